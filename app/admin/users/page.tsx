@@ -1,0 +1,65 @@
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/server/auth/require-user";
+import { can } from "@/server/authz/policy";
+import { findUsers } from "@/features/admin/server/queries";
+import { AdminNav } from "@/features/admin/components/admin-nav";
+import { UserActions } from "@/features/admin/components/user-actions";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("users"))("title") };
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const user = await requirePermission("read:users");
+  const { q = "" } = await searchParams;
+  const [{ rows, total }, t, tr] = await Promise.all([findUsers(user, q), getTranslations("users"), getTranslations("roles")]);
+  return (
+    <>
+      <h1 className="page-title">{t("title")}</h1>
+      <AdminNav actor={user} current="/admin/users" />
+      <form method="get" role="search" className="mb-4 flex max-w-xl flex-wrap items-end gap-2">
+        <div className="flex-1">
+          <label htmlFor="q" className="mb-1 block font-semibold">{t("search")}</label>
+          <input id="q" name="q" type="search" defaultValue={q} className="input" />
+        </div>
+        <button type="submit" className="btn">{t("searchSubmit")}</button>
+      </form>
+      <p className="mb-2" role="status">{t("shown", { shown: rows.length, total })}</p>
+      {rows.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("organization")}</th>
+                <th scope="col">{t("roles")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <div className="font-semibold">{row.name}</div>
+                    <div className="break-all text-sm">{row.email}</div>
+                  </td>
+                  <td>{row.organization}</td>
+                  <td>{row.roles.map((r) => tr(r)).join(", ")}</td>
+                  <td>{row.locked ? t("locked") : row.status === "ACTIVE" ? t("active") : t("disabled")}</td>
+                  <td>
+                    {!row.isSelf && can(user, "manage:user", { userId: row.id, regionId: row.regionId, roles: row.roles }) ? (
+                      <UserActions userId={row.id} name={row.name} status={row.status} />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

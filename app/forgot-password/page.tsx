@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+import { ForgotPasswordForm } from "@/features/accounts/components/forgot-password-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("forgot"))("title") };
+}
+
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("forgot");
+  return (
+    <>
+      <h1 className="page-title">{t("title")}</h1>
+      <p className="mb-4 max-w-prose">{t("lead")}</p>
+      <ForgotPasswordForm />
+    </>
+  );
+}

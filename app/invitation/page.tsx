@@ -1,0 +1,28 @@
+import { getTranslations } from "next-intl/server";
+import { getInvitationPreview } from "@/features/accounts/server/accept-invitation";
+import { SetPasswordForm } from "@/features/accounts/components/set-password-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("invitation"))("title") };
+}
+
+export default async function InvitationPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  const [{ token }, t] = await Promise.all([searchParams, getTranslations("invitation")]);
+  const invitation = token ? await getInvitationPreview(token) : null;
+  return (
+    <>
+      <h1 className="page-title">{t("title")}</h1>
+      {invitation && token ? (
+        <>
+          <p className="mb-2 max-w-prose">{t("lead", { name: invitation.name, organization: invitation.organization })}</p>
+          <p className="mb-4">
+            {t("email")}: <strong>{invitation.email}</strong>
+          </p>
+          <SetPasswordForm token={token} kind="invitation" />
+        </>
+      ) : (
+        <p className="notice-error max-w-prose">{t("invalidLink")}</p>
+      )}
+    </>
+  );
+}

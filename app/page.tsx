@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { can } from "@/server/authz/policy";
+
+export default async function HomePage() {
+  const [user, t, tc] = await Promise.all([getCurrentUser(), getTranslations("home"), getTranslations("common")]);
+  if (user) {
+    return (
+      <>
+        <h1 className="page-title">{t("welcome", { name: user.name })}</h1>
+        <p className="mb-4 max-w-prose">{t("signedInLead")}</p>
+        <ul className="flex flex-wrap gap-4">
+          <li><Link className="btn" href="/profile">{tc("profile")}</Link></li>
+          {can(user, "read:admin-area") ? <li><Link className="btn-secondary" href="/admin">{tc("admin")}</Link></li> : null}
+        </ul>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="page-title">{t("title")}</h1>
+      <p className="mb-4 max-w-prose text-lg">{t("lead")}</p>
+      <ul className="mb-6 grid gap-3 sm:grid-cols-3">
+        <li className="card">{t("point1")}</li>
+        <li className="card">{t("point2")}</li>
+        <li className="card">{t("point3")}</li>
+      </ul>
+      <Link className="btn" href="/sign-in">{t("cta")}</Link>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/server/auth/require-user";
+import { getProfile } from "@/features/accounts/server/profile";
+import { PasswordForm, ProfileForm, SignOutEverywhereButton } from "@/features/accounts/components/profile-forms";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function ProfilePage() {
+  const user = await requireUser();
+  const [profile, t, tr, locale] = await Promise.all([getProfile(user), getTranslations("profile"), getTranslations("roles"), getLocale()]);
+  const en = locale === "en";
+  return (
+    <>
+      <h1 className="page-title">{t("title")}</h1>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="card" aria-labelledby="personal">
+          <h2 id="personal" className="mb-3 text-xl font-bold">{t("personal")}</h2>
+          <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            <dt className="font-semibold">{t("email")}</dt>
+            <dd className="break-all">{profile.email}</dd>
+            <dt className="font-semibold">{t("organization")}</dt>
+            <dd>{profile.organization.name}</dd>
+            <dt className="font-semibold">{t("hromada")}</dt>
+            <dd>{en ? profile.organization.hromadaEn : profile.organization.hromada}</dd>
+            <dt className="font-semibold">{t("region")}</dt>
+            <dd>{en ? profile.organization.regionEn : profile.organization.region}</dd>
+            <dt className="font-semibold">{t("roles")}</dt>
+            <dd>{profile.roles.map((r) => tr(r as "LEARNER")).join(", ")}</dd>
+          </dl>
+          <ProfileForm initial={{ name: profile.name, position: profile.position, locale: profile.locale }} />
+        </section>
+        <div className="grid content-start gap-6">
+          <section className="card" aria-labelledby="password">
+            <h2 id="password" className="mb-3 text-xl font-bold">{t("passwordTitle")}</h2>
+            <PasswordForm />
+          </section>
+          <section className="card" aria-labelledby="sessions">
+            <h2 id="sessions" className="mb-3 text-xl font-bold">{t("sessionsTitle")}</h2>
+            <p className="mb-3">{t("sessionsLead")}</p>
+            <SignOutEverywhereButton />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

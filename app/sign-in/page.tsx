@@ -1,0 +1,21 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { SignInForm } from "@/features/accounts/components/sign-in-form";
+import { safeNextPath } from "@/ui/safe-next-path";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("signIn"))("title") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const [{ next }, user, t] = await Promise.all([searchParams, getCurrentUser(), getTranslations("signIn")]);
+  const target = safeNextPath(next);
+  if (user) redirect(target);
+  return (
+    <>
+      <h1 className="page-title">{t("title")}</h1>
+      <SignInForm next={target} />
+    </>
+  );
+}

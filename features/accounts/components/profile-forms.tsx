@@ -1,0 +1,93 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useApiMutation } from "@/ui/api";
+import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
+
+type ProfileFields = { name: string; position: string; locale: "uk" | "en" };
+
+export function ProfileForm({ initial }: { initial: ProfileFields }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const mutation = useApiMutation<Partial<ProfileFields>, ProfileFields>("PATCH", "/api/v1/me", t("common.offline"), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        mutation.mutate({
+          name: String(form.get("name") ?? ""),
+          position: String(form.get("position") ?? ""),
+          locale: form.get("locale") === "en" ? "en" : "uk",
+        });
+      }}
+    >
+      {mutation.isSuccess ? <Notice>{t("profile.saved")}</Notice> : null}
+      <FormError error={mutation.error} title={t("common.errorSummary")} />
+      <Field label={t("profile.name")} name="name" defaultValue={initial.name} autoComplete="name" required errors={fieldErrors(mutation.error, "name")} />
+      <Field label={t("profile.position")} name="position" defaultValue={initial.position} autoComplete="organization-title" errors={fieldErrors(mutation.error, "position")} />
+      <fieldset className="mb-4">
+        <legend className="mb-1 font-semibold">{t("profile.language")}</legend>
+        {(["uk", "en"] as const).map((locale) => (
+          <label key={locale} className="mr-6 inline-flex min-h-11 items-center gap-2" lang={locale}>
+            <input type="radio" name="locale" value={locale} defaultChecked={initial.locale === locale} className="h-5 w-5" />
+            {t(`languages.${locale}`)}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="btn" disabled={mutation.isPending}>
+        {mutation.isPending ? t("common.saving") : t("common.save")}
+      </button>
+    </form>
+  );
+}
+
+export function PasswordForm() {
+  const t = useTranslations();
+  const mutation = useApiMutation<{ currentPassword: string; newPassword: string }, { ok: true }>(
+    "POST",
+    "/api/v1/me/password",
+    t("common.offline"),
+  );
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const formEl = e.currentTarget;
+        const form = new FormData(formEl);
+        mutation.mutate(
+          { currentPassword: String(form.get("currentPassword") ?? ""), newPassword: String(form.get("newPassword") ?? "") },
+          { onSuccess: () => formEl.reset() },
+        );
+      }}
+    >
+      {mutation.isSuccess ? <Notice>{t("profile.passwordChanged")}</Notice> : null}
+      <FormError error={mutation.error} title={t("common.errorSummary")} />
+      <Field label={t("profile.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required errors={fieldErrors(mutation.error, "currentPassword")} />
+      <Field label={t("profile.newPassword")} hint={t("reset.hint")} name="newPassword" type="password" autoComplete="new-password" required errors={fieldErrors(mutation.error, "newPassword")} />
+      <button type="submit" className="btn" disabled={mutation.isPending}>
+        {mutation.isPending ? t("common.saving") : t("profile.changePassword")}
+      </button>
+    </form>
+  );
+}
+
+export function SignOutEverywhereButton() {
+  const t = useTranslations();
+  const mutation = useApiMutation<undefined, { ok: true }>("POST", "/api/v1/me/sign-out-everywhere", t("common.offline"), {
+    onSuccess: () => window.location.assign("/sign-in"),
+  });
+  return (
+    <>
+      <FormError error={mutation.error} title={t("common.errorSummary")} />
+      <button type="button" className="btn-secondary" disabled={mutation.isPending} onClick={() => mutation.mutate(undefined)}>
+        {t("profile.signOutEverywhere")}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useApiMutation } from "@/ui/api";
+import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
+
+/** Choosing a password from an emailed link: a password reset or an invitation. */
+export function SetPasswordForm({ token, kind }: { token: string; kind: "reset" | "invitation" }) {
+  const t = useTranslations();
+  const path = kind === "reset" ? "/api/v1/password-reset/confirm" : "/api/v1/invitations/accept";
+  const mutation = useApiMutation<{ token: string; password: string }, unknown>("POST", path, t("common.offline"));
+  if (mutation.isSuccess) {
+    return (
+      <Notice>
+        <p>{t(`${kind}.done`)}</p>
+        <p className="mt-2">
+          <Link href="/sign-in">{t("common.signIn")}</Link>
+        </p>
+      </Notice>
+    );
+  }
+  return (
+    <form
+      noValidate
+      className="card max-w-md"
+      onSubmit={(e) => {
+        e.preventDefault();
+        mutation.mutate({ token, password: String(new FormData(e.currentTarget).get("password") ?? "") });
+      }}
+    >
+      <FormError error={mutation.error} title={t("common.errorSummary")} />
+      <Field
+        label={t(kind === "reset" ? "reset.newPassword" : "invitation.password")}
+        hint={t(`${kind}.hint`)}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        required
+        errors={fieldErrors(mutation.error, "password")}
+      />
+      <button type="submit" className="btn" disabled={mutation.isPending}>
+        {mutation.isPending ? t("common.saving") : t(`${kind}.submit`)}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { getDb, type Role } from "@/server/db/client";
+import { authorize, organizationsWhere, type Actor } from "@/server/authz/policy";
+import { AppError } from "@/server/errors";
+import { sendMail } from "@/server/mail";
+import { createLinkToken } from "@/server/tokens";
+import type { TInvitationCreate, TInvitationDto } from "../schemas";
+import { appLink, renderMail } from "./mail-templates";
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Creates invitations and mails their links. All rows are checked first and written in one
+ * transaction, so a bad row never leaves half of a batch behind. Used by the single invite form
+ * and by the CSV import.
+ */
+export async function createInvitations(actor: Actor, rows: TInvitationCreate[]): Promise<TInvitationDto[]> {
+  const db = getDb();
+  const orgIds = [...new Set(rows.map((r) => r.organizationId))];
+  const orgs = await db.organization.findMany({
+    where: { AND: [{ id: { in: orgIds } }, organizationsWhere(actor)] },
+    select: { id: true, name: true, hromada: { select: { regionId: true } } },
+  });
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  for (const row of rows) {
+    const org = orgById.get(row.organizationId);
+    if (!org) throw new AppError("not_found", "errors.organizationNotFound", { organizationId: ["errors.organizationNotFound"] });
+    authorize(actor, "create:invitation", { regionId: org.hromada.regionId, roles: row.roles as Role[] });
+  }
+  const emails = rows.map((r) => r.email);
+  const existing = await db.user.findMany({ where: { email: { in: emails } }, select: { email: true } });
+  if (existing.length > 0) {
+    throw new AppError("conflict", "errors.emailTaken", { email: ["errors.emailTaken"] });
+  }
+
+  const now = Date.now();
+  const prepared = rows.map((row) => ({ row, ...createLinkToken(), expiresAt: new Date(now + INVITATION_TTL_MS) }));
+  const created = await db.$transaction(async (tx) => {
+    // A new invitation replaces any earlier pending one for the same address.
+    await tx.invitation.updateMany({
+      where: { email: { in: emails }, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date(now) },
+    });
+    const result = [];
+    for (const p of prepared) {
+      result.push(
+        await tx.invitation.create({
+          data: {
+            email: p.row.email,
+            name: p.row.name,
+            position: p.row.position,
+            organizationId: p.row.organizationId,
+            roles: p.row.roles,
+            locale: p.row.locale,
+            tokenHash: p.tokenHash,
+            invitedById: actor.id,
+            expiresAt: p.expiresAt,
+          },
+          select: { id: true, email: true, name: true, expiresAt: true },
+        }),
+      );
+    }
+    await tx.auditEntry.createMany({
+      data: result.map((inv) => ({ actorId: actor.id, action: "invitation.create", targetType: "Invitation", targetId: inv.id })),
+    });
+    return result;
+  });
+
+  for (const p of prepared) {
+    const org = orgById.get(p.row.organizationId)!;
+    const mail = renderMail("invitation", p.row.locale, {
+      name: p.row.name,
+      organization: org.name,
+      link: appLink(`/invitation?token=${p.token}`),
+    });
+    await sendMail({ to: p.row.email, ...mail });
+  }
+  return created.map((c) => ({ id: c.id, email: c.email, name: c.name, expiresAt: c.expiresAt.toISOString() }));
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import type { Actor } from "@/server/authz/policy";
+import { authorize } from "@/server/authz/policy";
+
+export type ProfileDto = {
+  name: string;
+  email: string;
+  position: string;
+  locale: "uk" | "en";
+  roles: string[];
+  organization: { name: string; hromada: string; hromadaEn: string; region: string; regionEn: string };
+};
+
+export async function getProfile(actor: Actor): Promise<ProfileDto> {
+  authorize(actor, "read:profile:own");
+  const user = await getDb().user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: {
+      name: true,
+      email: true,
+      position: true,
+      locale: true,
+      roles: { select: { role: true } },
+      organization: {
+        select: { name: true, hromada: { select: { nameUk: true, nameEn: true, region: { select: { nameUk: true, nameEn: true } } } } },
+      },
+    },
+  });
+  return {
+    name: user.name,
+    email: user.email,
+    position: user.position,
+    locale: user.locale,
+    roles: user.roles.map((r) => r.role),
+    organization: {
+      name: user.organization.name,
+      hromada: user.organization.hromada.nameUk,
+      hromadaEn: user.organization.hromada.nameEn,
+      region: user.organization.hromada.region.nameUk,
+      regionEn: user.organization.hromada.region.nameEn,
+    },
+  };
+}
+
+export async function updateProfile(
+  actor: Actor,
+  patch: { name?: string; position?: string; locale?: "uk" | "en" },
+): Promise<{ name: string; position: string; locale: "uk" | "en" }> {
+  authorize(actor, "update:profile:own");
+  return getDb().user.update({ where: { id: actor.id }, data: patch, select: { name: true, position: true, locale: true } });
+}
+
+/** Changes the password and ends every other session; returns the new session version for this device. */
+export async function changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<number> {
+  authorize(actor, "update:profile:own");
+  const db = getDb();
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError("validation_failed", "errors.currentPasswordWrong", { currentPassword: ["errors.currentPasswordWrong"] });
+  }
+  const updated = await db.user.update({
+    where: { id: actor.id },
+    data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  await db.auditEntry.create({ data: { actorId: actor.id, action: "password.change", targetType: "User", targetId: actor.id } });
+  return updated.sessionVersion;
+}
+
+/** Ends every session of the actor, this one included. */
+export async function signOutEverywhere(actor: Actor): Promise<void> {
+  authorize(actor, "update:profile:own");
+  await getDb().user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+}

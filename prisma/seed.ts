@@ -1,0 +1,65 @@
+// Fills an empty database with the demo world (tests/factories/demo-world.ts).
+// Usage: tsx prisma/seed.ts [--if-empty]
+//   --if-empty  skip quietly when the database already has users (used on first start).
+import { disconnectDb, getDb } from "../server/db/client";
+import { createDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../tests/factories/demo-world";
+
+const KNOWN_FLAGS = new Set(["--if-empty"]);
+
+function fail(message: string): void {
+  console.error(message);
+  process.exitCode = 1;
+}
+
+async function seed(args: readonly string[]): Promise<void> {
+  const unknown = args.filter((arg) => !KNOWN_FLAGS.has(arg));
+  if (unknown.length > 0) {
+    fail(`Unknown argument: ${unknown.join(" ")}\nUsage: tsx prisma/seed.ts [--if-empty]`);
+    return;
+  }
+
+  // Demo accounts share a published password, so they must never reach a real deployment.
+  // Only an external PostgreSQL can be production; the embedded PGlite never is.
+  if (process.env.NODE_ENV === "production" && process.env.DATABASE_URL) {
+    fail(
+      "Refusing to seed: NODE_ENV is \"production\" and DATABASE_URL is set.\n" +
+        "The demo data has publicly known passwords and must not be loaded into a production database.",
+    );
+    return;
+  }
+
+  const db = getDb();
+  const existingUsers = await db.user.count();
+  if (existingUsers > 0) {
+    if (args.includes("--if-empty")) {
+      console.info("Database already has data; seed skipped.");
+      return;
+    }
+    fail(
+      `Refusing to seed: the database already has ${existingUsers} user(s).\n` +
+        "Run `npm run db:reset` first to start from an empty database.",
+    );
+    return;
+  }
+
+  const counts = await createDemoWorld(db);
+  const roleWidth = Math.max(...DEMO_ACCOUNTS.map((a) => a.role.length));
+  console.info(
+    [
+      `Seeded the demo world: ${counts.regions} regions, ${counts.hromadas} hromadas, ` +
+        `${counts.organizations} organizations, ${counts.users} users.`,
+      "",
+      `Demo logins (password for all: ${DEMO_PASSWORD}):`,
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(roleWidth)}  ${a.email}`),
+    ].join("\n"),
+  );
+}
+
+try {
+  await seed(process.argv.slice(2));
+} catch (error) {
+  console.error("Seeding failed:", error);
+  process.exitCode = 1;
+} finally {
+  await disconnectDb();
+}

@@ -1,0 +1,239 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { getDb, Prisma } from "../db/client";
+import { AppError, isDatabaseUnavailable, type FieldErrors } from "../errors";
+import { getEnv } from "../env";
+import { getCurrentUser, type SessionUser } from "../auth/current-user";
+import { authorize, type Permission } from "../authz/policy";
+import { clientIp } from "../auth/client-ip";
+import { resolveRequestLocale, translateError, type AppLocale } from "../i18n";
+import type { EndpointSpec } from "./endpoint";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{8,128}$/;
+
+type Context<TBody, TParams, TAuth extends "user" | "public"> = {
+  req: NextRequest;
+  body: TBody;
+  params: TParams;
+  user: TAuth extends "user" ? SessionUser : SessionUser | null;
+  locale: AppLocale;
+  ip: string;
+};
+
+export type ApiResult = { status?: number; body?: unknown; headers?: Record<string, string> };
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * The one wrapper for every /api/v1 handler: cross-site check, body size and JSON parsing, zod
+ * validation, authentication, the declared permission, idempotency, and typed JSON errors.
+ * Resource-level checks happen inside the handler through the policy module.
+ */
+export function handle<
+  TBodySchema extends z.ZodType | undefined,
+  TParamsSchema extends z.ZodType | undefined,
+  TAuth extends "user" | "public",
+>(
+  spec: EndpointSpec<TBodySchema, TParamsSchema, TAuth> & { permission?: Permission },
+  fn: (
+    ctx: Context<
+      TBodySchema extends z.ZodType ? z.infer<TBodySchema> : undefined,
+      TParamsSchema extends z.ZodType ? z.infer<TParamsSchema> : undefined,
+      TAuth
+    >,
+  ) => Promise<ApiResult>,
+) {
+  return async (req: NextRequest, route: RouteContext): Promise<Response> => {
+    let locale: AppLocale = "uk";
+    try {
+      const isWrite = req.method !== "GET" && req.method !== "HEAD";
+      if (isWrite) assertSameOrigin(req);
+
+      const user = await getCurrentUser();
+      locale = resolveRequestLocale(user?.locale, req.cookies.get("NEXT_LOCALE")?.value);
+      if (spec.auth === "user" && !user) throw new AppError("unauthenticated", "errors.unauthenticated");
+      if (spec.permission && user) authorize(user, spec.permission as never);
+
+      const params = spec.params ? validate(spec.params, await route.params, locale) : undefined;
+      const body = spec.body ? validate(spec.body, await readJson(req), locale) : undefined;
+      const ip = clientIp(req.headers);
+      const ctx = { req, body, params, user, locale, ip } as Context<never, never, TAuth>;
+
+      const key = req.headers.get("idempotency-key");
+      if (isWrite && key !== null) {
+        if (!IDEMPOTENCY_KEY.test(key)) {
+          throw new AppError("bad_request", "errors.badIdempotencyKey");
+        }
+        return await withIdempotency(req, key, user?.id ?? null, ip, body, () => fn(ctx), locale);
+      }
+      return toResponse(await fn(ctx));
+    } catch (error) {
+      return errorResponse(error, locale);
+    }
+  };
+}
+
+function toResponse(result: ApiResult): Response {
+  const status = result.status ?? 200;
+  if (status === 204) return new Response(null, { status, headers: result.headers });
+  return NextResponse.json(result.body ?? { ok: true }, { status, headers: result.headers });
+}
+
+function assertSameOrigin(req: NextRequest): void {
+  const origin = req.headers.get("origin");
+  if (origin) {
+    const allowed = new Set([new URL(getEnv().appUrl).origin, req.nextUrl.origin]);
+    if (!allowed.has(origin)) throw new AppError("forbidden", "errors.crossSite");
+    return;
+  }
+  // Older browsers omit Origin on same-origin requests; Fetch Metadata, where sent, still tells.
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "errors.crossSite");
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", "errors.tooLarge");
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("unsupported_media_type", "errors.jsonOnly");
+  }
+  const reader = req.body?.getReader();
+  if (!reader) throw new AppError("bad_request", "errors.emptyBody");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new AppError("payload_too_large", "errors.tooLarge");
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim()) throw new AppError("bad_request", "errors.emptyBody");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("bad_request", "errors.malformedJson");
+  }
+}
+
+export function validate<S extends z.ZodType>(schema: S, input: unknown, locale: AppLocale): z.infer<S> {
+  const result = schema.safeParse(input, { error: zodLocaleError(locale) });
+  if (result.success) return result.data;
+  const fields: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.length ? issue.path.join(".") : "_";
+    (fields[path] ??= []).push(translateError(locale, issue.message));
+  }
+  throw new AppError("validation_failed", "errors.validation", fields);
+}
+
+function zodLocaleError(locale: AppLocale) {
+  return locale === "uk" ? z.locales.uk().localeError : z.locales.en().localeError;
+}
+
+async function withIdempotency(
+  req: NextRequest,
+  key: string,
+  userId: string | null,
+  ip: string,
+  body: unknown,
+  run: () => Promise<ApiResult>,
+  locale: AppLocale,
+): Promise<Response> {
+  const db = getDb();
+  const scope = userId ?? `public:${ip}`;
+  const path = req.nextUrl.pathname;
+  const requestHash = createHash("sha256").update(`${req.method} ${path}\n${JSON.stringify(body ?? null)}`).digest("hex");
+
+  const existing = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
+  if (existing) return replay(existing, requestHash, locale);
+
+  try {
+    await db.idempotencyRecord.create({
+      data: { scope, key, userId, method: req.method, path, requestHash, status: 0 },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const raced = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
+      if (raced) return replay(raced, requestHash, locale);
+    }
+    throw error;
+  }
+
+  let result: ApiResult;
+  try {
+    result = await run();
+  } catch (error) {
+    // A failed first attempt records nothing, so the client may retry with the same key.
+    await db.idempotencyRecord.delete({ where: { scope_key: { scope, key } } }).catch(() => undefined);
+    throw error;
+  }
+  const status = result.status ?? 200;
+  await db.idempotencyRecord.update({
+    where: { scope_key: { scope, key } },
+    data: { status, responseBody: (result.body ?? { ok: true }) as Prisma.InputJsonValue },
+  });
+  const response = toResponse(result);
+  response.headers.set("Idempotency-Key", key);
+  return response;
+}
+
+function replay(
+  record: { requestHash: string; status: number; responseBody: unknown },
+  requestHash: string,
+  locale: AppLocale,
+): Response {
+  if (record.requestHash !== requestHash) {
+    return errorResponse(new AppError("unprocessable", "errors.idempotencyMismatch"), locale);
+  }
+  if (record.status === 0) {
+    return errorResponse(new AppError("conflict", "errors.idempotencyInProgress"), locale);
+  }
+  const response =
+    record.status === 204
+      ? new Response(null, { status: 204 })
+      : NextResponse.json(record.responseBody ?? { ok: true }, { status: record.status });
+  response.headers.set("Idempotent-Replayed", "true");
+  return response;
+}
+
+export function errorResponse(error: unknown, locale: AppLocale): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+    return NextResponse.json(
+      { error: { code: error.code, message: translateError(locale, error.message), fields: error.fields } },
+      { status: error.status, headers },
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    return NextResponse.json(
+      { error: { code: "service_unavailable", message: translateError(locale, "errors.unavailable") } },
+      { status: 503, headers: { "Retry-After": "10" } },
+    );
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") {
+      return NextResponse.json({ error: { code: "conflict", message: translateError(locale, "errors.conflict") } }, { status: 409 });
+    }
+    if (error.code === "P2025") {
+      return NextResponse.json({ error: { code: "not_found", message: translateError(locale, "errors.notFound") } }, { status: 404 });
+    }
+  }
+  // Unknown failure: log an id and the error's type, never request data (it may hold personal data).
+  const errorId = randomUUID();
+  const name = error instanceof Error ? error.name : typeof error;
+  console.error(`[api] unexpected error ${errorId}: ${name}`, error instanceof Error ? error.stack : "");
+  return NextResponse.json(
+    { error: { code: "internal", message: translateError(locale, "errors.internal"), errorId } },
+    { status: 500 },
+  );
+}

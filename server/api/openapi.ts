@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+import { accountEndpoints } from "@/features/accounts/endpoints";
+import type { EndpointSpec } from "./endpoint";
+
+const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints)];
+
+const ZError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+
+const COMMON: Record<number, string> = {
+  400: "Invalid input: malformed JSON or field errors.",
+  401: "Not signed in.",
+  403: "Not allowed, or a cross-site request.",
+  413: "Body larger than 1 MB.",
+  415: "Body must be application/json.",
+  429: "Too many requests; see Retry-After.",
+  503: "Database unavailable; see Retry-After.",
+};
+
+/** OpenAPI 3.1 generated from the same zod schemas that validate requests. */
+export function buildOpenApiDocument() {
+  const errorSchema = z.toJSONSchema(ZError);
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const e of ALL_ENDPOINTS) {
+    const success = e.statuses?.find((s) => s < 300) ?? 200;
+    const responses: Record<string, unknown> = {
+      [success]: {
+        description: "Success",
+        content: e.response ? { "application/json": { schema: z.toJSONSchema(e.response, { io: "output" }) } } : undefined,
+      },
+    };
+    for (const [status, description] of Object.entries(COMMON)) {
+      responses[status] = { description, content: { "application/json": { schema: errorSchema } } };
+    }
+    for (const status of e.statuses ?? []) {
+      if (status >= 300) responses[status] = { description: "See summary", content: { "application/json": { schema: errorSchema } } };
+    }
+    const parameters = [
+      ...(e.path.match(/\{(\w+)\}/g) ?? []).map((p) => ({ name: p.slice(1, -1), in: "path", required: true, schema: { type: "string" } })),
+      ...(e.method !== "GET"
+        ? [{ name: "Idempotency-Key", in: "header", required: false, description: "A replay with the same key returns the first result and writes nothing twice.", schema: { type: "string", minLength: 8, maxLength: 128 } }]
+        : []),
+    ];
+    (paths[e.path] ??= {})[e.method.toLowerCase()] = {
+      summary: e.summary,
+      tags: [e.tag],
+      security: e.auth === "user" ? [{ session: [] }] : [],
+      parameters,
+      requestBody: e.body
+        ? { required: true, content: { "application/json": { schema: z.toJSONSchema(e.body, { io: "input" }) } } }
+        : undefined,
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Skhodynky API", version: "1.0.0", description: "Every state change of the Skhodynky app." },
+    components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "skhodynky.session" } } },
+    paths,
+  };
+}

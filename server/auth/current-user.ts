@@ -1,0 +1,71 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { getDb, type Locale, type Role } from "../db/client";
+import { getAuthSecret } from "../env";
+import type { Actor } from "../authz/policy";
+import { SESSION_ABSOLUTE_SECONDS, sessionCookieName } from "./session-config";
+
+export type SessionUser = Actor & {
+  name: string;
+  email: string;
+  locale: Locale;
+};
+
+type SessionClaims = { uid: string; sv: number; authTime: number };
+
+export async function readSessionClaims(raw: string): Promise<SessionClaims | null> {
+  try {
+    const payload = await decode({ token: raw, secret: getAuthSecret() });
+    if (!payload) return null;
+    const { uid, sv, authTime } = payload as Record<string, unknown>;
+    if (typeof uid !== "string" || typeof sv !== "number" || typeof authTime !== "number") return null;
+    return { uid, sv, authTime };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Resolves a session token to the user, or null when the session has ended: expired (absolute
+ * lifetime), revoked (session version bumped), the account disabled or locked.
+ */
+export async function resolveSession(raw: string, now = Date.now()): Promise<SessionUser | null> {
+  const claims = await readSessionClaims(raw);
+  if (!claims) return null;
+  if (now / 1000 - claims.authTime > SESSION_ABSOLUTE_SECONDS) return null;
+  const user = await getDb().user.findUnique({
+    where: { id: claims.uid },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      locale: true,
+      status: true,
+      lockedAt: true,
+      sessionVersion: true,
+      organizationId: true,
+      roles: { select: { role: true } },
+      organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } },
+    },
+  });
+  if (!user || user.status !== "ACTIVE" || user.lockedAt || user.sessionVersion !== claims.sv) return null;
+  const roles: Role[] = user.roles.map((r) => r.role);
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    roles,
+    organizationId: user.organizationId,
+    hromadaId: user.organization.hromadaId,
+    regionId: user.organization.hromada.regionId,
+  };
+}
+
+/** The signed-in user for this request (memoised per request), or null. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  return raw ? resolveSession(raw) : null;
+});

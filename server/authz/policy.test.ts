@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { can, grantableRoles, usersWhere, type Actor, type Permission } from "./policy";
+
+const REGION = "region-poltava";
+const OTHER_REGION = "region-zhytomyr";
+
+const actors: Record<string, Actor> = {
+  learner: { id: "u-learner", roles: ["LEARNER"], organizationId: "o1", hromadaId: "h1", regionId: REGION },
+  curator: { id: "u-curator", roles: ["CURATOR", "LEARNER"], organizationId: "o1", hromadaId: "h1", regionId: REGION },
+  methodologist: { id: "u-meth", roles: ["METHODOLOGIST"], organizationId: "o2", hromadaId: "h1", regionId: REGION },
+  otherMethodologist: { id: "u-meth2", roles: ["METHODOLOGIST"], organizationId: "o9", hromadaId: "h9", regionId: OTHER_REGION },
+  admin: { id: "u-admin", roles: ["ADMIN"], organizationId: "o3", hromadaId: "h2", regionId: OTHER_REGION },
+};
+
+const learnerHere = { userId: "u-x", regionId: REGION, roles: ["LEARNER"] as const };
+const adminHere = { userId: "u-y", regionId: REGION, roles: ["ADMIN"] as const };
+
+type Row = [label: string, check: (a: Actor) => boolean, expected: Record<keyof typeof actors, boolean>];
+const t = true;
+const f = false;
+
+/** The role × action matrix: one row per action, one column per kind of actor. */
+const MATRIX: Row[] = [
+  ["read own profile", (a) => can(a, "read:profile:own"), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
+  ["open the admin area", (a) => can(a, "read:admin-area"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
+  ["read the outbox", (a) => can(a, "read:outbox"), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
+  ["read the directory", (a) => can(a, "read:directory"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
+  ["manage the directory", (a) => can(a, "manage:directory"), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
+  ["list users", (a) => can(a, "read:users"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
+  ["invite a learner in Poltava", (a) => can(a, "create:invitation", { regionId: REGION, roles: ["LEARNER"] }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
+  ["invite an admin in Poltava", (a) => can(a, "create:invitation", { regionId: REGION, roles: ["ADMIN"] }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
+  ["import curators in Poltava", (a) => can(a, "import:users", { regionId: REGION, roles: ["CURATOR", "LEARNER"] }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
+  ["revoke an invitation in Poltava", (a) => can(a, "revoke:invitation", { regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
+  ["read a Poltava learner", (a) => can(a, "read:user", learnerHere), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
+  ["manage a Poltava learner", (a) => can(a, "manage:user", learnerHere), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
+  ["manage an admin in Poltava", (a) => can(a, "manage:user", adminHere), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
+  ["manage oneself", (a) => can(a, "manage:user", { userId: a.id, regionId: a.regionId, roles: a.roles }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
+  ["read oneself", (a) => can(a, "read:user", { userId: a.id, regionId: a.regionId, roles: a.roles }), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
+];
+
+describe("policy matrix", () => {
+  for (const [label, check, expected] of MATRIX) {
+    for (const [who, actor] of Object.entries(actors)) {
+      it(`${who} ${expected[who as keyof typeof actors] ? "may" : "may not"} ${label}`, () => {
+        expect(check(actor)).toBe(expected[who as keyof typeof actors]);
+      });
+    }
+  }
+
+  it("denies everything to nobody", () => {
+    const permissions: Permission[] = ["read:profile:own", "read:admin-area", "read:outbox", "read:users"];
+    for (const p of permissions) expect(can(null, p as "read:profile:own")).toBe(false);
+  });
+
+  it("hands out only the roles each actor may grant", () => {
+    expect(grantableRoles(actors.admin!)).toEqual(["LEARNER", "CURATOR", "METHODOLOGIST", "ADMIN"]);
+    expect(grantableRoles(actors.methodologist!)).toEqual(["LEARNER", "CURATOR", "METHODOLOGIST"]);
+    expect(grantableRoles(actors.curator!)).toEqual([]);
+  });
+
+  it("scopes user lists: national, regional, or only oneself", () => {
+    expect(usersWhere(actors.admin!)).toEqual({});
+    expect(usersWhere(actors.methodologist!)).toEqual({ organization: { hromada: { regionId: REGION } } });
+    expect(usersWhere(actors.learner!)).toEqual({ id: "u-learner" });
+  });
+});

@@ -1,0 +1,112 @@
+import type { Prisma, Role } from "../db/client";
+import { AppError } from "../errors";
+
+/**
+ * The one policy module: every route handler, server action and page asks here whether the
+ * signed-in user may do something, and lists are narrowed with the scoped `where` builders below.
+ * Permission names read as verb:subject[:scope].
+ */
+export type Actor = {
+  id: string;
+  roles: readonly Role[];
+  organizationId: string;
+  hromadaId: string;
+  regionId: string;
+};
+
+/** What a rule needs to know about the thing acted on. */
+export type UserResource = { userId: string; regionId: string; roles: readonly Role[] };
+export type RegionResource = { regionId: string };
+export type InvitationResource = { regionId: string; roles: readonly Role[] };
+
+type Rules = {
+  "read:profile:own": undefined;
+  "update:profile:own": undefined;
+  "read:admin-area": undefined;
+  "read:outbox": undefined;
+  "read:directory": undefined;
+  "manage:directory": undefined;
+  "read:users": undefined;
+  "create:invitation": InvitationResource;
+  "revoke:invitation": RegionResource;
+  "import:users": InvitationResource;
+  "read:user": UserResource;
+  "manage:user": UserResource;
+};
+export type Permission = keyof Rules;
+
+const has = (actor: Actor, role: Role) => actor.roles.includes(role);
+const isAdmin = (actor: Actor) => has(actor, "ADMIN");
+const isMethodologistOf = (actor: Actor, regionId: string) =>
+  has(actor, "METHODOLOGIST") && actor.regionId === regionId;
+
+/** Roles a methodologist may hand out: everything but national administration. */
+const METHODOLOGIST_GRANTABLE: readonly Role[] = ["LEARNER", "CURATOR", "METHODOLOGIST"];
+
+const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean } = {
+  "read:profile:own": () => true,
+  "update:profile:own": () => true,
+  "read:admin-area": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
+  "read:outbox": (a) => isAdmin(a),
+  "read:directory": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
+  "manage:directory": (a) => isAdmin(a),
+  "read:users": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
+  "create:invitation": (a, r) =>
+    isAdmin(a) || (isMethodologistOf(a, r.regionId) && r.roles.every((role) => METHODOLOGIST_GRANTABLE.includes(role))),
+  "revoke:invitation": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
+  "import:users": (a, r) =>
+    isAdmin(a) || (isMethodologistOf(a, r.regionId) && r.roles.every((role) => METHODOLOGIST_GRANTABLE.includes(role))),
+  "read:user": (a, r) => a.id === r.userId || isAdmin(a) || isMethodologistOf(a, r.regionId),
+  "manage:user": (a, r) =>
+    a.id !== r.userId && (isAdmin(a) || (isMethodologistOf(a, r.regionId) && !r.roles.includes("ADMIN"))),
+};
+
+type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];
+
+export function can<P extends Permission>(actor: Actor | null, permission: P, ...resource: ResourceArgs<P>): boolean {
+  if (!actor) return false;
+  const rule = RULES[permission] as (a: Actor, r: Rules[P] | undefined) => boolean;
+  return rule(actor, resource[0]);
+}
+
+/** Throws 403 unless allowed; use at every entry point. */
+export function authorize<P extends Permission>(actor: Actor, permission: P, ...resource: ResourceArgs<P>): void {
+  if (!can(actor, permission, ...resource)) {
+    throw new AppError("forbidden", "You do not have access to this.");
+  }
+}
+
+/** Roles the actor may grant through invitations and imports (for forms). */
+export function grantableRoles(actor: Actor): Role[] {
+  if (isAdmin(actor)) return ["LEARNER", "CURATOR", "METHODOLOGIST", "ADMIN"];
+  if (has(actor, "METHODOLOGIST")) return [...METHODOLOGIST_GRANTABLE];
+  return [];
+}
+
+// ---- Scoped `where` builders: ownership goes into the query, not an `if` after the fetch. ----
+
+const NOTHING = { id: { in: [] as string[] } };
+
+export function usersWhere(actor: Actor): Prisma.UserWhereInput {
+  if (isAdmin(actor)) return {};
+  if (has(actor, "METHODOLOGIST")) return { organization: { hromada: { regionId: actor.regionId } } };
+  return { id: actor.id };
+}
+
+export function organizationsWhere(actor: Actor): Prisma.OrganizationWhereInput {
+  if (isAdmin(actor)) return {};
+  if (has(actor, "METHODOLOGIST")) return { hromada: { regionId: actor.regionId } };
+  return { id: actor.organizationId };
+}
+
+export function regionsWhere(actor: Actor): Prisma.RegionWhereInput {
+  if (isAdmin(actor)) return {};
+  if (has(actor, "METHODOLOGIST")) return { id: actor.regionId };
+  return NOTHING;
+}
+
+export function invitationsWhere(actor: Actor): Prisma.InvitationWhereInput {
+  if (isAdmin(actor)) return {};
+  if (has(actor, "METHODOLOGIST")) return { organization: { hromada: { regionId: actor.regionId } } };
+  return NOTHING;
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: r("./") },
+      // Server-only modules are tested directly; the guard matters only in the Next bundle.
+      { find: /^server-only$/, replacement: r("./tests/setup/empty.ts") },
+    ],
+  },
+  test: {
+    environment: "node",
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", ".next/**", "tests/e2e/**"],
+    setupFiles: [r("./tests/setup/fail-on-console-error.ts"), r("./tests/setup/next-request.ts"), r("./tests/setup/database.ts")],
+    // Two cores: two workers, each with its own in-memory database.
+    pool: "forks",
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
