@@ -13,8 +13,9 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "tests/e2e/**"],
+    // *.pg.test.ts need a real PostgreSQL server (outages, pools): they run in the PostgreSQL pass.
+    include: process.env.TEST_DB === "postgres" ? ["tests/integration/**/*.test.ts"] : ["**/*.test.ts"],
+    exclude: ["node_modules/**", ".next/**", "tests/e2e/**", ...(process.env.TEST_DB === "postgres" ? [] : ["**/*.pg.test.ts"])],
     setupFiles: [r("./tests/setup/fail-on-console-error.ts"), r("./tests/setup/next-request.ts"), r("./tests/setup/database.ts")],
     // Two cores: two workers, each with its own in-memory database.
     pool: "forks",

@@ -18,6 +18,7 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Сходинки <no-reply@skhodynky.local>"),
+  DATA_DIR: z.string().optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & {
@@ -43,7 +44,7 @@ export function getEnv(): TEnv {
     ...env,
     isProduction: env.NODE_ENV === "production" && Boolean(env.DATABASE_URL),
     appUrl: (env.APP_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
-    dataDir: join(process.cwd(), ".data"),
+    dataDir: env.DATA_DIR ?? join(process.cwd(), ".data"),
   };
   return cached;
 }
@@ -51,6 +52,7 @@ export function getEnv(): TEnv {
 /** For tests that change the environment between cases. */
 export function resetEnvCacheForTests(): void {
   cached = undefined;
+  cachedSecret = undefined;
 }
 
 let cachedSecret: string | undefined;

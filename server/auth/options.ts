@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getAuthSecret } from "../env";
 import { clientIp } from "./client-ip";
 import { verifySignIn } from "./sign-in";
-import { SESSION_IDLE_SECONDS, SESSION_REFRESH_AFTER_SECONDS, sessionCookieName, sessionCookieOptions, useSecureCookies } from "./session-config";
+import { SESSION_IDLE_SECONDS, SESSION_REFRESH_AFTER_SECONDS, sessionCookieName, sessionCookieOptions, hasSecureCookies } from "./session-config";
 
 const ZCredentials = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(256) });
 
@@ -17,7 +17,7 @@ export function getAuthOptions(): NextAuthOptions {
     secret: getAuthSecret(),
     session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_REFRESH_AFTER_SECONDS },
     jwt: { maxAge: SESSION_IDLE_SECONDS },
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: hasSecureCookies(),
     cookies: {
       sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() },
     },

@@ -12,13 +12,13 @@ export const SESSION_REFRESH_AFTER_SECONDS = 15 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 14 * 24 * 60 * 60;
 
 /** Secure cookies whenever the app is served over HTTPS or runs as production. */
-export function useSecureCookies(): boolean {
+export function hasSecureCookies(): boolean {
   const env = getEnv();
   return env.isProduction || env.appUrl.startsWith("https://");
 }
 
 export function sessionCookieName(): string {
-  return useSecureCookies() ? "__Secure-skhodynky.session" : "skhodynky.session";
+  return hasSecureCookies() ? "__Secure-skhodynky.session" : "skhodynky.session";
 }
 
 export function sessionCookieOptions() {
@@ -27,7 +27,7 @@ export function sessionCookieOptions() {
     // Strict: a cross-site request never carries the session (CSRF defence for route handlers).
     sameSite: "strict" as const,
     path: "/",
-    secure: useSecureCookies(),
+    secure: hasSecureCookies(),
   };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { encode } from "next-auth/jwt";
 import { getAuthSecret } from "../env";
-import { LOCALE_COOKIE, SESSION_IDLE_SECONDS, sessionCookieName, sessionCookieOptions, useSecureCookies } from "./session-config";
+import { LOCALE_COOKIE, SESSION_IDLE_SECONDS, sessionCookieName, sessionCookieOptions, hasSecureCookies } from "./session-config";
 
 /** Re-issues this device's session after its version changed (e.g. the user changed the password here). */
 export async function issueSessionCookie(uid: string, sv: number, authTime: number): Promise<void> {
@@ -18,7 +18,7 @@ export async function setLocaleCookie(locale: string): Promise<void> {
   (await cookies()).set(LOCALE_COOKIE, locale, {
     path: "/",
     sameSite: "lax",
-    secure: useSecureCookies(),
+    secure: hasSecureCookies(),
     maxAge: 365 * 24 * 60 * 60,
   });
 }

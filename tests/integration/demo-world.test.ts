@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Role as RoleName } from "../../server/db/client";
 
-// The database module picks its backend from the environment when first used, so the
-// environment is fixed before it is imported: a private in-memory PGlite for this file,
-// never a shared PostgreSQL whose existing rows would break the exact counts below.
-process.env.PGLITE_DATA_DIR = "memory://";
-delete process.env.DATABASE_URL;
-
-const { getDb, getPglite, disconnectDb, Role } = await import("../../server/db/client");
-const { applyMigrations } = await import("../../scripts/db/engine");
-const { verifyPassword } = await import("../../server/auth/password");
-const { createDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, PEOPLE } = await import("../factories/demo-world");
+// Each test file has a fresh database of its own (tests/setup/database.ts), so counts are exact.
+import { getDb, Role } from "../../server/db/client";
+import { verifyPassword } from "../../server/auth/password";
+import { createDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, PEOPLE } from "../factories/demo-world";
 
 type Counts = Awaited<ReturnType<typeof createDemoWorld>>;
 
@@ -18,13 +12,9 @@ describe("demo world", () => {
   let counts: Counts;
 
   beforeAll(async () => {
-    await applyMigrations({ kind: "pglite-instance", db: getPglite() });
     counts = await createDemoWorld(getDb());
   }, 120_000);
 
-  afterAll(async () => {
-    await disconnectDb();
-  });
 
   it("creates the whole directory and reports what it created", async () => {
     const db = getDb();
