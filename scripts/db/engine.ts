@@ -6,7 +6,7 @@
  * adapter instead. The same code migrates the embedded PGlite database and PostgreSQL, and it
  * writes the standard `_prisma_migrations` table, so `prisma migrate` stays compatible.
  */
-import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -22,6 +22,7 @@ import {
 import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
+import { lockPgliteDir } from "../../server/db/pglite-lock";
 export type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 export type DbTarget =
@@ -131,44 +132,6 @@ export function toEngineError(error: unknown): Error {
     return new Error(`${code}${message}`, { cause: error });
   }
   return new Error(String(error));
-}
-
-// PGlite does not stop two processes from opening one data directory, and doing so corrupts it.
-// The app's own client does not know about this lock, but it keeps the tools from racing each other.
-const openDirsInProcess = new Set<string>();
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error: unknown) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function lockPgliteDir(dataDir: string): () => void {
-  if (openDirsInProcess.has(dataDir)) {
-    throw new Error(`PGlite data directory ${dataDir} is already open in this process.`);
-  }
-  const lockPath = `${dataDir}.lock`;
-  if (existsSync(lockPath)) {
-    const holder = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
-    if (Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
-      throw new Error(
-        `PGlite data directory ${dataDir} is in use by process ${holder}. Stop it and try again (only one process may open PGlite at a time).`,
-      );
-    }
-  }
-  writeFileSync(lockPath, `${process.pid}\n`);
-  openDirsInProcess.add(dataDir);
-  return () => {
-    openDirsInProcess.delete(dataDir);
-    try {
-      if (readFileSync(lockPath, "utf8").trim() === String(process.pid)) unlinkSync(lockPath);
-    } catch {
-      // Already gone: nothing to release.
-    }
-  };
 }
 
 /**

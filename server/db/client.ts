@@ -4,13 +4,14 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { lockPgliteDir } from "./pglite-lock";
 
 /**
  * Chooses the database: PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite
  * under .data/pglite (or in memory with PGLITE_DATA_DIR=memory://, which each test worker uses).
  * PGlite allows one connection per process, so the client is a process-wide singleton.
  */
-type Holder = { prisma?: PrismaClient; pglite?: PGlite };
+type Holder = { prisma?: PrismaClient; pglite?: PGlite; unlock?: () => void };
 const holder = globalThis as typeof globalThis & { __skhodynkyDb?: Holder };
 const state: Holder = (holder.__skhodynkyDb ??= {});
 
@@ -40,7 +41,10 @@ export function getDb(): PrismaClient {
 export function getPglite(): PGlite {
   if (state.pglite) return state.pglite;
   const dir = resolvePgliteDir();
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  if (!dir.startsWith("memory://")) {
+    mkdirSync(dir, { recursive: true });
+    state.unlock = lockPgliteDir(dir);
+  }
   state.pglite = new PGlite(dir);
   return state.pglite;
 }
@@ -48,8 +52,10 @@ export function getPglite(): PGlite {
 export async function disconnectDb(): Promise<void> {
   await state.prisma?.$disconnect();
   await state.pglite?.close();
+  state.unlock?.();
   state.prisma = undefined;
   state.pglite = undefined;
+  state.unlock = undefined;
 }
 
 export type { PrismaClient };

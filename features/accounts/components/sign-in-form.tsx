@@ -1,57 +1,60 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import Link from "next/link";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Field } from "@/ui/form";
 
-type Problem = "invalid" | "locked" | "tooMany" | "offline" | null;
+type Problem = "invalid" | "locked" | "tooMany" | "offline";
+class SignInProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem);
+  }
+}
 
 /**
  * Posts to next-auth's credentials callback directly (the same request next-auth/react makes),
  * which keeps next-auth's client bundle off the page and lets a 429 from the throttle show as such.
  */
+async function signIn(input: { email: string; password: string; next: string }): Promise<void> {
+  let response: Response;
+  try {
+    const csrf = (await (await fetch("/api/auth/csrf", { credentials: "same-origin" })).json()) as { csrfToken: string };
+    response = await fetch("/api/auth/callback/credentials", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: input.email, password: input.password, csrfToken: csrf.csrfToken, callbackUrl: input.next, json: "true" }),
+    });
+  } catch {
+    throw new SignInProblem("offline");
+  }
+  if (response.status === 429) throw new SignInProblem("tooMany");
+  const data = (await response.json().catch(() => ({}))) as { url?: string };
+  const error = data.url ? new URL(data.url, window.location.origin).searchParams.get("error") : "unknown";
+  if (!response.ok || error) throw new SignInProblem(error === "AccountLocked" ? "locked" : "invalid");
+}
+
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations();
-  const [problem, setProblem] = useState<Problem>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setProblem(null);
-    try {
-      const csrf = (await (await fetch("/api/auth/csrf", { credentials: "same-origin" })).json()) as { csrfToken: string };
-      const response = await fetch("/api/auth/callback/credentials", {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({
-          email: String(form.get("email") ?? ""),
-          password: String(form.get("password") ?? ""),
-          csrfToken: csrf.csrfToken,
-          callbackUrl: next,
-          json: "true",
-        }),
-      });
-      if (response.status === 429) return setProblem("tooMany");
-      const data = (await response.json().catch(() => ({}))) as { url?: string };
-      const error = data.url ? new URL(data.url, window.location.origin).searchParams.get("error") : "unknown";
-      if (!response.ok || error) return setProblem(error === "AccountLocked" ? "locked" : "invalid");
-      window.location.assign(next);
-    } catch {
-      setProblem("offline");
-    } finally {
-      setPending(false);
-    }
-  }
-
-  const message =
-    problem === "offline" ? t("common.offline") : problem ? t(`signIn.${problem}`) : null;
+  const mutation = useMutation<void, SignInProblem, { email: string; password: string; next: string }>({
+    mutationFn: signIn,
+    retry: false,
+    onSuccess: () => window.location.assign(next),
+  });
+  const problem = mutation.error?.problem;
+  const message = problem === "offline" ? t("common.offline") : problem ? t(`signIn.${problem}`) : null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card max-w-md">
+    <form
+      noValidate
+      className="card max-w-md"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        mutation.mutate({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), next });
+      }}
+    >
       {message ? (
         <div role="alert" className="notice-error mb-4">
           {message}
@@ -60,8 +63,8 @@ export function SignInForm({ next }: { next: string }) {
       <Field label={t("signIn.email")} name="email" type="email" autoComplete="username" required />
       <Field label={t("signIn.password")} name="password" type="password" autoComplete="current-password" required />
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="btn" disabled={pending}>
-          {pending ? t("signIn.submitting") : t("signIn.submit")}
+        <button type="submit" className="btn" disabled={mutation.isPending || mutation.isSuccess}>
+          {mutation.isPending || mutation.isSuccess ? t("signIn.submitting") : t("signIn.submit")}
         </button>
         <Link href="/forgot-password">{t("signIn.forgot")}</Link>
       </div>
