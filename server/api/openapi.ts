@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { accountEndpoints } from "@/features/accounts/endpoints";
+import { directoryEndpoints } from "@/features/directory/endpoints";
 import type { EndpointSpec } from "./endpoint";
 
-const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints)];
+const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints)];
 
 const ZError = z.object({
   error: z.object({

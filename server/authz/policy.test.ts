@@ -26,6 +26,7 @@ const MATRIX: Row[] = [
   ["read the outbox", (a) => can(a, "read:outbox"), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
   ["read the directory", (a) => can(a, "read:directory"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
   ["manage the directory", (a) => can(a, "manage:directory"), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
+  ["add an organization in Poltava", (a) => can(a, "create:organization", { regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
   ["list users", (a) => can(a, "read:users"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
   ["invite a learner in Poltava", (a) => can(a, "create:invitation", { regionId: REGION, roles: ["LEARNER"] }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
   ["invite an admin in Poltava", (a) => can(a, "create:invitation", { regionId: REGION, roles: ["ADMIN"] }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],

@@ -26,6 +26,7 @@ type Rules = {
   "read:outbox": undefined;
   "read:directory": undefined;
   "manage:directory": undefined;
+  "create:organization": RegionResource;
   "read:users": undefined;
   "create:invitation": InvitationResource;
   "revoke:invitation": RegionResource;
@@ -50,6 +51,7 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "read:outbox": (a) => isAdmin(a),
   "read:directory": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
   "manage:directory": (a) => isAdmin(a),
+  "create:organization": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
   "read:users": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
   "create:invitation": (a, r) =>
     isAdmin(a) || (isMethodologistOf(a, r.regionId) && r.roles.every((role) => METHODOLOGIST_GRANTABLE.includes(role))),

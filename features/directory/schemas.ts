@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+const ZPlaceName = z.string().trim().min(2, { error: "errors.placeNameTooShort" }).max(160);
+
+export const ZRegionCreate = z.object({
+  code: z.string().trim().toUpperCase().regex(/^UA-\d{2}$/, { error: "errors.regionCodeInvalid" }),
+  nameUk: ZPlaceName,
+  nameEn: ZPlaceName,
+});
+export const ZHromadaCreate = z.object({ regionId: z.string().min(1, { error: "errors.regionRequired" }).max(64), nameUk: ZPlaceName, nameEn: ZPlaceName });
+export const ZOrganizationCreate = z.object({
+  hromadaId: z.string().min(1, { error: "errors.hromadaRequired" }).max(64),
+  name: ZPlaceName,
+  kind: z.enum(["SOCIAL_SERVICES_CENTRE", "HROMADA_ADMINISTRATION", "NGO", "REGIONAL_CENTRE", "OTHER"]),
+});
+export type TRegionCreate = z.infer<typeof ZRegionCreate>;
+export type THromadaCreate = z.infer<typeof ZHromadaCreate>;
+export type TOrganizationCreate = z.infer<typeof ZOrganizationCreate>;
+export const ZCreated = z.object({ id: z.string() });

@@ -1,0 +1,46 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { authorize, type Actor } from "@/server/authz/policy";
+import type { THromadaCreate, TOrganizationCreate, TRegionCreate } from "../schemas";
+
+async function audit(actorId: string, action: string, targetType: string, targetId: string) {
+  await getDb().auditEntry.create({ data: { actorId, action, targetType, targetId } });
+}
+
+export async function createRegion(actor: Actor, input: TRegionCreate): Promise<{ id: string }> {
+  authorize(actor, "manage:directory");
+  const db = getDb();
+  if (await db.region.findUnique({ where: { code: input.code }, select: { id: true } })) {
+    throw new AppError("conflict", "errors.regionExists", { code: ["errors.regionExists"] });
+  }
+  const region = await db.region.create({ data: input, select: { id: true } });
+  await audit(actor.id, "region.create", "Region", region.id);
+  return region;
+}
+
+export async function createHromada(actor: Actor, input: THromadaCreate): Promise<{ id: string }> {
+  authorize(actor, "manage:directory");
+  const db = getDb();
+  const region = await db.region.findUnique({ where: { id: input.regionId }, select: { id: true } });
+  if (!region) throw new AppError("not_found", "errors.regionNotFound", { regionId: ["errors.regionNotFound"] });
+  if (await db.hromada.findFirst({ where: { regionId: input.regionId, nameUk: input.nameUk }, select: { id: true } })) {
+    throw new AppError("conflict", "errors.hromadaExists", { nameUk: ["errors.hromadaExists"] });
+  }
+  const hromada = await db.hromada.create({ data: input, select: { id: true } });
+  await audit(actor.id, "hromada.create", "Hromada", hromada.id);
+  return hromada;
+}
+
+export async function createOrganization(actor: Actor, input: TOrganizationCreate): Promise<{ id: string }> {
+  const db = getDb();
+  const hromada = await db.hromada.findUnique({ where: { id: input.hromadaId }, select: { regionId: true } });
+  if (!hromada) throw new AppError("not_found", "errors.hromadaNotFound", { hromadaId: ["errors.hromadaNotFound"] });
+  authorize(actor, "create:organization", { regionId: hromada.regionId });
+  if (await db.organization.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } })) {
+    throw new AppError("conflict", "errors.organizationExists", { name: ["errors.organizationExists"] });
+  }
+  const organization = await db.organization.create({ data: input, select: { id: true } });
+  await audit(actor.id, "organization.create", "Organization", organization.id);
+  return organization;
+}

@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../server/db/client";
+import { createDemoWorld } from "../factories/demo-world";
+import { hashPassword } from "../../server/auth/password";
+import { callRoute, signInAs } from "../helpers/api";
+import * as regions from "../../app/api/v1/directory/regions/route";
+import * as hromadas from "../../app/api/v1/directory/hromadas/route";
+import * as organizations from "../../app/api/v1/directory/organizations/route";
+
+let poltavaId = "";
+let zhytomyrHromadaId = "";
+
+beforeAll(async () => {
+  await createDemoWorld(getDb(), { passwordHash: await hashPassword("x-unused-password") });
+  poltavaId = (await getDb().region.findUniqueOrThrow({ where: { code: "UA-53" } })).id;
+  zhytomyrHromadaId = (await getDb().hromada.findFirstOrThrow({ where: { region: { code: "UA-18" } } })).id;
+});
+
+describe("the directory", () => {
+  it("an admin adds a region, a hromada in it and an organization", async () => {
+    await signInAs("admin@demo.skhodynky.org");
+    const region = await callRoute(regions.POST, "/x", { body: { code: "ua-71", nameUk: "Черкаська область", nameEn: "Cherkasy Oblast" } });
+    expect(region.status).toBe(201);
+    expect((await getDb().region.findUniqueOrThrow({ where: { code: "UA-71" } })).nameEn).toBe("Cherkasy Oblast");
+    const dup = await callRoute(regions.POST, "/x", { body: { code: "UA-71", nameUk: "Черкаська", nameEn: "Cherkasy" } });
+    expect(dup.status).toBe(409);
+    const badCode = await callRoute(regions.POST, "/x", { body: { code: "Cherkasy", nameUk: "Черкаська", nameEn: "Cherkasy" } });
+    expect(badCode.status).toBe(400);
+    expect(badCode.json.error?.fields?.code).toEqual(["Код має вигляд UA-53."]);
+
+    const hromada = await callRoute(hromadas.POST, "/x", { body: { regionId: region.json.id, nameUk: "Уманська міська громада", nameEn: "Umanska urban hromada" } });
+    expect(hromada.status).toBe(201);
+    const org = await callRoute(organizations.POST, "/x", { body: { hromadaId: hromada.json.id, name: "Центр надання соціальних послуг Уманської міської ради", kind: "SOCIAL_SERVICES_CENTRE" } });
+    expect(org.status).toBe(201);
+    expect(await getDb().auditEntry.count({ where: { action: { in: ["region.create", "hromada.create", "organization.create"] } } })).toBe(3);
+  });
+
+  it("a methodologist adds organizations only in their region and cannot add hromadas or regions", async () => {
+    await signInAs("methodist.poltava@demo.skhodynky.org");
+    const own = await getDb().hromada.findFirstOrThrow({ where: { regionId: poltavaId } });
+    const ok = await callRoute(organizations.POST, "/x", { body: { hromadaId: own.id, name: "ГО «Полтавські волонтери»", kind: "NGO" } });
+    expect(ok.status).toBe(201);
+    const elsewhere = await callRoute(organizations.POST, "/x", { body: { hromadaId: zhytomyrHromadaId, name: "ГО «Чужа»", kind: "NGO" } });
+    expect(elsewhere.status).toBe(403);
+    expect((await callRoute(hromadas.POST, "/x", { body: { regionId: poltavaId, nameUk: "Нова громада", nameEn: "Nova" } })).status).toBe(403);
+    expect((await callRoute(regions.POST, "/x", { body: { code: "UA-05", nameUk: "Вінницька", nameEn: "Vinnytsia" } })).status).toBe(403);
+    expect(await getDb().organization.count({ where: { name: "ГО «Чужа»" } })).toBe(0);
+  });
+
+  it("refuses a duplicate organization name whatever its case", async () => {
+    await signInAs("admin@demo.skhodynky.org");
+    const existing = await getDb().organization.findFirstOrThrow();
+    const res = await callRoute(organizations.POST, "/x", { body: { hromadaId: existing.hromadaId, name: existing.name.toUpperCase(), kind: "OTHER" } });
+    expect(res.status).toBe(409);
+  });
+});
