@@ -24,6 +24,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks print tables.
+    files: ["bench/**/*.mjs"],
+    rules: { "no-console": "off" },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ["tests/e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,9 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  const t = useTranslations("errorPage");
+  const t = useT("errorPage");
   return (
     <div role="alert">
       <h1 className="page-title">{t("title")}</h1>

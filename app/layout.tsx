@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/ui/client-messages";
 import "./globals.css";
 import { Providers } from "@/ui/providers";
 import { SiteHeader } from "@/ui/site-header";
@@ -14,11 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b5d3b" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("common")]);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider locale={locale} messages={messages}>
+        <ClientMessages namespaces={["common", "languages", "errorPage"]}>
           <Providers>
             <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
               {t("skipToContent")}
@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </main>
             <footer className="mx-auto w-full max-w-5xl px-4 py-6 text-sm text-muted">{t("footer")}</footer>
           </Providers>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -24,7 +24,7 @@ async function signIn() {
 }
 
 async function weigh(url, cookie) {
-  const res = await fetch(url, { headers: { cookie, "accept-encoding": "identity" } });
+  const res = await fetch(url, { headers: { cookie, "accept-encoding": "identity" }, redirect: "manual" });
   const body = Buffer.from(await res.arrayBuffer());
   return { status: res.status, raw: body.length, gzip: gzipSync(body, { level: 6 }).length, text: body.toString("utf8") };
 }
@@ -34,7 +34,11 @@ const rows = [];
 for (const path of paths) {
   const page = await weigh(base + path, cookie);
   const assets = new Set();
-  for (const m of page.text.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]);
+  // Modern browsers skip the noModule polyfills; they are reported apart as the old-browser extra.
+  const legacy = new Set([...page.text.matchAll(/<script[^>]*src="([^"]+)"[^>]*noModule/gi)].map((m) => m[1]));
+  for (const m of page.text.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)) if (!legacy.has(m[1])) assets.add(m[1]);
+  let polyfillGz = 0;
+  for (const asset of legacy) polyfillGz += (await weigh(base + asset, cookie)).gzip;
   let js = { raw: 0, gzip: 0, n: 0 };
   let css = { raw: 0, gzip: 0, n: 0 };
   for (const asset of assets) {
@@ -53,6 +57,7 @@ for (const path of paths) {
     "total gz (KB)": ((page.gzip + css.gzip + js.gzip) / 1024).toFixed(1),
     "total raw (KB)": ((page.raw + css.raw + js.raw) / 1024).toFixed(1),
     requests: 1 + css.n + js.n,
+    "old-browser polyfills gz": polyfillGz,
   });
 }
 console.table(rows);

@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 import { useApiMutation } from "./api";
 
 /** The other language as one button: its label is in that language, so anyone can find it. */
 export function LanguageSwitch({ current }: { current: "uk" | "en" }) {
-  const t = useTranslations();
+  const t = useT();
   const router = useRouter();
   const target = current === "uk" ? "en" : "uk";
   const mutation = useApiMutation<{ locale: "uk" | "en" }, { ok: true }>("POST", "/api/v1/locale", t("common.offline"), {

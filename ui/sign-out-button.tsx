@@ -1,10 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 import { useApiMutation } from "./api";
 
 export function SignOutButton() {
-  const t = useTranslations("common");
+  const t = useT("common");
   const mutation = useApiMutation<undefined, { ok: true }>("POST", "/api/v1/session/sign-out", t("offline"), {
     onSuccess: () => window.location.assign("/sign-in"),
   });

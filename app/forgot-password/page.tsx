@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ForgotPasswordForm } from "@/features/accounts/components/forgot-password-form";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("forgot"))("title") };
@@ -11,7 +12,7 @@ export default async function ForgotPasswordPage() {
     <>
       <h1 className="page-title">{t("title")}</h1>
       <p className="mb-4 max-w-prose">{t("lead")}</p>
-      <ForgotPasswordForm />
+      <ClientMessages namespaces={["forgot"]}><ForgotPasswordForm /></ClientMessages>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getInvitationPreview } from "@/features/accounts/server/accept-invitation";
 import { SetPasswordForm } from "@/features/accounts/components/set-password-form";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("invitation"))("title") };
@@ -18,7 +19,7 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
           <p className="mb-4">
             {t("email")}: <strong>{invitation.email}</strong>
           </p>
-          <SetPasswordForm token={token} kind="invitation" />
+          <ClientMessages namespaces={["invitation", "reset"]}><SetPasswordForm token={token} kind="invitation" /></ClientMessages>
         </>
       ) : (
         <p className="notice-error max-w-prose">{t("invalidLink")}</p>

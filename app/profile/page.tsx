@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getProfile } from "@/features/accounts/server/profile";
 import { PasswordForm, ProfileForm, SignOutEverywhereButton } from "@/features/accounts/components/profile-forms";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -12,7 +13,7 @@ export default async function ProfilePage() {
   const [profile, t, tr, locale] = await Promise.all([getProfile(user), getTranslations("profile"), getTranslations("roles"), getLocale()]);
   const en = locale === "en";
   return (
-    <>
+    <ClientMessages namespaces={["profile", "reset"]}>
       <h1 className="page-title">{t("title")}</h1>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="personal">
@@ -43,6 +44,6 @@ export default async function ProfilePage() {
           </section>
         </div>
       </div>
-    </>
+    </ClientMessages>
   );
 }

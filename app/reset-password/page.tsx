@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { isResetTokenUsable } from "@/features/accounts/server/password-reset";
 import { SetPasswordForm } from "@/features/accounts/components/set-password-form";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reset"))("title") };
@@ -14,7 +15,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     <>
       <h1 className="page-title">{t("title")}</h1>
       {usable && token ? (
-        <SetPasswordForm token={token} kind="reset" />
+        <ClientMessages namespaces={["reset"]}><SetPasswordForm token={token} kind="reset" /></ClientMessages>
       ) : (
         <div className="notice-error max-w-prose">
           <p>{t("invalidLink")}</p>

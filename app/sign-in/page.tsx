@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { SignInForm } from "@/features/accounts/components/sign-in-form";
 import { safeNextPath } from "@/ui/safe-next-path";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("signIn"))("title") };
@@ -15,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="page-title">{t("title")}</h1>
-      <SignInForm next={target} />
+      <ClientMessages namespaces={["signIn"]}><SignInForm next={target} /></ClientMessages>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { can } from "@/server/authz/policy";
 import { getDirectory } from "@/features/admin/server/queries";
 import { AdminNav } from "@/features/admin/components/admin-nav";
 import { AddHromadaForm, AddOrganizationForm, AddRegionForm } from "@/features/directory/components/directory-forms";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("directory"))("title") };
@@ -16,7 +17,7 @@ export default async function DirectoryPage() {
   const hromadaOptions = regions.flatMap((r) => r.hromadas.map((h) => ({ id: h.id, label: `${h.name} (${r.name})` })));
   const isAdmin = can(user, "manage:directory");
   return (
-    <>
+    <ClientMessages namespaces={["directory", "orgKinds"]}>
       <h1 className="page-title">{t("title")}</h1>
       <AdminNav actor={user} current="/admin/directory" />
       <p className="mb-4">{t("lead")}</p>
@@ -64,6 +65,6 @@ export default async function DirectoryPage() {
           ) : null}
         </div>
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/server/auth/require-user";
 import { AdminNav } from "@/features/admin/components/admin-nav";
 import { ImportForm } from "@/features/admin/components/import-form";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("import"))("title") };
@@ -21,9 +22,9 @@ export default async function ImportPage() {
       <p className="mb-2 max-w-prose">{t("lead")}</p>
       <p className="mb-2 max-w-prose">{t("format")}</p>
       <p className="font-semibold">{t("example")}:</p>
-      <pre className="mb-6 overflow-x-auto rounded-md bg-neutral-100 p-3 text-sm">{EXAMPLE}</pre>
+      <pre className="mb-6 whitespace-pre-wrap break-words rounded-md bg-neutral-100 p-3 text-sm">{EXAMPLE}</pre>
       <section className="card">
-        <ImportForm />
+        <ClientMessages namespaces={["import"]}><ImportForm /></ClientMessages>
       </section>
     </>
   );

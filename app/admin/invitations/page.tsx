@@ -5,6 +5,7 @@ import { formatDateTime } from "@/server/i18n";
 import { findPendingInvitations, listOrganizationOptions } from "@/features/admin/server/queries";
 import { AdminNav } from "@/features/admin/components/admin-nav";
 import { InviteForm, RevokeInvitationButton } from "@/features/admin/components/invite-form";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("invite"))("title") };
@@ -20,7 +21,7 @@ export default async function InvitationsPage() {
     getTranslations("roles"),
   ]);
   return (
-    <>
+    <ClientMessages namespaces={["invite", "roles"]}>
       <h1 className="page-title">{t("title")}</h1>
       <AdminNav actor={user} current="/admin/invitations" />
       <div className="grid gap-6 lg:grid-cols-2">
@@ -47,6 +48,6 @@ export default async function InvitationsPage() {
           )}
         </section>
       </div>
-    </>
+    </ClientMessages>
   );
 }

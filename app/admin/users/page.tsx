@@ -4,6 +4,7 @@ import { can } from "@/server/authz/policy";
 import { findUsers } from "@/features/admin/server/queries";
 import { AdminNav } from "@/features/admin/components/admin-nav";
 import { UserActions } from "@/features/admin/components/user-actions";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("users"))("title") };
@@ -51,7 +52,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td>{row.locked ? t("locked") : row.status === "ACTIVE" ? t("active") : t("disabled")}</td>
                   <td>
                     {!row.isSelf && can(user, "manage:user", { userId: row.id, regionId: row.regionId, roles: row.roles }) ? (
-                      <UserActions userId={row.id} name={row.name} status={row.status} />
+                      <ClientMessages namespaces={["users"]}><UserActions userId={row.id} name={row.name} status={row.status} /></ClientMessages>
                     ) : null}
                   </td>
                 </tr>

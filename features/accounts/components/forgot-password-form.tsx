@@ -1,11 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
 import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
 
 export function ForgotPasswordForm() {
-  const t = useTranslations();
+  const t = useT();
   const mutation = useApiMutation<{ email: string }, { ok: true }>("POST", "/api/v1/password-reset", t("common.offline"));
   if (mutation.isSuccess) return <Notice>{t("forgot.sent")}</Notice>;
   return (

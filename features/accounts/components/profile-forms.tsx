@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
 import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
 
 type ProfileFields = { name: string; position: string; locale: "uk" | "en" };
 
 export function ProfileForm({ initial }: { initial: ProfileFields }) {
-  const t = useTranslations();
+  const t = useT();
   const router = useRouter();
   const mutation = useApiMutation<Partial<ProfileFields>, ProfileFields>("PATCH", "/api/v1/me", t("common.offline"), {
     onSuccess: () => router.refresh(),
@@ -47,7 +47,7 @@ export function ProfileForm({ initial }: { initial: ProfileFields }) {
 }
 
 export function PasswordForm() {
-  const t = useTranslations();
+  const t = useT();
   const mutation = useApiMutation<{ currentPassword: string; newPassword: string }, { ok: true }>(
     "POST",
     "/api/v1/me/password",
@@ -78,7 +78,7 @@ export function PasswordForm() {
 }
 
 export function SignOutEverywhereButton() {
-  const t = useTranslations();
+  const t = useT();
   const mutation = useApiMutation<undefined, { ok: true }>("POST", "/api/v1/me/sign-out-everywhere", t("common.offline"), {
     onSuccess: () => window.location.assign("/sign-in"),
   });

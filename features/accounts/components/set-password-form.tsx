@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
 import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
 
 /** Choosing a password from an emailed link: a password reset or an invitation. */
 export function SetPasswordForm({ token, kind }: { token: string; kind: "reset" | "invitation" }) {
-  const t = useTranslations();
+  const t = useT();
   const path = kind === "reset" ? "/api/v1/password-reset/confirm" : "/api/v1/invitations/accept";
   const mutation = useApiMutation<{ token: string; password: string }, unknown>("POST", path, t("common.offline"));
   if (mutation.isSuccess) {

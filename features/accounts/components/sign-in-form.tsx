@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 import { Field } from "@/ui/form";
 
 type Problem = "invalid" | "locked" | "tooMany" | "offline";
@@ -36,7 +36,7 @@ async function signIn(input: { email: string; password: string; next: string }):
 }
 
 export function SignInForm({ next }: { next: string }) {
-  const t = useTranslations();
+  const t = useT();
   const mutation = useMutation<void, SignInProblem, { email: string; password: string; next: string }>({
     mutationFn: signIn,
     retry: false,

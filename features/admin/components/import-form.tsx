@@ -2,14 +2,14 @@
 
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
 import { FormError, Notice } from "@/ui/form";
 
 const MAX_FILE_BYTES = 900_000;
 
 export function ImportForm() {
-  const t = useTranslations();
+  const t = useT();
   const router = useRouter();
   const id = useId();
   const [text, setText] = useState("");

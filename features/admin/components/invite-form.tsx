@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId } from "react";
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
 import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
 
@@ -10,7 +10,7 @@ type Role = "LEARNER" | "CURATOR" | "METHODOLOGIST" | "ADMIN";
 type Body = { name: string; email: string; position: string; organizationId: string; roles: Role[]; locale: "uk" | "en" };
 
 export function InviteForm({ organizations, grantable }: { organizations: { id: string; label: string }[]; grantable: Role[] }) {
-  const t = useTranslations();
+  const t = useT();
   const router = useRouter();
   const orgId = useId();
   const mutation = useApiMutation<Body, { email: string }>("POST", "/api/v1/invitations", t("common.offline"), {
@@ -88,7 +88,7 @@ export function InviteForm({ organizations, grantable }: { organizations: { id: 
 }
 
 export function RevokeInvitationButton({ id, email }: { id: string; email: string }) {
-  const t = useTranslations();
+  const t = useT();
   const router = useRouter();
   const mutation = useApiMutation<undefined, { ok: true }>("DELETE", `/api/v1/invitations/${id}`, t("common.offline"), {
     onSuccess: () => router.refresh(),

@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
 
 type Action = "disable" | "enable" | "sign-out-everywhere";
 
 export function UserActions({ userId, name, status }: { userId: string; name: string; status: "ACTIVE" | "DISABLED" }) {
-  const t = useTranslations();
+  const t = useT();
   const router = useRouter();
   const mutation = useApiMutation<Action, { status: string }>("POST", (action) => `/api/v1/users/${userId}/${action}`, t("common.offline"), {
     onSuccess: () => router.refresh(),

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useT } from "@/ui/messages";
 import { useApiMutation, type ApiError } from "@/ui/api";
 import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
 
@@ -33,13 +33,13 @@ function Select({ label, name, options, placeholder, error }: { label: string; n
 }
 
 function useCreate<T>(path: string) {
-  const t = useTranslations();
+  const t = useT();
   const router = useRouter();
   return useApiMutation<T, { id: string }>("POST", path, t("common.offline"), { onSuccess: () => router.refresh() });
 }
 
 function Outcome({ error, success }: { error: ApiError | null; success: boolean }) {
-  const t = useTranslations();
+  const t = useT();
   return (
     <>
       {success ? <Notice>{t("directory.added")}</Notice> : null}
@@ -49,7 +49,7 @@ function Outcome({ error, success }: { error: ApiError | null; success: boolean 
 }
 
 export function AddOrganizationForm({ hromadas }: { hromadas: Option[] }) {
-  const t = useTranslations();
+  const t = useT();
   const m = useCreate<{ hromadaId: string; name: string; kind: string }>("/api/v1/directory/organizations");
   return (
     <form
@@ -71,7 +71,7 @@ export function AddOrganizationForm({ hromadas }: { hromadas: Option[] }) {
 }
 
 export function AddHromadaForm({ regions }: { regions: Option[] }) {
-  const t = useTranslations();
+  const t = useT();
   const m = useCreate<{ regionId: string; nameUk: string; nameEn: string }>("/api/v1/directory/hromadas");
   return (
     <form
@@ -93,7 +93,7 @@ export function AddHromadaForm({ regions }: { regions: Option[] }) {
 }
 
 export function AddRegionForm() {
-  const t = useTranslations();
+  const t = useT();
   const m = useCreate<{ code: string; nameUk: string; nameEn: string }>("/api/v1/directory/regions");
   return (
     <form
