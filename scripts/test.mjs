@@ -47,6 +47,7 @@ async function step(label, cmd, args, env, { counts = false } = {}) {
 
 await step("typecheck", bin("tsc"), ["--noEmit"]);
 await step("lint", bin("eslint"), [".", "--max-warnings=0"]);
+await step("content check", bin("tsx"), ["--conditions=react-server", "scripts/content-check.ts"]);
 await step("unit + integration (PGlite)", bin("vitest"), ["run"], { TEST_DB: "pglite" }, { counts: true });
 if (process.env.TEST_DATABASE_URL) {
   await step("integration (PostgreSQL)", bin("vitest"), ["run"], { TEST_DB: "postgres" }, { counts: true });

@@ -16,6 +16,7 @@ export async function SiteHeader() {
         <nav aria-label={t("mainNav")} className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-2">
           {user ? (
             <>
+              <Link href="/competences">{t("competences")}</Link>
               <Link href="/profile">{t("profile")}</Link>
               {can(user, "read:admin-area") ? <Link href="/admin">{t("admin")}</Link> : null}
             </>

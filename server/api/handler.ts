@@ -210,7 +210,15 @@ export function errorResponse(error: unknown, locale: AppLocale): Response {
     const headers: Record<string, string> = {};
     if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
     return NextResponse.json(
-      { error: { code: error.code, message: translateError(locale, error.message), fields: error.fields } },
+      {
+        error: {
+          code: error.code,
+          message: translateError(locale, error.message),
+          fields: error.fields
+            ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v.map((m) => translateError(locale, m))]))
+            : undefined,
+        },
+      },
       { status: error.status, headers },
     );
   }

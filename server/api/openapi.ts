@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { accountEndpoints } from "@/features/accounts/endpoints";
 import { directoryEndpoints } from "@/features/directory/endpoints";
+import { competenceEndpoints } from "@/features/competences/endpoints";
 import type { EndpointSpec } from "./endpoint";
 
-const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints)];
+const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints), ...Object.values(competenceEndpoints)];
 
 const ZError = z.object({
   error: z.object({

@@ -18,6 +18,10 @@ export type Actor = {
 export type UserResource = { userId: string; regionId: string; roles: readonly Role[] };
 export type RegionResource = { regionId: string };
 export type InvitationResource = { regionId: string; roles: readonly Role[] };
+/** An assessment and whether the actor currently mentors its owner (from a scoped query). */
+export type AssessmentResource = { ownerId: string; actorMentorsOwner: boolean };
+/** Aggregates of a country, a region or a hromada (regionId of the hromada). */
+export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 
 type Rules = {
   "read:profile:own": undefined;
@@ -32,6 +36,9 @@ type Rules = {
   "revoke:invitation": RegionResource;
   "import:users": InvitationResource;
   "read:user": UserResource;
+  "read:assessment": AssessmentResource;
+  "review:assessment": AssessmentResource;
+  "read:aggregates": AggregateResource;
   "manage:user": UserResource;
 };
 export type Permission = keyof Rules;
@@ -59,6 +66,10 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "import:users": (a, r) =>
     isAdmin(a) || (isMethodologistOf(a, r.regionId) && r.roles.every((role) => METHODOLOGIST_GRANTABLE.includes(role))),
   "read:user": (a, r) => a.id === r.userId || isAdmin(a) || isMethodologistOf(a, r.regionId),
+  // Self-assessments are personal: the owner and their current curator, nobody else (regions read aggregates).
+  "read:assessment": (a, r) => a.id === r.ownerId || (has(a, "CURATOR") && r.actorMentorsOwner),
+  "review:assessment": (a, r) => a.id !== r.ownerId && has(a, "CURATOR") && r.actorMentorsOwner,
+  "read:aggregates": (a, r) => isAdmin(a) || (r.scope !== "country" && isMethodologistOf(a, r.regionId)),
   "manage:user": (a, r) =>
     a.id !== r.userId && (isAdmin(a) || (isMethodologistOf(a, r.regionId) && !r.roles.includes("ADMIN"))),
 };
@@ -105,6 +116,13 @@ export function regionsWhere(actor: Actor): Prisma.RegionWhereInput {
   if (isAdmin(actor)) return {};
   if (has(actor, "METHODOLOGIST")) return { id: actor.regionId };
   return NOTHING;
+}
+
+/** Assessments the actor may read: their own and those of their current mentees. */
+export function assessmentsWhere(actor: Actor): Prisma.AssessmentWhereInput {
+  const own = { userId: actor.id };
+  if (!has(actor, "CURATOR")) return own;
+  return { OR: [own, { user: { curators: { some: { curatorId: actor.id, endedAt: null } } } }] };
 }
 
 export function invitationsWhere(actor: Actor): Prisma.InvitationWhereInput {

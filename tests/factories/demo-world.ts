@@ -283,7 +283,35 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { role: Role.LEARNER, email: `learner@${DEMO_EMAIL_DOMAIN}` },
 ];
 
-export type DemoWorldCounts = { regions: number; hromadas: number; organizations: number; users: number };
+export type DemoWorldCounts = { regions: number; hromadas: number; organizations: number; users: number; mentorships: number };
+
+const MENTEES_PER_CURATOR = 5;
+
+function regionKeyOf(person: DemoPerson): string {
+  const org = ORGANIZATIONS.find((o) => o.key === person.organizationKey);
+  const hromada = HROMADAS.find((h) => h.key === org?.hromadaKey);
+  if (!hromada) throw new Error(`Demo world: no hromada for ${person.email}`);
+  return hromada.regionKey;
+}
+
+/**
+ * Curator → mentee pairs: each curator follows up to five learners of their own region, the
+ * demo curator (curator@) starting with the demo learner (learner@), so both logins show it.
+ */
+export const DEMO_MENTORSHIPS: readonly (readonly [curatorEmail: string, menteeEmail: string])[] = (() => {
+  const learnersOnly = LEARNERS.filter((l) => l.roles.length === 1);
+  const taken = new Set<string>();
+  const pairs: [string, string][] = [];
+  for (const curator of CURATORS) {
+    const region = regionKeyOf(curator);
+    const candidates = learnersOnly.filter((l) => !taken.has(l.email) && regionKeyOf(l) === region);
+    for (const mentee of candidates.slice(0, MENTEES_PER_CURATOR)) {
+      taken.add(mentee.email);
+      pairs.push([curator.email, mentee.email]);
+    }
+  }
+  return pairs;
+})();
 
 function idOf(ids: ReadonlyMap<string, string>, key: string, what: string): string {
   const id = ids.get(key);
@@ -358,11 +386,19 @@ export async function createDemoWorld(
       ),
     });
 
+    await tx.mentorship.createMany({
+      data: DEMO_MENTORSHIPS.map(([curator, mentee]) => ({
+        curatorId: idOf(userIdByEmail, curator, "user"),
+        menteeId: idOf(userIdByEmail, mentee, "user"),
+      })),
+    });
+
     return {
       regions: regions.length,
       hromadas: hromadas.length,
       organizations: organizations.length,
       users: users.length,
+      mentorships: DEMO_MENTORSHIPS.length,
     };
   });
 }

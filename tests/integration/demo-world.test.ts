@@ -4,7 +4,7 @@ import type { Role as RoleName } from "../../server/db/client";
 // Each test file has a fresh database of its own (tests/setup/database.ts), so counts are exact.
 import { getDb, Role } from "../../server/db/client";
 import { verifyPassword } from "../../server/auth/password";
-import { createDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, PEOPLE } from "../factories/demo-world";
+import { createDemoWorld, DEMO_ACCOUNTS, DEMO_MENTORSHIPS, DEMO_PASSWORD, PEOPLE } from "../factories/demo-world";
 
 type Counts = Awaited<ReturnType<typeof createDemoWorld>>;
 
@@ -18,7 +18,9 @@ describe("demo world", () => {
 
   it("creates the whole directory and reports what it created", async () => {
     const db = getDb();
-    expect(counts).toEqual({ regions: 3, hromadas: 6, organizations: 8, users: 47 });
+    expect(counts).toEqual({ regions: 3, hromadas: 6, organizations: 8, users: 47, mentorships: DEMO_MENTORSHIPS.length });
+    expect(await db.mentorship.count()).toBe(DEMO_MENTORSHIPS.length);
+    expect(DEMO_MENTORSHIPS).toContainEqual(["curator@demo.skhodynky.org", "learner@demo.skhodynky.org"]);
     expect(await db.region.count()).toBe(3);
     expect(await db.hromada.count()).toBe(6);
     expect(await db.organization.count()).toBe(8);

@@ -1,0 +1,163 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { can, assessmentsWhere, type Actor } from "@/server/authz/policy";
+import type { AppLocale } from "@/server/i18n";
+import type { TFramework } from "../framework-schema";
+import { areaChanges, areaLevels, competenceLevels, findGaps, nextAssessmentDue, profileForRoles, type AssessmentAnswers, type Change } from "../scoring";
+import { getFramework } from "./framework";
+
+export type AreaLevelDto = { areaId: string; title: string; level: number; target: number };
+export type CompetenceDto = {
+  id: string;
+  areaId: string;
+  title: string;
+  level: number;
+  estimated: boolean;
+  target: number;
+  note: string | null;
+  reviews: { curatorName: string; confirmed: boolean; comment: string | null; createdAt: string }[];
+};
+export type AssessmentSummary = {
+  id: string;
+  submittedAt: string;
+  form: "SHORT" | "FULL";
+  frameworkVersion: number;
+  areas: Record<string, number>;
+};
+export type MyCompetences = {
+  ownerName: string;
+  profile: { id: string; title: string };
+  areas: { id: string; title: string }[];
+  latest: (AssessmentSummary & { areaLevels: AreaLevelDto[]; competences: CompetenceDto[] }) | null;
+  history: AssessmentSummary[];
+  changes: (Change & { title: string })[];
+  gaps: { competenceId: string; title: string; level: number; target: number; estimated: boolean; resources: string[] }[];
+  nextDue: string | null;
+  isDue: boolean;
+  everyDays: number;
+  draft: { form: "SHORT" | "FULL"; updatedAt: string } | null;
+};
+
+type Loaded = {
+  id: string;
+  submittedAt: Date | null;
+  form: "SHORT" | "FULL";
+  frameworkVersion: number;
+  ratings: { itemType: "AREA" | "COMPETENCE"; itemId: string; level: number; note: string | null }[];
+};
+
+function answersOf(a: Loaded): AssessmentAnswers {
+  return { form: a.form, ratings: a.ratings };
+}
+
+function areaTarget(fw: TFramework, profileId: string, areaId: string): number {
+  const profile = fw.profiles.find((p) => p.id === profileId) ?? fw.profiles[0]!;
+  const targets = fw.competences.filter((c) => c.area === areaId).map((c) => profile.targets[c.id] ?? 0).sort((x, y) => x - y);
+  return targets[Math.floor((targets.length - 1) / 2)] ?? 0;
+}
+
+/**
+ * Everything the "My competences" page shows for one person: the owner, or their current curator
+ * (the scoped where decides; a stranger gets null). Each past assessment is read with the
+ * framework version it used, so a new version never changes what an old answer meant.
+ */
+export async function getCompetenceOverview(actor: Actor, ownerId: string, locale: AppLocale): Promise<MyCompetences | null> {
+  const db = getDb();
+  const owner = await db.user.findUnique({
+    where: { id: ownerId },
+    select: { name: true, roles: { select: { role: true } }, organization: { select: { reassessEveryDays: true } }, curators: { where: { curatorId: actor.id, endedAt: null }, select: { id: true } } },
+  });
+  if (!owner) return null;
+  if (!can(actor, "read:assessment", { ownerId, actorMentorsOwner: owner.curators.length > 0 })) return null;
+
+  const assessments = await db.assessment.findMany({
+    where: { AND: [{ userId: ownerId, status: "SUBMITTED" }, assessmentsWhere(actor)] },
+    orderBy: { submittedAt: "asc" },
+    select: {
+      id: true,
+      submittedAt: true,
+      form: true,
+      frameworkVersion: true,
+      ratings: { select: { itemType: true, itemId: true, level: true, note: true } },
+    },
+  });
+  const draft = ownerId === actor.id ? await db.assessment.findFirst({ where: { userId: ownerId, status: "DRAFT" }, select: { form: true, updatedAt: true } }) : null;
+
+  const current = getFramework();
+  const profileId = profileForRoles(owner.roles.map((r) => r.role));
+  const profile = current.profiles.find((p) => p.id === profileId) ?? current.profiles[0]!;
+  const history: AssessmentSummary[] = assessments.map((a) => {
+    const fw = getFramework(a.frameworkVersion);
+    return {
+      id: a.id,
+      submittedAt: a.submittedAt!.toISOString(),
+      form: a.form,
+      frameworkVersion: a.frameworkVersion,
+      areas: Object.fromEntries(areaLevels(fw, answersOf(a))),
+    };
+  });
+
+  const last = assessments.at(-1);
+  let latest: MyCompetences["latest"] = null;
+  let gaps: MyCompetences["gaps"] = [];
+  let changes: MyCompetences["changes"] = [];
+  if (last) {
+    const fw = getFramework(last.frameworkVersion);
+    const levels = competenceLevels(fw, answersOf(last));
+    const reviews = await db.ratingReview.findMany({
+      where: { assessmentId: last.id },
+      orderBy: { createdAt: "asc" },
+      select: { itemType: true, itemId: true, confirmed: true, comment: true, createdAt: true, curator: { select: { name: true } } },
+    });
+    const title = (t: { uk: string; en: string }) => t[locale];
+    latest = {
+      ...history.at(-1)!,
+      areaLevels: fw.areas.map((a) => ({ areaId: a.id, title: title(a.title), level: history.at(-1)!.areas[a.id] ?? 0, target: areaTarget(fw, profileId, a.id) })),
+      competences: levels.map((l) => {
+        const c = fw.competences.find((x) => x.id === l.competenceId)!;
+        const itemType = l.estimated ? "AREA" : "COMPETENCE";
+        const itemId = l.estimated ? c.area : c.id;
+        return {
+          id: c.id,
+          areaId: c.area,
+          title: title(c.title),
+          level: l.level,
+          estimated: l.estimated,
+          target: profile.targets[c.id] ?? 0,
+          note: last.ratings.find((r) => r.itemType === itemType && r.itemId === itemId)?.note ?? null,
+          reviews: reviews
+            .filter((r) => r.itemType === itemType && r.itemId === itemId)
+            .map((r) => ({ curatorName: r.curator.name, confirmed: r.confirmed, comment: r.comment, createdAt: r.createdAt.toISOString() })),
+        };
+      }),
+    };
+    gaps = findGaps(fw, profileId, levels).map((g) => {
+      const c = fw.competences.find((x) => x.id === g.competenceId)!;
+      return { ...g, title: title(c.title), resources: c.resources };
+    });
+    const previous = assessments.at(-2);
+    if (previous) {
+      const areaTitles = new Map(fw.areas.map((a) => [a.id, title(a.title)]));
+      changes = areaChanges(new Map(Object.entries(history.at(-2)!.areas)), new Map(Object.entries(history.at(-1)!.areas))).map((ch) => ({
+        ...ch,
+        title: areaTitles.get(ch.id) ?? ch.id,
+      }));
+    }
+  }
+
+  const everyDays = owner.organization.reassessEveryDays;
+  const due = nextAssessmentDue(last?.submittedAt ?? null, everyDays);
+  return {
+    ownerName: owner.name,
+    profile: { id: profile.id, title: profile.title[locale] },
+    areas: current.areas.map((a) => ({ id: a.id, title: a.title[locale] })),
+    latest,
+    history,
+    changes,
+    gaps,
+    nextDue: due?.toISOString() ?? null,
+    isDue: due ? due.getTime() <= Date.now() : true,
+    everyDays,
+    draft: draft ? { form: draft.form, updatedAt: draft.updatedAt.toISOString() } : null,
+  };
+}
