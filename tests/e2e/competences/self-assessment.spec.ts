@@ -1,0 +1,108 @@
+import { test, expect, signInWithKeyboard, tabTo, type Page } from "../fixtures/test";
+
+/** Answers every area question of the short form with the keyboard: ArrowDown steps through statements. */
+async function answerAreas(page: Page, steps: number[]) {
+  const groups = page.locator("main fieldset:has(> legend)").filter({ has: page.getByText("Що з цього про вас?") });
+  await expect(groups).toHaveCount(6);
+  for (let i = 0; i < 6; i++) {
+    const first = groups.nth(i).getByRole("radio").first();
+    await tabTo(page, first);
+    await page.keyboard.press("Space");
+    for (let n = 0; n < steps[i]!; n++) await page.keyboard.press("ArrowDown");
+  }
+}
+
+async function answerPurposes(page: Page) {
+  const groups = page.locator("main fieldset").filter({ has: page.getByRole("radio", { name: "Часто" }) });
+  await expect(groups).toHaveCount(6);
+  for (let i = 0; i < 6; i++) {
+    await tabTo(page, groups.nth(i).getByRole("radio").first());
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown"); // Often
+  }
+}
+
+test("a learner takes the short form, sees the profile and gaps, retakes it and sees the change", async ({ page, expectAccessible }) => {
+  await page.goto("/sign-in?next=/competences");
+  await expectAccessible();
+  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+  await expect(page.getByRole("heading", { level: 1, name: "Мої компетентності" })).toBeVisible();
+  await expectAccessible();
+
+  await tabTo(page, page.getByRole("link", { name: /Коротке самооцінювання/ }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Коротке самооцінювання" })).toBeVisible();
+  await expect(page.getByText("Крок 1 з 2")).toBeVisible();
+  await expectAccessible();
+
+  // Statement index per area: 0 → level 2, 1 → level 4.
+  await answerAreas(page, [0, 0, 0, 0, 0, 0]);
+  await tabTo(page, page.getByRole("button", { name: "Далі" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Крок 2 з 2")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Чернетку збережено" })).toBeVisible();
+  await expectAccessible();
+  await answerPurposes(page);
+  await tabTo(page, page.getByRole("button", { name: "Надіслати самооцінювання" }));
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("status").filter({ hasText: "Самооцінювання збережено" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Ваш рівень порівняно з ціллю ролі/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Що варто підтягнути" })).toBeVisible();
+  await expect(page.getByText(/Зараз 2, ціль — 4\./).first()).toBeVisible();
+  await expect(page.getByText("Це ваше перше самооцінювання")).toBeVisible();
+  await expect(page.getByRole("img", { name: "Рівні за областями в кожному самооцінюванні" })).toBeVisible();
+  await expectAccessible();
+
+  // Later: the learner has grown in the professional area.
+  await tabTo(page, page.getByRole("link", { name: /Коротке самооцінювання/ }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Крок 1 з 2")).toBeVisible();
+  await answerAreas(page, [0, 0, 0, 0, 0, 1]);
+  await tabTo(page, page.getByRole("button", { name: "Далі" }));
+  await page.keyboard.press("Enter");
+  await answerPurposes(page);
+  await tabTo(page, page.getByRole("button", { name: "Надіслати самооцінювання" }));
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("status").filter({ hasText: "Самооцінювання збережено" })).toBeVisible();
+  await expect(page.getByText("Цифрові інструменти в соціальній роботі: зросло з 2 до 4")).toBeVisible();
+  const table = page.getByRole("table", { name: "Рівні за областями (таблиця)" });
+  await expect(table.getByRole("row", { name: /Цифрові інструменти в соціальній роботі/ })).toContainText("24");
+  await expectAccessible();
+});
+
+test("the curator sees a mentee's profile and confirms a self-rating; another curator gets 403", async ({ page, browser, expectAccessible }) => {
+  await page.goto("/sign-in?next=/competences");
+  await expectAccessible();
+  await signInWithKeyboard(page, "curator@demo.skhodynky.org");
+  await expect(page.getByRole("heading", { name: "Мої підопічні" })).toBeVisible();
+  await expectAccessible();
+  await tabTo(page, page.getByRole("link", { name: "Олена Коваленко" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Компетентності: Олена Коваленко" })).toBeVisible();
+  await expectAccessible();
+  const menteeUrl = page.url();
+
+  const details = page.locator("details").filter({ hasText: "Цифрові інструменти в соціальній роботі" }).first();
+  await tabTo(page, details.locator("summary"));
+  await page.keyboard.press("Enter");
+  const review = details.getByRole("form").first();
+  await tabTo(page, review.getByLabel("Коментар куратора (необов'язково)"));
+  await page.keyboard.type("Бачила, як ви допомагали клієнтці з Дією — так тримати.");
+  await tabTo(page, review.getByRole("button", { name: "Підтвердити самооцінку" }));
+  await page.keyboard.press("Enter");
+  await expect(details.getByText(/Підтверджує куратор Оксана Ткачук/).first()).toBeVisible();
+  await expectAccessible();
+
+  const other = await browser.newContext({ locale: "uk-UA" });
+  const otherPage = await other.newPage();
+  await otherPage.goto("/sign-in");
+  await signInWithKeyboard(otherPage, "vasyl.onyshchuk@demo.skhodynky.org");
+  await expect(otherPage.getByRole("heading", { level: 1, name: "Мій профіль" })).toBeVisible();
+  const response = await otherPage.goto(new URL(menteeUrl).pathname);
+  expect(response?.status()).toBe(403);
+  await expect(otherPage.getByRole("heading", { name: "Доступ заборонено" })).toBeVisible();
+  await expectAccessible(otherPage);
+  await other.close();
+});
