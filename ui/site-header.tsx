@@ -18,6 +18,7 @@ export async function SiteHeader() {
             <>
               <Link href="/competences">{t("competences")}</Link>
               <Link href="/profile">{t("profile")}</Link>
+              {can(user, "read:aggregates", { scope: "region", regionId: user.regionId }) ? <Link href="/reports">{t("reports")}</Link> : null}
               {can(user, "read:admin-area") ? <Link href="/admin">{t("admin")}</Link> : null}
             </>
           ) : null}

@@ -16,6 +16,8 @@ export type EndpointSpec<
   auth: TAuth;
   body?: TBody;
   params?: TParams;
+  /** Query-string parameters (GET endpoints). */
+  query?: z.ZodType;
   response?: z.ZodType;
   /** Status codes besides the common 400/401/403/413/429/503 that this endpoint answers. */
   statuses?: number[];

@@ -16,6 +16,8 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
 type Context<TBody, TParams, TAuth extends "user" | "public"> = {
   req: NextRequest;
+  /** The validated query string when the endpoint declares `query`. */
+  query: unknown;
   body: TBody;
   params: TParams;
   user: TAuth extends "user" ? SessionUser : SessionUser | null;
@@ -23,7 +25,7 @@ type Context<TBody, TParams, TAuth extends "user" | "public"> = {
   ip: string;
 };
 
-export type ApiResult = { status?: number; body?: unknown; headers?: Record<string, string> };
+export type ApiResult = { status?: number; body?: unknown; headers?: Record<string, string>; file?: { content: Uint8Array | string; type: string; name: string } };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -59,8 +61,9 @@ export function handle<
 
       const params = spec.params ? validate(spec.params, await route.params, locale) : undefined;
       const body = spec.body ? validate(spec.body, await readJson(req), locale) : undefined;
+      const query = spec.query ? validate(spec.query, Object.fromEntries(req.nextUrl.searchParams), locale) : undefined;
       const ip = clientIp(req.headers);
-      const ctx = { req, body, params, user, locale, ip } as Context<never, never, TAuth>;
+      const ctx = { req, body, params, query, user, locale, ip } as Context<never, never, TAuth>;
 
       const key = req.headers.get("idempotency-key");
       if (isWrite && key !== null) {
@@ -78,6 +81,17 @@ export function handle<
 
 function toResponse(result: ApiResult): Response {
   const status = result.status ?? 200;
+  if (result.file) {
+    const body = typeof result.file.content === "string" ? result.file.content : new Uint8Array(result.file.content);
+    return new Response(body, {
+      status,
+      headers: {
+        "Content-Type": result.file.type,
+        "Content-Disposition": `attachment; filename="${result.file.name}"; filename*=UTF-8''${encodeURIComponent(result.file.name)}`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  }
   if (status === 204) return new Response(null, { status, headers: result.headers });
   return NextResponse.json(result.body ?? { ok: true }, { status, headers: result.headers });
 }

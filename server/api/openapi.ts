@@ -3,9 +3,10 @@ import { z } from "zod";
 import { accountEndpoints } from "@/features/accounts/endpoints";
 import { directoryEndpoints } from "@/features/directory/endpoints";
 import { competenceEndpoints } from "@/features/competences/endpoints";
+import { reportEndpoints } from "@/features/competences/report-endpoints";
 import type { EndpointSpec } from "./endpoint";
 
-const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints), ...Object.values(competenceEndpoints)];
+const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints), ...Object.values(competenceEndpoints), ...Object.values(reportEndpoints)];
 
 const ZError = z.object({
   error: z.object({
@@ -43,7 +44,9 @@ export function buildOpenApiDocument() {
     for (const status of e.statuses ?? []) {
       if (status >= 300) responses[status] = { description: "See summary", content: { "application/json": { schema: errorSchema } } };
     }
+    const queryProps = e.query ? ((z.toJSONSchema(e.query, { io: "input" }) as { properties?: Record<string, unknown>; required?: string[] })) : null;
     const parameters = [
+      ...Object.entries(queryProps?.properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: queryProps?.required?.includes(name) ?? false, schema })),
       ...(e.path.match(/\{(\w+)\}/g) ?? []).map((p) => ({ name: p.slice(1, -1), in: "path", required: true, schema: { type: "string" } })),
       ...(e.method !== "GET"
         ? [{ name: "Idempotency-Key", in: "header", required: false, description: "A replay with the same key returns the first result and writes nothing twice.", schema: { type: "string", minLength: 8, maxLength: 128 } }]

@@ -1,3 +1,4 @@
+import type { PrismaClient } from "../../server/db/client";
 import type { TFramework } from "../../features/competences/framework-schema";
 import { PURPOSE_IDS } from "../../features/competences/instrument";
 
@@ -9,4 +10,42 @@ export function shortFormAnswers(fw: TFramework, level: number | ((areaId: strin
     purposes: Object.fromEntries(PURPOSE_IDS.map((p) => [p, "OFTEN"])),
     tools: [{ tool: "viber-closed-groups", direction: "communication" }],
   };
+}
+
+
+export type SubmittedAssessmentInput = {
+  userId: string;
+  regionId: string;
+  hromadaId: string;
+  organizationId: string;
+  submittedAt: Date;
+  form: "SHORT" | "FULL";
+  ratings: { itemType: "AREA" | "COMPETENCE"; itemId: string; level: number }[];
+  purposes: Record<string, "ALWAYS" | "OFTEN" | "SOMETIMES" | "NEVER">;
+  tools?: { tool: string; direction: string }[];
+};
+
+/**
+ * Inserts a submitted assessment directly, for report fixtures: answers are written while it is a
+ * draft (the immutability trigger refuses them afterwards), then it is submitted.
+ */
+export async function insertSubmittedAssessment(db: PrismaClient, input: SubmittedAssessmentInput): Promise<string> {
+  const a = await db.assessment.create({
+    data: {
+      userId: input.userId,
+      frameworkId: "digcomp-sw",
+      frameworkVersion: 1,
+      profileId: "social-work-specialist",
+      form: input.form,
+      regionId: input.regionId,
+      hromadaId: input.hromadaId,
+      organizationId: input.organizationId,
+      ratings: { create: input.ratings },
+      purposes: { create: Object.entries(input.purposes).map(([purpose, frequency]) => ({ purpose, frequency })) },
+      tools: { create: input.tools ?? [] },
+    },
+    select: { id: true },
+  });
+  await db.assessment.update({ where: { id: a.id }, data: { status: "SUBMITTED", submittedAt: input.submittedAt } });
+  return a.id;
 }
