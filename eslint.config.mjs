@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Benchmarks print tables.
-    files: ["bench/**/*.mjs"],
+    files: ["bench/**/*.{mjs,ts}"],
     rules: { "no-console": "off" },
   },
   {

@@ -96,3 +96,25 @@ export function nextAssessmentDue(lastSubmittedAt: Date | null, everyDays: numbe
   if (!lastSubmittedAt) return null;
   return new Date(lastSubmittedAt.getTime() + everyDays * 24 * 60 * 60 * 1000);
 }
+
+export type AssessmentSummary = {
+  areas: Record<string, number>;
+  competences: Record<string, number>;
+  purposes: Record<string, string>;
+  tools: string[];
+};
+
+/** The snapshot reports read: area levels (worked out here once), answers in compact form. */
+export function buildSummary(
+  fw: TFramework,
+  answers: AssessmentAnswers,
+  purposes: { purpose: string; frequency: string }[],
+  tools: { tool: string; direction: string }[],
+): AssessmentSummary {
+  return {
+    areas: Object.fromEntries(areaLevels(fw, answers)),
+    competences: Object.fromEntries(answers.ratings.filter((r) => r.itemType === "COMPETENCE").map((r) => [r.itemId, r.level])),
+    purposes: Object.fromEntries(purposes.map((p) => [p.purpose, p.frequency])),
+    tools: tools.map((t) => `${t.tool}|${t.direction}`).sort(),
+  };
+}

@@ -1,4 +1,6 @@
 import type { PrismaClient } from "../../server/db/client";
+import { buildSummary } from "../../features/competences/scoring";
+import { getFramework } from "../../features/competences/server/framework";
 import type { TFramework } from "../../features/competences/framework-schema";
 import { PURPOSE_IDS } from "../../features/competences/instrument";
 
@@ -46,6 +48,12 @@ export async function insertSubmittedAssessment(db: PrismaClient, input: Submitt
     },
     select: { id: true },
   });
-  await db.assessment.update({ where: { id: a.id }, data: { status: "SUBMITTED", submittedAt: input.submittedAt } });
+  const summary = buildSummary(
+    getFramework(1),
+    { form: input.form, ratings: input.ratings },
+    Object.entries(input.purposes).map(([purpose, frequency]) => ({ purpose, frequency })),
+    input.tools ?? [],
+  );
+  await db.assessment.update({ where: { id: a.id }, data: { status: "SUBMITTED", submittedAt: input.submittedAt, summary } });
   return a.id;
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
 import { PURPOSE_IDS } from "../instrument";
-import { requiredItems } from "../scoring";
+import { buildSummary, requiredItems } from "../scoring";
 import { getFramework } from "./framework";
 
 /**
@@ -15,7 +15,11 @@ export async function submitDraft(actor: Actor): Promise<{ id: string; submitted
   const db = getDb();
   const draft = await db.assessment.findFirst({
     where: { userId: actor.id, status: "DRAFT" },
-    include: { ratings: { select: { itemType: true, itemId: true } }, purposes: { select: { purpose: true } } },
+    include: {
+      ratings: { select: { itemType: true, itemId: true, level: true } },
+      purposes: { select: { purpose: true, frequency: true } },
+      tools: { select: { tool: true, direction: true } },
+    },
   });
   if (!draft) throw new AppError("not_found", "errors.noDraft");
   const fw = getFramework(draft.frameworkVersion);
@@ -29,11 +33,13 @@ export async function submitDraft(actor: Actor): Promise<{ id: string; submitted
   if (Object.keys(fields).length) throw new AppError("unprocessable", "errors.assessmentIncomplete", fields);
 
   const submittedAt = new Date();
+  const summary = buildSummary(fw, { form: draft.form, ratings: draft.ratings }, draft.purposes, draft.tools);
   await db.assessment.update({
     where: { id: draft.id },
     data: {
       status: "SUBMITTED",
       submittedAt,
+      summary,
       organizationId: actor.organizationId,
       hromadaId: actor.hromadaId,
       regionId: actor.regionId,

@@ -28,6 +28,7 @@ CREATE TABLE "Assessment" (
     "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "submittedAt" TIMESTAMP(3),
+    "summary" JSONB,
 
     CONSTRAINT "Assessment_pkey" PRIMARY KEY ("id")
 );
@@ -90,10 +91,10 @@ CREATE TABLE "Mentorship" (
 CREATE INDEX "Assessment_userId_status_submittedAt_idx" ON "Assessment"("userId", "status", "submittedAt");
 
 -- CreateIndex
-CREATE INDEX "Assessment_regionId_status_submittedAt_idx" ON "Assessment"("regionId", "status", "submittedAt");
+CREATE INDEX "Assessment_regionId_status_userId_submittedAt_idx" ON "Assessment"("regionId", "status", "userId", "submittedAt");
 
 -- CreateIndex
-CREATE INDEX "Assessment_hromadaId_status_submittedAt_idx" ON "Assessment"("hromadaId", "status", "submittedAt");
+CREATE INDEX "Assessment_hromadaId_status_userId_submittedAt_idx" ON "Assessment"("hromadaId", "status", "userId", "submittedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "RatingReview_assessmentId_itemType_itemId_curatorId_key" ON "RatingReview"("assessmentId", "itemType", "itemId", "curatorId");
