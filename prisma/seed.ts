@@ -3,6 +3,7 @@
 //   --if-empty  skip quietly when the database already has users (used on first start).
 import { disconnectDb, getDb } from "../server/db/client";
 import { createDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../tests/factories/demo-world";
+import { createDemoAssessments } from "../tests/factories/demo-assessments";
 
 const KNOWN_FLAGS = new Set(["--if-empty"]);
 
@@ -43,11 +44,13 @@ async function seed(args: readonly string[]): Promise<void> {
   }
 
   const counts = await createDemoWorld(db);
+  const assessments = await createDemoAssessments(db);
   const roleWidth = Math.max(...DEMO_ACCOUNTS.map((a) => a.role.length));
   console.info(
     [
       `Seeded the demo world: ${counts.regions} regions, ${counts.hromadas} hromadas, ` +
-        `${counts.organizations} organizations, ${counts.users} users.`,
+        `${counts.organizations} organizations, ${counts.users} users, ${counts.mentorships} curator–mentee pairs, ` +
+        `${assessments} self-assessments.`,
       "",
       `Demo logins (password for all: ${DEMO_PASSWORD}):`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(roleWidth)}  ${a.email}`),

@@ -22,7 +22,7 @@ if (!existsSync(join(root, ".next", "BUILD_ID"))) {
   console.error("No production build: run `npm run build` first (npm test does).");
   process.exit(1);
 }
-for (const args of [["scripts/db/migrate.ts"], ["prisma/seed.ts"]]) {
+for (const args of [["scripts/db/migrate.ts"], ["--conditions=react-server", "prisma/seed.ts"]]) {
   const result = spawnSync(bin("tsx"), args, { stdio: "inherit", env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -39,7 +39,7 @@ run(bin("tsx"), ["scripts/db/migrate.ts"]);
 if (isProductionDatabase) {
   console.info("Production database: the demo seed is not applied.");
 } else {
-  run(bin("tsx"), ["prisma/seed.ts", "--if-empty"]);
+  run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts", "--if-empty"]);
 }
 if (needsBuild()) {
   console.info("Building the app (first start or sources changed)…");

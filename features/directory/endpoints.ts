@@ -1,5 +1,6 @@
 import { defineEndpoint } from "@/server/api/endpoint";
-import { ZCreated, ZHromadaCreate, ZOrganizationCreate, ZRegionCreate } from "./schemas";
+import { z } from "zod";
+import { ZCreated, ZHromadaCreate, ZOrganizationCreate, ZOrganizationSettings, ZRegionCreate } from "./schemas";
 
 export const directoryEndpoints = {
   createRegion: defineEndpoint({
@@ -16,5 +17,10 @@ export const directoryEndpoints = {
     method: "POST", path: "/api/v1/directory/organizations", tag: "directory", auth: "user",
     summary: "Add an organization to a hromada. Admins anywhere, methodologists in their own region.",
     body: ZOrganizationCreate, response: ZCreated, statuses: [201, 404, 409],
+  }),
+  updateOrganization: defineEndpoint({
+    method: "PATCH", path: "/api/v1/directory/organizations/{id}", tag: "directory", auth: "user",
+    summary: "Change an organization's settings: how often its people are invited to reassess (30–365 days).",
+    params: z.object({ id: z.string().min(1).max(64) }), body: ZOrganizationSettings, response: ZOrganizationSettings, statuses: [404],
   }),
 };

@@ -17,3 +17,8 @@ export type TRegionCreate = z.infer<typeof ZRegionCreate>;
 export type THromadaCreate = z.infer<typeof ZHromadaCreate>;
 export type TOrganizationCreate = z.infer<typeof ZOrganizationCreate>;
 export const ZCreated = z.object({ id: z.string() });
+
+export const ZOrganizationSettings = z.object({
+  reassessEveryDays: z.number().int().min(30, { error: "errors.reassessRange" }).max(365, { error: "errors.reassessRange" }),
+});
+export type TOrganizationSettings = z.infer<typeof ZOrganizationSettings>;

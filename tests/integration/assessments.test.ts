@@ -3,7 +3,7 @@ import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { getDb } from "../../server/db/client";
 import { createDemoWorld } from "../factories/demo-world";
-import { shortFormAnswers } from "../factories/assessments";
+import { insertSubmittedAssessment, shortFormAnswers } from "../factories/assessments";
 import { hashPassword } from "../../server/auth/password";
 import { callRoute, signInAs } from "../helpers/api";
 import { copyContent, editJson } from "../fixtures/framework-copy";
@@ -130,6 +130,22 @@ describe("the self-assessment", () => {
     // A new draft is taken on the new version.
     const fresh = await callRoute(draft.PUT, "/x", { method: "PUT", body: shortFormAnswers(getFramework(), 5) });
     expect(fresh.json.frameworkVersion).toBe(2);
+  });
+});
+
+describe("the reassessment invitation", () => {
+  it("is due once the organization's interval has passed since the last submission", async () => {
+    const actor = await actorFor("roman.danyliuk@demo.skhodynky.org");
+    await insertSubmittedAssessment(getDb(), {
+      userId: actor.id, regionId: actor.regionId, hromadaId: actor.hromadaId, organizationId: actor.organizationId,
+      submittedAt: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000), form: "SHORT",
+      ratings: getFramework().areas.map((a) => ({ itemType: "AREA" as const, itemId: a.id, level: 3 })), purposes: { interaction: "OFTEN" },
+    });
+    const at90 = (await getCompetenceOverview(actor, actor.id, "uk"))!;
+    expect(at90).toMatchObject({ everyDays: 90, isDue: false });
+    expect(new Date(at90.nextDue!).getTime() - Date.now()).toBeGreaterThan(49 * 24 * 60 * 60 * 1000);
+    await getDb().organization.update({ where: { id: actor.organizationId }, data: { reassessEveryDays: 30 } });
+    expect(await getCompetenceOverview(actor, actor.id, "uk")).toMatchObject({ everyDays: 30, isDue: true });
   });
 });
 

@@ -6,6 +6,7 @@ import { callRoute, signInAs } from "../helpers/api";
 import * as regions from "../../app/api/v1/directory/regions/route";
 import * as hromadas from "../../app/api/v1/directory/hromadas/route";
 import * as organizations from "../../app/api/v1/directory/organizations/route";
+import * as organization from "../../app/api/v1/directory/organizations/[id]/route";
 
 let poltavaId = "";
 let zhytomyrHromadaId = "";
@@ -52,5 +53,20 @@ describe("the directory", () => {
     const existing = await getDb().organization.findFirstOrThrow();
     const res = await callRoute(organizations.POST, "/x", { body: { hromadaId: existing.hromadaId, name: existing.name.toUpperCase(), kind: "OTHER" } });
     expect(res.status).toBe(409);
+  });
+
+  it("sets how often an organization's people are invited to reassess, within its own region only", async () => {
+    const own = await getDb().organization.findFirstOrThrow({ where: { hromada: { regionId: poltavaId } } });
+    const other = await getDb().organization.findFirstOrThrow({ where: { hromada: { region: { code: "UA-18" } } } });
+    await signInAs("methodist.poltava@demo.skhodynky.org");
+    const ok = await callRoute(organization.PATCH, "/x", { method: "PATCH", params: { id: own.id }, body: { reassessEveryDays: 120 } });
+    expect(ok.status).toBe(200);
+    expect((await getDb().organization.findUniqueOrThrow({ where: { id: own.id } })).reassessEveryDays).toBe(120);
+    const tooOften = await callRoute(organization.PATCH, "/x", { method: "PATCH", params: { id: own.id }, body: { reassessEveryDays: 7 } });
+    expect(tooOften.status).toBe(400);
+    expect(tooOften.json.error?.fields?.reassessEveryDays).toEqual(["Від 30 до 365 днів."]);
+    const elsewhere = await callRoute(organization.PATCH, "/x", { method: "PATCH", params: { id: other.id }, body: { reassessEveryDays: 60 } });
+    expect(elsewhere.status).toBe(403);
+    expect((await getDb().organization.findUniqueOrThrow({ where: { id: other.id } })).reassessEveryDays).toBe(90);
   });
 });

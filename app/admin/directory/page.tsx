@@ -3,7 +3,7 @@ import { requirePermission } from "@/server/auth/require-user";
 import { can } from "@/server/authz/policy";
 import { getDirectory } from "@/features/admin/server/queries";
 import { AdminNav } from "@/features/admin/components/admin-nav";
-import { AddHromadaForm, AddOrganizationForm, AddRegionForm } from "@/features/directory/components/directory-forms";
+import { AddHromadaForm, AddOrganizationForm, AddRegionForm, ReassessSetting } from "@/features/directory/components/directory-forms";
 import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
@@ -35,8 +35,9 @@ export default async function DirectoryPage() {
                   ) : (
                     <ul className="ml-5 list-disc">
                       {h.organizations.map((o) => (
-                        <li key={o.id}>
+                        <li key={o.id} className="mb-2">
                           {o.name} — {tk(o.kind as "NGO")}, {t("people", { count: o.people })}
+                          <ReassessSetting organizationId={o.id} name={o.name} days={o.reassessEveryDays} />
                         </li>
                       ))}
                     </ul>

@@ -100,7 +100,7 @@ export async function listOrganizationOptions(actor: Actor, locale: "uk" | "en")
 export type DirectoryRegion = {
   id: string;
   name: string;
-  hromadas: { id: string; name: string; organizations: { id: string; name: string; kind: string; people: number }[] }[];
+  hromadas: { id: string; name: string; organizations: { id: string; name: string; kind: string; people: number; reassessEveryDays: number }[] }[];
 };
 
 export async function getDirectory(actor: Actor, locale: "uk" | "en"): Promise<DirectoryRegion[]> {
@@ -118,7 +118,7 @@ export async function getDirectory(actor: Actor, locale: "uk" | "en"): Promise<D
           id: true,
           nameUk: true,
           nameEn: true,
-          organizations: { orderBy: { name: "asc" }, select: { id: true, name: true, kind: true, _count: { select: { users: true } } } },
+          organizations: { orderBy: { name: "asc" }, select: { id: true, name: true, kind: true, reassessEveryDays: true, _count: { select: { users: true } } } },
         },
       },
     },
@@ -129,7 +129,7 @@ export async function getDirectory(actor: Actor, locale: "uk" | "en"): Promise<D
     hromadas: r.hromadas.map((h) => ({
       id: h.id,
       name: locale === "en" ? h.nameEn : h.nameUk,
-      organizations: h.organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind, people: o._count.users })),
+      organizations: h.organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind, people: o._count.users, reassessEveryDays: o.reassessEveryDays })),
     })),
   }));
 }

@@ -113,3 +113,32 @@ export function AddRegionForm() {
     </form>
   );
 }
+
+export function ReassessSetting({ organizationId, name, days }: { organizationId: string; name: string; days: number }) {
+  const t = useT();
+  const id = useId();
+  const router = useRouter();
+  const m = useApiMutation<{ reassessEveryDays: number }, { reassessEveryDays: number }>("PATCH", `/api/v1/directory/organizations/${organizationId}`, t("common.offline"), {
+    onSuccess: () => router.refresh(),
+  });
+  const errors = fieldErrors(m.error, "reassessEveryDays");
+  return (
+    <form
+      noValidate
+      className="mt-1 flex flex-wrap items-end gap-2"
+      aria-label={t("directory.reassessFor", { name })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        m.mutate({ reassessEveryDays: Number(new FormData(e.currentTarget).get("days")) });
+      }}
+    >
+      <div>
+        <label htmlFor={id} className="block text-sm">{t("directory.reassessEvery")}</label>
+        <input id={id} name="days" type="number" min={30} max={365} defaultValue={days} className="input w-28" aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-e` : undefined} />
+      </div>
+      <button type="submit" className="btn-secondary" disabled={m.isPending}>{t("common.save")}</button>
+      {errors ? <p id={`${id}-e`} className="font-semibold text-red-800">{errors.join(" ")}</p> : null}
+      {m.isSuccess ? <p role="status">{t("directory.added")}</p> : null}
+    </form>
+  );
+}

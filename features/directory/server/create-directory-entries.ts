@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
-import type { THromadaCreate, TOrganizationCreate, TRegionCreate } from "../schemas";
+import type { THromadaCreate, TOrganizationCreate, TOrganizationSettings, TRegionCreate } from "../schemas";
 
 async function audit(actorId: string, action: string, targetType: string, targetId: string) {
   await getDb().auditEntry.create({ data: { actorId, action, targetType, targetId } });
@@ -43,4 +43,15 @@ export async function createOrganization(actor: Actor, input: TOrganizationCreat
   const organization = await db.organization.create({ data: input, select: { id: true } });
   await audit(actor.id, "organization.create", "Organization", organization.id);
   return organization;
+}
+
+/** Admins anywhere, methodologists in their region: how often members are invited to reassess. */
+export async function updateOrganizationSettings(actor: Actor, id: string, input: TOrganizationSettings): Promise<TOrganizationSettings> {
+  const db = getDb();
+  const org = await db.organization.findUnique({ where: { id }, select: { hromada: { select: { regionId: true } } } });
+  if (!org) throw new AppError("not_found", "errors.organizationNotFound");
+  authorize(actor, "create:organization", { regionId: org.hromada.regionId });
+  const updated = await db.organization.update({ where: { id }, data: { reassessEveryDays: input.reassessEveryDays }, select: { reassessEveryDays: true } });
+  await audit(actor.id, "organization.settings", "Organization", id);
+  return updated;
 }
