@@ -2,8 +2,7 @@
 // quarterly self-assessments; every 4th person takes the full form). Prints a table.
 // Usage: npx tsx --conditions=react-server bench/aggregates.ts            (embedded PGlite, in memory)
 //        BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx --conditions=react-server bench/aggregates.ts
-import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { createThrowawayDatabase } from "../tests/helpers/throwaway-db";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
 const PER_PERSON = 4;
@@ -16,22 +15,11 @@ async function prepareTarget(): Promise<{ label: string; cleanup: () => Promise<
     delete process.env.DATABASE_URL;
     return { label: "PGlite (embedded, in memory)", cleanup: async () => undefined };
   }
-  const name = `skh_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
+  const db = await createThrowawayDatabase(base, "skh_bench");
+  process.env.DATABASE_URL = db.url;
   return {
     label: "PostgreSQL 127.0.0.1",
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
+    cleanup: db.drop,
   };
 }
 

@@ -66,3 +66,18 @@ export function Notice({ children }: { children: ReactNode }) {
 export function fieldErrors(error: ApiError | null, name: string): string[] | undefined {
   return error?.body.fields?.[name];
 }
+
+/** Ukrainian / English as radio buttons, each labelled in its own language. */
+export function LanguageRadios({ legend, labels, defaultValue }: { legend: string; labels: Record<"uk" | "en", string>; defaultValue: "uk" | "en" }) {
+  return (
+    <fieldset className="mb-4">
+      <legend className="mb-1 font-semibold">{legend}</legend>
+      {(["uk", "en"] as const).map((locale) => (
+        <label key={locale} className="mr-6 inline-flex min-h-11 items-center gap-2" lang={locale}>
+          <input type="radio" name="locale" value={locale} defaultChecked={defaultValue === locale} className="h-5 w-5" />
+          {labels[locale]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll } from "vitest";
-import { randomBytes } from "node:crypto";
 
 /**
  * Each test file gets its own fresh database: an in-memory PGlite by default, or a throwaway
@@ -11,21 +10,10 @@ let dropDatabase: (() => Promise<void>) | undefined;
 if (usePostgres) {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DB=postgres needs TEST_DATABASE_URL");
-  const name = `skh_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const { Client } = await import("pg");
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  dropDatabase = async () => {
-    const client = new Client({ connectionString: base });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
-  };
+  const { createThrowawayDatabase } = await import("../helpers/throwaway-db");
+  const db = await createThrowawayDatabase(base, "skh_test");
+  process.env.DATABASE_URL = db.url;
+  dropDatabase = db.drop;
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = "memory://";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
-import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
+import { Field, FormError, LanguageRadios, Notice, fieldErrors } from "@/ui/form";
 
 type ProfileFields = { name: string; position: string; locale: "uk" | "en" };
 
@@ -30,15 +30,7 @@ export function ProfileForm({ initial }: { initial: ProfileFields }) {
       <FormError error={mutation.error} title={t("common.errorSummary")} />
       <Field label={t("profile.name")} name="name" defaultValue={initial.name} autoComplete="name" required errors={fieldErrors(mutation.error, "name")} />
       <Field label={t("profile.position")} name="position" defaultValue={initial.position} autoComplete="organization-title" errors={fieldErrors(mutation.error, "position")} />
-      <fieldset className="mb-4">
-        <legend className="mb-1 font-semibold">{t("profile.language")}</legend>
-        {(["uk", "en"] as const).map((locale) => (
-          <label key={locale} className="mr-6 inline-flex min-h-11 items-center gap-2" lang={locale}>
-            <input type="radio" name="locale" value={locale} defaultChecked={initial.locale === locale} className="h-5 w-5" />
-            {t(`languages.${locale}`)}
-          </label>
-        ))}
-      </fieldset>
+      <LanguageRadios legend={t("profile.language")} labels={{ uk: t("languages.uk"), en: t("languages.en") }} defaultValue={initial.locale} />
       <button type="submit" className="btn" disabled={mutation.isPending}>
         {mutation.isPending ? t("common.saving") : t("common.save")}
       </button>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
-import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
+import { Field, FormError, LanguageRadios, Notice, fieldErrors } from "@/ui/form";
 
 type Role = "LEARNER" | "CURATOR" | "METHODOLOGIST" | "ADMIN";
 type Body = { name: string; email: string; position: string; organizationId: string; roles: Role[]; locale: "uk" | "en" };
@@ -71,15 +71,7 @@ export function InviteForm({ organizations, grantable }: { organizations: { id: 
         ))}
         {roleErrors ? <p id={`${orgId}-roles-error`} className="mt-1 font-semibold text-red-800">{roleErrors.join(" ")}</p> : null}
       </fieldset>
-      <fieldset className="mb-4">
-        <legend className="mb-1 font-semibold">{t("invite.language")}</legend>
-        {(["uk", "en"] as const).map((l) => (
-          <label key={l} className="mr-6 inline-flex min-h-11 items-center gap-2" lang={l}>
-            <input type="radio" name="locale" value={l} defaultChecked={l === "uk"} className="h-5 w-5" />
-            {t(`languages.${l}`)}
-          </label>
-        ))}
-      </fieldset>
+      <LanguageRadios legend={t("invite.language")} labels={{ uk: t("languages.uk"), en: t("languages.en") }} defaultValue="uk" />
       <button type="submit" className="btn" disabled={mutation.isPending}>
         {mutation.isPending ? t("common.sending") : t("invite.submit")}
       </button>
