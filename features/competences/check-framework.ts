@@ -50,7 +50,8 @@ export function checkFramework(
     if (!area) at(file, needle, `${c.id}.area`, `unknown area "${c.area}"`);
     else if (area.component !== c.component) at(file, needle, `${c.id}.component`, `area ${area.id} is ${area.component}, competence says ${c.component}`);
     if (!c.id.startsWith(`${c.area}.`)) at(file, needle, `${c.id}.id`, `id must start with its area "${c.area}."`);
-    for (const ref of c.resources) {
+    // Resources resolve against the lesson and walkthrough catalogue, which content:check passes in.
+    for (const ref of where.knownResources ? c.resources : []) {
       if (!where.knownResources?.has(ref)) at(file, ref, `${c.id}.resources`, `"${ref}" does not resolve to a lesson or walkthrough`);
     }
   }

@@ -133,6 +133,23 @@ describe("the self-assessment", () => {
   });
 });
 
+describe("gaps", () => {
+  it("link to the lessons and walkthroughs the framework names for each competence", async () => {
+    const root = copyContent();
+    editJson(join(root, "competences/digcomp-sw/v1/competences/area-sw.json"), (v) => {
+      const file = v as { competences: { id: string; resources: string[] }[] };
+      file.competences.find((c) => c.id === "SW.1")!.resources = ["lesson:diia-first-steps", "walkthrough:diia-sign-in"];
+    });
+    process.env.CONTENT_DIR = root;
+    const email = "alla.melnyk@demo.skhodynky.org";
+    await takeShortForm(email, 1);
+    const actor = await actorFor(email);
+    const overview = (await getCompetenceOverview(actor, actor.id, "uk"))!;
+    expect(overview.gaps.find((g) => g.competenceId === "SW.1")?.resources).toEqual(["lesson:diia-first-steps", "walkthrough:diia-sign-in"]);
+    expect(overview.gaps.find((g) => g.competenceId === "SW.2")?.resources).toEqual([]);
+  });
+});
+
 describe("the reassessment invitation", () => {
   it("is due once the organization's interval has passed since the last submission", async () => {
     const actor = await actorFor("roman.danyliuk@demo.skhodynky.org");
