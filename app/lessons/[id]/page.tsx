@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/server/auth/require-user";
+import { getLesson, listLessons, listTracks } from "@/features/lessons/server/catalog";
+import { LessonBody } from "@/features/lessons/components/lesson-body";
+import { getFramework } from "@/features/competences/server/framework";
+import { ClientMessages } from "@/ui/client-messages";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, locale] = await Promise.all([params, getLocale()]);
+  const lesson = getLesson(id, locale === "en" ? "en" : "uk");
+  return { title: lesson?.frontmatter.title ?? "" };
+}
+
+export default async function LessonPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser();
+  const [{ id }, t, localeRaw] = await Promise.all([params, getTranslations("lessons"), getLocale()]);
+  const locale = localeRaw === "en" ? "en" : "uk";
+  const lesson = getLesson(id, locale);
+  if (!lesson) notFound();
+  const fw = getFramework();
+  const track = listTracks().find((tr) => tr.lessons.includes(id));
+  const nextId = track ? track.lessons[track.lessons.indexOf(id) + 1] : undefined;
+  const next = nextId ? listLessons(locale).find((l) => l.id === nextId) : undefined;
+  const fm = lesson.frontmatter;
+  return (
+    <ClientMessages namespaces={["lesson"]}>
+      <article lang={lesson.locale} className="mx-auto max-w-3xl">
+        {track ? (
+          <p className="mb-2 text-sm">
+            <Link href="/lessons">{t("title")}</Link> · {track.title[locale]}
+          </p>
+        ) : null}
+        <h1 className="page-title">{fm.title}</h1>
+        <p className="mb-2 text-lg">{fm.summary}</p>
+        <p className="mb-6 text-sm text-muted">
+          {t("minutes", { minutes: fm.minutes })} · {fm.competences.map((c) => `${c} ${fw.competences.find((x) => x.id === c)?.title[locale] ?? ""}`).join("; ")}
+          {locale === "en" && lesson.locale === "uk" ? ` · ${t("ukrainianOnly")}` : ""}
+        </p>
+        <LessonBody code={lesson.code} />
+        {next ? (
+          <nav aria-label={t("nextNav")} className="mt-8 border-t border-neutral-300 pt-4">
+            <Link className="btn" href={`/lessons/${next.id}`}>{t("next", { title: next.title })}</Link>
+          </nav>
+        ) : null}
+      </article>
+    </ClientMessages>
+  );
+}

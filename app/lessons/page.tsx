@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/server/auth/require-user";
+import { findLessons, listTracks } from "@/features/lessons/server/catalog";
+import { getFramework } from "@/features/competences/server/framework";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("lessons"))("title") };
+}
+
+type Search = { q?: string; competence?: string; level?: string; minutes?: string };
+
+export default async function LessonsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireUser();
+  const [params, t, localeRaw] = await Promise.all([searchParams, getTranslations("lessons"), getLocale()]);
+  const locale = localeRaw === "en" ? "en" : "uk";
+  const level = Number(params.level) || undefined;
+  const maxMinutes = Number(params.minutes) || undefined;
+  const lessons = findLessons(locale, { q: params.q, competence: params.competence || undefined, level, maxMinutes });
+  const byId = new Map(lessons.map((l) => [l.id, l]));
+  const fw = getFramework();
+  const filtered = Boolean(params.q || params.competence || level || maxMinutes);
+  return (
+    <>
+      <h1 className="page-title">{t("title")}</h1>
+      <p className="mb-4 max-w-prose">{t("lead")}</p>
+      <form method="get" role="search" className="card mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="sm:col-span-2 lg:col-span-4">
+          <label htmlFor="q" className="mb-1 block font-semibold">{t("search")}</label>
+          <input id="q" name="q" type="search" defaultValue={params.q ?? ""} className="input" />
+        </div>
+        <div>
+          <label htmlFor="competence" className="mb-1 block font-semibold">{t("competence")}</label>
+          <select id="competence" name="competence" defaultValue={params.competence ?? ""} className="input">
+            <option value="">{t("any")}</option>
+            {fw.competences.map((c) => (
+              <option key={c.id} value={c.id}>{c.id} {c.title[locale]}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="level" className="mb-1 block font-semibold">{t("level")}</label>
+          <select id="level" name="level" defaultValue={params.level ?? ""} className="input">
+            <option value="">{t("any")}</option>
+            {fw.levels.map((l) => (
+              <option key={l.level} value={l.level}>{l.title[locale]}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="minutes" className="mb-1 block font-semibold">{t("duration")}</label>
+          <select id="minutes" name="minutes" defaultValue={params.minutes ?? ""} className="input">
+            <option value="">{t("any")}</option>
+            {[3, 4, 5].map((m) => (
+              <option key={m} value={m}>{t("upTo", { minutes: m })}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end gap-3">
+          <button type="submit" className="btn">{t("apply")}</button>
+          {filtered ? <Link href="/lessons">{t("reset")}</Link> : null}
+        </div>
+      </form>
+      <p role="status" className="mb-4">{t("found", { count: lessons.length })}</p>
+      {listTracks().map((track) => {
+        const items = track.lessons.map((id) => byId.get(id)).filter((l): l is NonNullable<typeof l> => Boolean(l));
+        if (!items.length) return null;
+        return (
+          <section key={track.id} className="mb-8" aria-labelledby={`track-${track.id}`}>
+            <h2 id={`track-${track.id}`} className="mb-1 text-xl font-bold">{track.title[locale]}</h2>
+            <p className="mb-3 max-w-prose text-muted">{track.description[locale]}</p>
+            <ol className="grid gap-3 sm:grid-cols-2">
+              {items.map((l) => (
+                <li key={l.id} className="card">
+                  <h3 className="font-semibold">
+                    <Link href={`/lessons/${l.id}`}>{l.title}</Link>
+                  </h3>
+                  <p className="text-sm">{l.summary}</p>
+                  <p className="mt-1 text-sm text-muted">
+                    {t("minutes", { minutes: l.minutes })}
+                    {locale === "en" && !l.hasTranslation ? ` · ${t("ukrainianOnly")}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { getMDXComponent } from "mdx-bundler/client";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Checklist, Choice, Item, Option, Quiz, Scenario, Situation, TrueFalse } from "./interactive";
+import { Callout, Figure, KeyTerm, Step, Steps } from "./static";
+
+const compiled = new Map<string, ReturnType<typeof getMDXComponent>>();
+/** One component per compiled lesson, made once per process (the code never changes at run time). */
+function lessonComponent(code: string) {
+  let component = compiled.get(code);
+  if (!component) {
+    component = getMDXComponent(code);
+    compiled.set(code, component);
+  }
+  return component;
+}
+
+/**
+ * Renders compiled lesson code on the server. The code was compiled at build time from checked
+ * content; the browser receives HTML and the few small interactive components, never lesson code.
+ */
+export async function LessonBody({ code }: { code: string }) {
+  const t = await getTranslations("lesson");
+  const calloutLabel = { tip: t("tip"), warning: t("warning"), privacy: t("privacy") };
+  return <div className="lesson-prose">{renderLesson(code, calloutLabel, t("illustrative"))}</div>;
+}
+
+function renderLesson(code: string, calloutLabel: Record<"tip" | "warning" | "privacy", string>, illustrative: string) {
+  const Lesson = lessonComponent(code);
+  return (
+      <Lesson
+        components={{
+          Quiz,
+          Option,
+          TrueFalse,
+          Scenario,
+          Situation,
+          Choice,
+          Checklist,
+          Item,
+          Steps,
+          Step,
+          KeyTerm,
+          Callout: (props: { type: "tip" | "warning" | "privacy"; title?: string; children: ReactNode }) => <Callout {...props} label={calloutLabel[props.type]} />,
+          Figure: (props: { src: string; alt: string; caption?: string }) => <Figure {...props} illustrative={illustrative} />,
+        }}
+      />
+  );
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CompiledLesson } from "../compile";
+import type { TLessonFrontmatter, TTrack } from "../schemas";
+import type { AppLocale } from "@/server/i18n";
+
+type IndexEntry = { id: string; locale: "uk" | "en"; frontmatter: TLessonFrontmatter; items: CompiledLesson["items"] };
+type ContentIndex = { lessons: IndexEntry[]; tracks: TTrack[] };
+
+const dir = () => process.env.COMPILED_CONTENT_DIR ?? join(process.cwd(), ".content");
+let index: ContentIndex | undefined;
+const lessons = new Map<string, CompiledLesson | null>();
+
+/** The compiled content index (built by scripts/build-content.ts), read once per process. */
+function getIndex(): ContentIndex {
+  if (index) return index;
+  const file = join(dir(), "index.json");
+  if (!existsSync(file)) throw new Error("Compiled content is missing: run `npm run build` (it runs scripts/build-content.ts).");
+  index = JSON.parse(readFileSync(file, "utf8")) as ContentIndex;
+  return index;
+}
+
+export type LessonCard = TLessonFrontmatter & { locale: AppLocale; hasTranslation: boolean };
+
+/** Each lesson in the reader's language when it exists, otherwise in Ukrainian. */
+export function listLessons(locale: AppLocale): LessonCard[] {
+  const all = getIndex().lessons;
+  const ids = [...new Set(all.map((l) => l.id))];
+  return ids.map((id) => {
+    const own = all.find((l) => l.id === id && l.locale === locale);
+    const fallback = all.find((l) => l.id === id && l.locale === "uk")!;
+    const chosen = own ?? fallback;
+    return { ...chosen.frontmatter, locale: chosen.locale, hasTranslation: Boolean(own) };
+  });
+}
+
+export function listTracks(): TTrack[] {
+  return getIndex().tracks;
+}
+
+export function getLesson(id: string, locale: AppLocale): CompiledLesson | null {
+  const available = getIndex().lessons.filter((l) => l.id === id);
+  if (!available.length) return null;
+  const chosen = available.find((l) => l.locale === locale) ?? available.find((l) => l.locale === "uk")!;
+  const key = `${id}.${chosen.locale}`;
+  if (!lessons.has(key)) {
+    const file = join(dir(), "lessons", `${key}.json`);
+    lessons.set(key, existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as CompiledLesson) : null);
+  }
+  return lessons.get(key) ?? null;
+}
+
+/** Search, filter by competence, level and duration. */
+export function findLessons(locale: AppLocale, filter: { q?: string; competence?: string; level?: number; maxMinutes?: number }): LessonCard[] {
+  const words = (filter.q ?? "").toLocaleLowerCase(locale === "uk" ? "uk-UA" : "en-GB").split(/\s+/).filter(Boolean);
+  return listLessons(locale).filter((l) => {
+    if (filter.competence && !l.competences.includes(filter.competence)) return false;
+    if (filter.level && l.level !== filter.level) return false;
+    if (filter.maxMinutes && l.minutes > filter.maxMinutes) return false;
+    const haystack = `${l.title} ${l.summary} ${l.tags.join(" ")}`.toLocaleLowerCase(locale === "uk" ? "uk-UA" : "en-GB");
+    return words.every((w) => haystack.includes(w));
+  });
+}
