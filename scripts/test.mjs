@@ -48,13 +48,13 @@ async function step(label, cmd, args, env, { counts = false } = {}) {
 await step("typecheck", bin("tsc"), ["--noEmit"]);
 await step("lint", bin("eslint"), [".", "--max-warnings=0"]);
 await step("content check", bin("tsx"), ["--conditions=react-server", "scripts/content-check.ts"]);
+await step("compile content", bin("tsx"), ["--conditions=react-server", "scripts/build-content.ts"]);
 await step("unit + integration (PGlite)", bin("vitest"), ["run"], { TEST_DB: "pglite" }, { counts: true });
 if (process.env.TEST_DATABASE_URL) {
   await step("integration (PostgreSQL)", bin("vitest"), ["run"], { TEST_DB: "postgres" }, { counts: true });
 } else {
   console.info("\nTEST_DATABASE_URL is not set: the PostgreSQL pass of the integration suite does not run.");
 }
-await step("compile content", bin("tsx"), ["--conditions=react-server", "scripts/build-content.ts"]);
 await step("production build", bin("next"), ["build"], { NODE_ENV: "production" });
 await step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], {}, { counts: true });
 console.info(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);

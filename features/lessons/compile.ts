@@ -19,7 +19,8 @@ export async function compileLesson(source: LessonSource): Promise<CompiledLesso
   const body = source.body
     .replace(/\]\(lesson:([a-z0-9-]+)\)/g, "](/lessons/$1)")
     .replace(/\bsrc="\.\/([\w.-]+)"/g, `src="/lesson-media/${source.id}/$1"`);
-  const { code } = await bundleMDX({ source: body });
+  // Errors come back to the caller (content:check prints them with file and line), not to the log.
+  const { code } = await bundleMDX({ source: body, esbuildOptions: (options) => ({ ...options, logLevel: "silent" }) });
   const items = [...source.body.matchAll(/<(Quiz|TrueFalse|Scenario)\b[^>]*\bid="([^"]+)"/g)].map((m) => ({ id: m[2]!, kind: m[1] as "Quiz" | "TrueFalse" | "Scenario" }));
   return { id: source.id, locale: source.locale, frontmatter: source.frontmatter, code, items };
 }

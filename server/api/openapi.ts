@@ -4,9 +4,10 @@ import { accountEndpoints } from "@/features/accounts/endpoints";
 import { directoryEndpoints } from "@/features/directory/endpoints";
 import { competenceEndpoints } from "@/features/competences/endpoints";
 import { reportEndpoints } from "@/features/competences/report-endpoints";
+import { progressEndpoints } from "@/features/progress/endpoints";
 import type { EndpointSpec } from "./endpoint";
 
-const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints), ...Object.values(competenceEndpoints), ...Object.values(reportEndpoints)];
+const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints), ...Object.values(competenceEndpoints), ...Object.values(reportEndpoints), ...Object.values(progressEndpoints)];
 
 const ZError = z.object({
   error: z.object({

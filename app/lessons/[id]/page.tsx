@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getLesson, listLessons, listTracks } from "@/features/lessons/server/catalog";
 import { LessonBody } from "@/features/lessons/components/lesson-body";
+import { LessonProgress } from "@/features/lessons/components/lesson-progress";
+import { hasCompletedLesson } from "@/features/progress/server/lesson-status";
 import { getFramework } from "@/features/competences/server/framework";
 import { ClientMessages } from "@/ui/client-messages";
 
@@ -14,12 +16,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function LessonPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const [{ id }, t, localeRaw] = await Promise.all([params, getTranslations("lessons"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
   const lesson = getLesson(id, locale);
   if (!lesson) notFound();
   const fw = getFramework();
+  const completed = await hasCompletedLesson(user, id);
   const track = listTracks().find((tr) => tr.lessons.includes(id));
   const nextId = track ? track.lessons[track.lessons.indexOf(id) + 1] : undefined;
   const next = nextId ? listLessons(locale).find((l) => l.id === nextId) : undefined;
@@ -38,7 +41,9 @@ export default async function LessonPage({ params }: { params: Promise<{ id: str
           {t("minutes", { minutes: fm.minutes })} · {fm.competences.map((c) => `${c} ${fw.competences.find((x) => x.id === c)?.title[locale] ?? ""}`).join("; ")}
           {locale === "en" && lesson.locale === "uk" ? ` · ${t("ukrainianOnly")}` : ""}
         </p>
-        <LessonBody code={lesson.code} />
+        <LessonProgress lessonId={id} completedBefore={completed}>
+          <LessonBody code={lesson.code} />
+        </LessonProgress>
         {next ? (
           <nav aria-label={t("nextNav")} className="mt-8 border-t border-neutral-300 pt-4">
             <Link className="btn" href={`/lessons/${next.id}`}>{t("next", { title: next.title })}</Link>

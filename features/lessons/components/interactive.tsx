@@ -2,6 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { useT } from "@/ui/messages";
+import { useReportAnswer } from "./lesson-progress";
 
 /*
  * Lesson components arrive as children rendered across the server/client boundary, so a parent
@@ -39,12 +40,17 @@ export function Quiz({ id, question, multiple = false, children }: { id: string;
   );
   const state = useMemo(() => ({ name, multiple, chosen, checked, choose, register }), [name, multiple, chosen, checked, choose, register]);
   const isRight = checked && Object.entries(answers).every(([key, correct]) => correct === chosen.includes(key));
+  const reportAnswer = useReportAnswer();
+  const check = () => {
+    setChecked(true);
+    reportAnswer?.(id, Object.entries(answers).every(([key, correct]) => correct === chosen.includes(key)));
+  };
   return (
     <fieldset className="card my-6" data-quiz-id={id}>
       <legend className="px-1 text-lg font-semibold">{question}</legend>
       <p className="mb-2 text-sm text-muted">{multiple ? t("chooseSeveral") : t("chooseOne")}</p>
       <QuizContext.Provider value={state}>{children}</QuizContext.Provider>
-      <button type="button" className="btn-secondary mt-2" disabled={chosen.length === 0} onClick={() => setChecked(true)}>
+      <button type="button" className="btn-secondary mt-2" disabled={chosen.length === 0} onClick={check}>
         {t("check")}
       </button>
       <p role="status" className="mt-2 font-semibold">
@@ -87,6 +93,7 @@ export function TrueFalse({ id, statement, answer, explanation }: { id: string; 
   const t = useT("lesson");
   const name = useId();
   const [choice, setChoice] = useState<boolean | null>(null);
+  const reportAnswer = useReportAnswer();
   return (
     <fieldset className="card my-6" data-quiz-id={id}>
       <legend className="px-1 text-lg font-semibold">{t("trueOrFalse")}</legend>
@@ -94,7 +101,7 @@ export function TrueFalse({ id, statement, answer, explanation }: { id: string; 
       <div className="flex flex-wrap gap-x-6">
         {[true, false].map((v) => (
           <label key={String(v)} className="inline-flex min-h-11 items-center gap-2">
-            <input type="radio" name={name} className="h-5 w-5" checked={choice === v} onChange={() => setChoice(v)} />
+            <input type="radio" name={name} className="h-5 w-5" checked={choice === v} onChange={() => { setChoice(v); reportAnswer?.(id, v === answer); }} />
             {v ? t("true") : t("false")}
           </label>
         ))}
@@ -118,7 +125,14 @@ export function Scenario({ id, title, children }: { id: string; title: string; c
   const t = useT("lesson");
   const name = useId();
   const [picked, setPicked] = useState<{ key: string; best: boolean; consequence: string } | null>(null);
-  const pick = useCallback((key: string, best: boolean, consequence: string) => setPicked({ key, best, consequence }), []);
+  const reportAnswer = useReportAnswer();
+  const pick = useCallback(
+    (key: string, best: boolean, consequence: string) => {
+      setPicked({ key, best, consequence });
+      reportAnswer?.(id, best);
+    },
+    [reportAnswer, id],
+  );
   const state = useMemo(() => ({ name, picked: picked?.key ?? null, pick }), [name, picked, pick]);
   return (
     <fieldset className="card my-6 border-l-4 border-l-brand-700" data-quiz-id={id}>

@@ -31,6 +31,12 @@ test("a learner finds a lesson in the catalog, reads it and answers its quiz wit
   await expect(quiz.getByRole("status")).toHaveText(/Правильно|Ще не зовсім/);
   await expectAccessible();
 
+  // Finishing records the lesson and the answer through the API.
+  await tabTo(page, page.getByRole("button", { name: "Завершити урок" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Урок прочитано?" }).getByRole("status")).toHaveText(/Урок зараховано\. Відповідей у розкладі повторення: 1\./);
+  await expectAccessible();
+
   const next = page.getByRole("navigation", { name: "Наступний урок" }).getByRole("link");
   await tabTo(page, next);
   await page.keyboard.press("Enter");

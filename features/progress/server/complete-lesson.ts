@@ -1,0 +1,54 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { authorize, type Actor } from "@/server/authz/policy";
+import { getLesson } from "@/features/lessons/server/catalog";
+import { kyivDay } from "../kyiv-calendar";
+import type { TLessonCompletion } from "../schemas";
+import { scheduleAnswer } from "./review-schedule";
+
+const MAX_OFFLINE_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Records a finished lesson and its quiz answers; every answered item enters (or moves along) the
+ * learner's spaced-review schedule. A lesson done offline counts on the Kyiv day it was done.
+ */
+export async function completeLesson(actor: Actor, lessonId: string, input: TLessonCompletion, now = new Date()) {
+  authorize(actor, "update:profile:own");
+  const lesson = getLesson(lessonId, "uk");
+  if (!lesson) throw new AppError("not_found", "errors.lessonNotFound");
+  const known = new Set(lesson.items.map((i) => i.id));
+  const unknown = input.answers.map((a, i) => [a, i] as const).filter(([a]) => !known.has(a.itemId));
+  if (unknown.length) {
+    throw new AppError("validation_failed", "errors.validation", Object.fromEntries(unknown.map(([, i]) => [`answers.${i}.itemId`, ["errors.unknownItem"]])));
+  }
+  let doneAt = input.doneAt ? new Date(input.doneAt) : now;
+  if (doneAt.getTime() > now.getTime()) doneAt = now; // a fast device clock never dates work in the future
+  if (now.getTime() - doneAt.getTime() > MAX_OFFLINE_AGE_MS) throw new AppError("unprocessable", "errors.completionTooOld", { doneAt: ["errors.completionTooOld"] });
+  const completedOn = kyivDay(doneAt);
+
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    const existing = await tx.lessonProgress.findUnique({ where: { userId_lessonId: { userId: actor.id, lessonId } } });
+    await tx.lessonProgress.upsert({
+      where: { userId_lessonId: { userId: actor.id, lessonId } },
+      create: { userId: actor.id, lessonId, completedAt: doneAt, completedOn, minutes: input.minutes },
+      update: {
+        // The first completion stays the record; a repeat adds time spent.
+        completedAt: existing?.completedAt ?? doneAt,
+        completedOn: existing?.completedOn ?? completedOn,
+        minutes: (existing?.minutes ?? 0) + input.minutes,
+      },
+    });
+    if (input.answers.length) {
+      await tx.quizAnswer.createMany({ data: input.answers.map((a) => ({ userId: actor.id, lessonId, itemId: a.itemId, correct: a.correct, answeredAt: doneAt })) });
+    }
+    for (const answer of input.answers) {
+      const key = { userId_lessonId_itemId: { userId: actor.id, lessonId, itemId: answer.itemId } };
+      const stored = await tx.reviewCard.findUnique({ where: key });
+      const next = scheduleAnswer(stored, answer.correct, doneAt);
+      await tx.reviewCard.upsert({ where: key, create: { userId: actor.id, lessonId, itemId: answer.itemId, ...next }, update: next });
+    }
+  });
+  return { lessonId, completedOn, reviewItems: input.answers.length };
+}
