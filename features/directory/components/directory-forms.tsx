@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
 import { useApiMutation, type ApiError } from "@/ui/api";
@@ -48,69 +48,100 @@ function Outcome({ error, success }: { error: ApiError | null; success: boolean 
   );
 }
 
-export function AddOrganizationForm({ hromadas }: { hromadas: Option[] }) {
+/** One create form: reads its fields into a body, posts it, shows the outcome and clears on success. */
+function CreateForm<T>({
+  path,
+  submitLabel,
+  toBody,
+  children,
+}: {
+  path: string;
+  submitLabel: string;
+  toBody: (f: FormData) => T;
+  children: (errors: (field: string) => string[] | undefined) => ReactNode;
+}) {
   const t = useT();
-  const m = useCreate<{ hromadaId: string; name: string; kind: string }>("/api/v1/directory/organizations");
+  const m = useCreate<T>(path);
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         const el = e.currentTarget;
-        const f = new FormData(el);
-        m.mutate({ hromadaId: String(f.get("hromadaId") ?? ""), name: String(f.get("name") ?? ""), kind: String(f.get("kind") ?? "") }, { onSuccess: () => el.reset() });
+        m.mutate(toBody(new FormData(el)), { onSuccess: () => el.reset() });
       }}
     >
       <Outcome error={m.error} success={m.isSuccess} />
-      <Select label={t("directory.hromada")} name="hromadaId" options={hromadas} placeholder={t("directory.chooseHromada")} error={fieldErrors(m.error, "hromadaId")} />
-      <Field label={t("directory.organizationName")} name="name" required autoComplete="off" errors={fieldErrors(m.error, "name")} />
-      <Select label={t("directory.kind")} name="kind" options={ORG_KINDS.map((k) => ({ id: k, label: t(`orgKinds.${k}`) }))} />
-      <button type="submit" className="btn" disabled={m.isPending}>{m.isPending ? t("common.saving") : t("directory.addOrganization")}</button>
+      {children((field) => fieldErrors(m.error, field))}
+      <button type="submit" className="btn" disabled={m.isPending}>{m.isPending ? t("common.saving") : submitLabel}</button>
     </form>
+  );
+}
+
+const text = (f: FormData, name: string) => String(f.get(name) ?? "");
+
+export function AddOrganizationForm({ hromadas }: { hromadas: Option[] }) {
+  const t = useT();
+  return (
+    <CreateForm
+      path="/api/v1/directory/organizations"
+      submitLabel={t("directory.addOrganization")}
+      toBody={(f) => ({ hromadaId: text(f, "hromadaId"), name: text(f, "name"), kind: text(f, "kind") })}
+    >
+      {(errors) => (
+        <>
+          <Select label={t("directory.hromada")} name="hromadaId" options={hromadas} placeholder={t("directory.chooseHromada")} error={errors("hromadaId")} />
+          <Field label={t("directory.organizationName")} name="name" required autoComplete="off" errors={errors("name")} />
+          <Select label={t("directory.kind")} name="kind" options={ORG_KINDS.map((k) => ({ id: k, label: t(`orgKinds.${k}`) }))} />
+        </>
+      )}
+    </CreateForm>
+  );
+}
+
+function PlaceNames({ errors }: { errors: (field: string) => string[] | undefined }) {
+  const t = useT();
+  return (
+    <>
+      <Field label={t("directory.nameUk")} name="nameUk" required autoComplete="off" errors={errors("nameUk")} />
+      <Field label={t("directory.nameEn")} name="nameEn" required autoComplete="off" errors={errors("nameEn")} />
+    </>
   );
 }
 
 export function AddHromadaForm({ regions }: { regions: Option[] }) {
   const t = useT();
-  const m = useCreate<{ regionId: string; nameUk: string; nameEn: string }>("/api/v1/directory/hromadas");
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const el = e.currentTarget;
-        const f = new FormData(el);
-        m.mutate({ regionId: String(f.get("regionId") ?? ""), nameUk: String(f.get("nameUk") ?? ""), nameEn: String(f.get("nameEn") ?? "") }, { onSuccess: () => el.reset() });
-      }}
+    <CreateForm
+      path="/api/v1/directory/hromadas"
+      submitLabel={t("directory.addHromada")}
+      toBody={(f) => ({ regionId: text(f, "regionId"), nameUk: text(f, "nameUk"), nameEn: text(f, "nameEn") })}
     >
-      <Outcome error={m.error} success={m.isSuccess} />
-      <Select label={t("directory.region")} name="regionId" options={regions} placeholder={t("directory.chooseRegion")} error={fieldErrors(m.error, "regionId")} />
-      <Field label={t("directory.nameUk")} name="nameUk" required autoComplete="off" errors={fieldErrors(m.error, "nameUk")} />
-      <Field label={t("directory.nameEn")} name="nameEn" required autoComplete="off" errors={fieldErrors(m.error, "nameEn")} />
-      <button type="submit" className="btn" disabled={m.isPending}>{m.isPending ? t("common.saving") : t("directory.addHromada")}</button>
-    </form>
+      {(errors) => (
+        <>
+          <Select label={t("directory.region")} name="regionId" options={regions} placeholder={t("directory.chooseRegion")} error={errors("regionId")} />
+          <PlaceNames errors={errors} />
+        </>
+      )}
+    </CreateForm>
   );
 }
 
 export function AddRegionForm() {
   const t = useT();
-  const m = useCreate<{ code: string; nameUk: string; nameEn: string }>("/api/v1/directory/regions");
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const el = e.currentTarget;
-        const f = new FormData(el);
-        m.mutate({ code: String(f.get("code") ?? ""), nameUk: String(f.get("nameUk") ?? ""), nameEn: String(f.get("nameEn") ?? "") }, { onSuccess: () => el.reset() });
-      }}
+    <CreateForm
+      path="/api/v1/directory/regions"
+      submitLabel={t("directory.addRegion")}
+      toBody={(f) => ({ code: text(f, "code"), nameUk: text(f, "nameUk"), nameEn: text(f, "nameEn") })}
     >
-      <Outcome error={m.error} success={m.isSuccess} />
-      <Field label={t("directory.code")} hint={t("directory.codeHint")} name="code" required autoComplete="off" errors={fieldErrors(m.error, "code")} />
-      <Field label={t("directory.nameUk")} name="nameUk" required autoComplete="off" errors={fieldErrors(m.error, "nameUk")} />
-      <Field label={t("directory.nameEn")} name="nameEn" required autoComplete="off" errors={fieldErrors(m.error, "nameEn")} />
-      <button type="submit" className="btn" disabled={m.isPending}>{m.isPending ? t("common.saving") : t("directory.addRegion")}</button>
-    </form>
+      {(errors) => (
+        <>
+          <Field label={t("directory.code")} hint={t("directory.codeHint")} name="code" required autoComplete="off" errors={errors("code")} />
+          <PlaceNames errors={errors} />
+        </>
+      )}
+    </CreateForm>
   );
 }
 
