@@ -7,7 +7,7 @@ function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
-function placeholders(messages: unknown): Map<string, string> {
+function variablesOf(messages: unknown): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (v: unknown, p: string) => {
     if (typeof v === "string") out.set(p, [...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(","));
@@ -21,8 +21,8 @@ describe("message files", () => {
   it("have the same keys in Ukrainian and English", () => {
     expect(keys(en).sort()).toEqual(keys(uk).sort());
   });
-  it("use the same placeholders in both languages", () => {
-    expect(placeholders(en)).toEqual(placeholders(uk));
+  it("use the same {variables} in both languages", () => {
+    expect(variablesOf(en)).toEqual(variablesOf(uk));
   });
 });
 

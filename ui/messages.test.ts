@@ -12,7 +12,7 @@ function files(dir: string): string[] {
 }
 
 describe("client messages", () => {
-  it("formats placeholders and falls back to the key for a missing message", () => {
+  it("fills in variables and falls back to the key for a missing message", () => {
     const tree = { invite: { sent: "Запрошення надіслано на {email}." } };
     expect(formatMessage(tree, "invite.sent", { email: "a@b.ua" })).toBe("Запрошення надіслано на a@b.ua.");
     expect(formatMessage(tree, "invite.missing")).toBe("invite.missing");

@@ -5,7 +5,7 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 /**
  * Client components get only the message namespaces their page hands down (ui/client-messages.tsx)
  * and format them with a few lines of code, instead of shipping an ICU runtime and every message
- * in every page. Client strings use simple {placeholders}; plurals and rich formats stay on the server.
+ * in every page. Client strings use simple {name} variables; plurals and rich formats stay on the server.
  */
 type Tree = { [key: string]: string | Tree };
 const MessagesContext = createContext<Tree>({});

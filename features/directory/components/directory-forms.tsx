@@ -9,7 +9,7 @@ import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
 type Option = { id: string; label: string };
 const ORG_KINDS = ["SOCIAL_SERVICES_CENTRE", "HROMADA_ADMINISTRATION", "NGO", "REGIONAL_CENTRE", "OTHER"] as const;
 
-function Select({ label, name, options, placeholder, error }: { label: string; name: string; options: Option[]; placeholder?: string; error?: string[] }) {
+function Select({ label, name, options, prompt, error }: { label: string; name: string; options: Option[]; prompt?: string; error?: string[] }) {
   const id = useId();
   return (
     <div className="mb-4">
@@ -18,11 +18,11 @@ function Select({ label, name, options, placeholder, error }: { label: string; n
         id={id}
         name={name}
         className="input"
-        defaultValue={placeholder ? "" : options[0]?.id}
+        defaultValue={prompt ? "" : options[0]?.id}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       >
-        {placeholder ? <option value="" disabled>{placeholder}</option> : null}
+        {prompt ? <option value="" disabled>{prompt}</option> : null}
         {options.map((o) => (
           <option key={o.id} value={o.id}>{o.label}</option>
         ))}
@@ -90,7 +90,7 @@ export function AddOrganizationForm({ hromadas }: { hromadas: Option[] }) {
     >
       {(errors) => (
         <>
-          <Select label={t("directory.hromada")} name="hromadaId" options={hromadas} placeholder={t("directory.chooseHromada")} error={errors("hromadaId")} />
+          <Select label={t("directory.hromada")} name="hromadaId" options={hromadas} prompt={t("directory.chooseHromada")} error={errors("hromadaId")} />
           <Field label={t("directory.organizationName")} name="name" required autoComplete="off" errors={errors("name")} />
           <Select label={t("directory.kind")} name="kind" options={ORG_KINDS.map((k) => ({ id: k, label: t(`orgKinds.${k}`) }))} />
         </>
@@ -119,7 +119,7 @@ export function AddHromadaForm({ regions }: { regions: Option[] }) {
     >
       {(errors) => (
         <>
-          <Select label={t("directory.region")} name="regionId" options={regions} placeholder={t("directory.chooseRegion")} error={errors("regionId")} />
+          <Select label={t("directory.region")} name="regionId" options={regions} prompt={t("directory.chooseRegion")} error={errors("regionId")} />
           <PlaceNames errors={errors} />
         </>
       )}
