@@ -11,7 +11,8 @@ export default async function HomePage() {
         <h1 className="page-title">{t("welcome", { name: user.name })}</h1>
         <p className="mb-4 max-w-prose">{t("signedInLead")}</p>
         <ul className="flex flex-wrap gap-4">
-          <li><Link className="btn" href="/profile">{tc("profile")}</Link></li>
+          <li><Link className="btn" href="/today">{tc("today")}</Link></li>
+          <li><Link className="btn-secondary" href="/profile">{tc("profile")}</Link></li>
           {can(user, "read:admin-area") ? <li><Link className="btn-secondary" href="/admin">{tc("admin")}</Link></li> : null}
         </ul>
       </>

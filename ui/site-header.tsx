@@ -16,6 +16,7 @@ export async function SiteHeader() {
         <nav aria-label={t("mainNav")} className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-2">
           {user ? (
             <>
+              <Link href="/today">{t("today")}</Link>
               <Link href="/lessons">{t("lessons")}</Link>
               <Link href="/competences">{t("competences")}</Link>
               <Link href="/profile">{t("profile")}</Link>

@@ -8,6 +8,7 @@ import { hashPassword } from "../../server/auth/password";
 import { callRoute, signInAs } from "../helpers/api";
 import { copyContent, editJson } from "../fixtures/framework-copy";
 import { getFramework } from "../../features/competences/server/framework";
+import { listLessons } from "../../features/lessons/server/catalog";
 import { getCompetenceOverview } from "../../features/competences/server/get-my-competences";
 import { resolveSession } from "../../server/auth/current-user";
 import * as draft from "../../app/api/v1/assessments/draft/route";
@@ -145,8 +146,13 @@ describe("gaps", () => {
     await takeShortForm(email, 1);
     const actor = await actorFor(email);
     const overview = (await getCompetenceOverview(actor, actor.id, "uk"))!;
-    expect(overview.gaps.find((g) => g.competenceId === "SW.1")?.resources).toEqual(["lesson:diia-first-steps", "walkthrough:diia-sign-in"]);
-    expect(overview.gaps.find((g) => g.competenceId === "SW.2")?.resources).toEqual([]);
+    const sw1 = overview.gaps.find((g) => g.competenceId === "SW.1")!;
+    expect(sw1.resources).toEqual(["lesson:diia-first-steps", "walkthrough:diia-sign-in"]);
+    // Lessons that declare the competence are linked too, by title.
+    const teachingSw1 = listLessons("uk").filter((l) => l.competences.includes("SW.1"));
+    expect(teachingSw1.length).toBeGreaterThan(0);
+    expect(sw1.lessons.map((l) => l.id).sort()).toEqual(teachingSw1.map((l) => l.id).sort());
+    expect(sw1.lessons[0]?.title).toBe(teachingSw1.find((l) => l.id === sw1.lessons[0]?.id)?.title);
   });
 });
 

@@ -83,16 +83,13 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
                   {t("gapLine", { level: g.level, target: g.target })}
                   {g.estimated ? ` ${t("estimated")}` : ""}
                 </p>
-                {g.resources.length ? (
+                {g.lessons.length ? (
                   <ul className="ml-5 list-disc">
-                    {g.resources.map((r) => {
-                      const [kind, id] = r.split(":") as [string, string];
-                      return (
-                        <li key={r}>
-                          <Link href={kind === "lesson" ? `/lessons/${id}` : `/walkthroughs/${id}`}>{kind === "lesson" ? t("lessonLink", { id }) : t("walkthroughLink", { id })}</Link>
-                        </li>
-                      );
-                    })}
+                    {g.lessons.map((l) => (
+                      <li key={l.id}>
+                        <Link href={`/lessons/${l.id}`}>{t("lessonLink", { title: l.title })}</Link>
+                      </li>
+                    ))}
                   </ul>
                 ) : null}
               </li>

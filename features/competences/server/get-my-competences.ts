@@ -5,6 +5,16 @@ import type { AppLocale } from "@/server/i18n";
 import type { TFramework } from "../framework-schema";
 import { areaChanges, areaLevels, competenceLevels, findGaps, nextAssessmentDue, profileForRoles, type AssessmentAnswers, type Change } from "../scoring";
 import { getFramework } from "./framework";
+import { listLessons } from "@/features/lessons/server/catalog";
+
+/** The lesson catalog, or none where content has not been compiled (e.g. a bare data script). */
+function lessonsSafely(locale: AppLocale) {
+  try {
+    return listLessons(locale);
+  } catch {
+    return [];
+  }
+}
 
 export type AreaLevelDto = { areaId: string; title: string; level: number; target: number };
 export type CompetenceDto = {
@@ -31,7 +41,7 @@ export type MyCompetences = {
   latest: (AssessmentSummary & { areaLevels: AreaLevelDto[]; competences: CompetenceDto[] }) | null;
   history: AssessmentSummary[];
   changes: (Change & { title: string })[];
-  gaps: { competenceId: string; title: string; level: number; target: number; estimated: boolean; resources: string[] }[];
+  gaps: { competenceId: string; title: string; level: number; target: number; estimated: boolean; resources: string[]; lessons: { id: string; title: string }[] }[];
   nextDue: string | null;
   isDue: boolean;
   everyDays: number;
@@ -131,9 +141,17 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
         };
       }),
     };
+    const lessons = lessonsSafely(locale);
     gaps = findGaps(fw, profileId, levels).map((g) => {
       const c = fw.competences.find((x) => x.id === g.competenceId)!;
-      return { ...g, title: title(c.title), resources: c.resources };
+      const named = new Set(c.resources.filter((r) => r.startsWith("lesson:")).map((r) => r.slice("lesson:".length)));
+      return {
+        ...g,
+        title: title(c.title),
+        resources: c.resources,
+        // Lessons the framework names for the competence, and lessons that declare they teach it.
+        lessons: lessons.filter((l) => named.has(l.id) || l.competences.includes(c.id)).map((l) => ({ id: l.id, title: l.title })),
+      };
     });
     const previous = assessments.at(-2);
     if (previous) {

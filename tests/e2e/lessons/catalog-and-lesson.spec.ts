@@ -43,3 +43,20 @@ test("a learner finds a lesson in the catalog, reads it and answers its quiz wit
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible();
 });
+
+test("Today shows the lesson of the day, the goal and the streak after a lesson", async ({ page, expectAccessible }) => {
+  await page.goto("/sign-in?next=/today");
+  await expectAccessible();
+  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+  await expect(page.getByRole("heading", { level: 1, name: "Сьогодні" })).toBeVisible();
+  // The previous journey finished a lesson today, so the streak has started.
+  await expect(page.getByText("Днів поспіль: 1")).toBeVisible();
+  await expect(page.getByText("Сьогодні вже зараховано.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Пройдено сьогодні" })).toBeVisible();
+  await expectAccessible();
+  const start = page.getByRole("link", { name: /Почати \(\d хв\)/ });
+  await tabTo(page, start);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Завершити урок" })).toBeVisible();
+  await expectAccessible();
+});

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "dailyGoalMinutes" INTEGER NOT NULL DEFAULT 5;
+
 -- CreateTable
 CREATE TABLE "LessonProgress" (
     "userId" TEXT NOT NULL,

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/server/auth/require-user";
+import { getToday } from "@/features/progress/server/get-today";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("today"))("title") };
+}
+
+export default async function TodayPage() {
+  const user = await requireUser();
+  const [t, localeRaw] = await Promise.all([getTranslations("today"), getLocale()]);
+  const locale = localeRaw === "en" ? "en" : "uk";
+  const today = await getToday(user, locale);
+  const goalPercent = Math.min(100, Math.round((today.minutesToday / Math.max(1, today.goalMinutes)) * 100));
+  return (
+    <>
+      <h1 className="page-title">{t("title")}</h1>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <section className="card" aria-labelledby="pick">
+          <h2 id="pick" className="mb-2 text-xl font-bold">{t("lessonOfTheDay")}</h2>
+          {today.pick ? (
+            <>
+              <p className="mb-1 text-sm text-muted">{today.pick.reason === "gap" ? t("becauseGap", { competence: today.pick.detail }) : t("becauseTrack", { track: today.pick.detail })}</p>
+              <p className="mb-1 text-lg font-semibold">{today.pick.title}</p>
+              <p className="mb-3">{today.pick.summary}</p>
+              <Link className="btn" href={`/lessons/${today.pick.id}`}>{t("start", { minutes: today.pick.minutes })}</Link>
+            </>
+          ) : (
+            <p>{today.allDone ? t("allDone") : t("nothing")}</p>
+          )}
+          {today.doneToday.length ? (
+            <>
+              <h3 className="mt-5 mb-1 font-semibold">{t("doneToday")}</h3>
+              <ul className="ml-5 list-disc">
+                {today.doneToday.map((l) => (
+                  <li key={l.id}><Link href={`/lessons/${l.id}`}>{l.title}</Link></li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+        <div className="grid content-start gap-6">
+          <section className="card" aria-labelledby="goal">
+            <h2 id="goal" className="mb-2 text-xl font-bold">{t("goalTitle")}</h2>
+            <p className="mb-2">{t("goalLine", { done: today.minutesToday, goal: today.goalMinutes })}</p>
+            <div className="h-3 rounded bg-neutral-200" aria-hidden="true">
+              <div className="h-3 rounded bg-brand-700" style={{ width: `${goalPercent}%` }} />
+            </div>
+          </section>
+          <section className="card" aria-labelledby="streak">
+            <h2 id="streak" className="mb-2 text-xl font-bold">{t("streakTitle")}</h2>
+            <p className="text-lg font-semibold">{t("streakDays", { days: today.streak.current })}</p>
+            <p className="text-sm">{today.streak.activeToday ? t("streakToday") : t("streakKeep")}</p>
+            {today.streak.graceDays.length ? <p className="mt-1 text-sm text-muted">{t("graceUsed", { count: today.streak.graceDays.length })}</p> : null}
+            <p className="mt-1 text-sm text-muted">{t("streakLongest", { days: today.streak.longest })}</p>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
