@@ -8,6 +8,7 @@ export type EndpointSpec<
   TBody extends z.ZodType | undefined = z.ZodType | undefined,
   TParams extends z.ZodType | undefined = z.ZodType | undefined,
   TAuth extends "user" | "public" = "user" | "public",
+  TQuery extends z.ZodType | undefined = z.ZodType | undefined,
 > = {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   path: string;
@@ -17,7 +18,7 @@ export type EndpointSpec<
   body?: TBody;
   params?: TParams;
   /** Query-string parameters (GET endpoints). */
-  query?: z.ZodType;
+  query?: TQuery;
   response?: z.ZodType;
   /** Status codes besides the common 400/401/403/413/429/503 that this endpoint answers. */
   statuses?: number[];
@@ -27,6 +28,7 @@ export function defineEndpoint<
   TBody extends z.ZodType | undefined,
   TParams extends z.ZodType | undefined,
   TAuth extends "user" | "public",
->(spec: EndpointSpec<TBody, TParams, TAuth>): EndpointSpec<TBody, TParams, TAuth> {
+  TQuery extends z.ZodType | undefined = undefined,
+>(spec: EndpointSpec<TBody, TParams, TAuth, TQuery>): EndpointSpec<TBody, TParams, TAuth, TQuery> {
   return spec;
 }

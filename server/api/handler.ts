@@ -14,10 +14,10 @@ import type { EndpointSpec } from "./endpoint";
 export const MAX_BODY_BYTES = 1024 * 1024;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
-type Context<TBody, TParams, TAuth extends "user" | "public"> = {
+type Context<TBody, TParams, TAuth extends "user" | "public", TQuery = undefined> = {
   req: NextRequest;
   /** The validated query string when the endpoint declares `query`. */
-  query: unknown;
+  query: TQuery;
   body: TBody;
   params: TParams;
   user: TAuth extends "user" ? SessionUser : SessionUser | null;
@@ -38,13 +38,15 @@ export function handle<
   TBodySchema extends z.ZodType | undefined,
   TParamsSchema extends z.ZodType | undefined,
   TAuth extends "user" | "public",
+  TQuerySchema extends z.ZodType | undefined = undefined,
 >(
-  spec: EndpointSpec<TBodySchema, TParamsSchema, TAuth> & { permission?: Permission },
+  spec: EndpointSpec<TBodySchema, TParamsSchema, TAuth, TQuerySchema> & { permission?: Permission },
   fn: (
     ctx: Context<
       TBodySchema extends z.ZodType ? z.infer<TBodySchema> : undefined,
       TParamsSchema extends z.ZodType ? z.infer<TParamsSchema> : undefined,
-      TAuth
+      TAuth,
+      TQuerySchema extends z.ZodType ? z.infer<TQuerySchema> : undefined
     >,
   ) => Promise<ApiResult>,
 ) {
@@ -63,7 +65,7 @@ export function handle<
       const body = spec.body ? validate(spec.body, await readJson(req), locale) : undefined;
       const query = spec.query ? validate(spec.query, Object.fromEntries(req.nextUrl.searchParams), locale) : undefined;
       const ip = clientIp(req.headers);
-      const ctx = { req, body, params, query, user, locale, ip } as Context<never, never, TAuth>;
+      const ctx = { req, body, params, query, user, locale, ip } as Context<never, never, TAuth, never>;
 
       const key = req.headers.get("idempotency-key");
       if (isWrite && key !== null) {

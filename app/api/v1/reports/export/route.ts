@@ -1,12 +1,11 @@
 import { handle } from "@/server/api/handler";
-import { reportEndpoints, ZReportQuery } from "@/features/competences/report-endpoints";
+import { reportEndpoints } from "@/features/competences/report-endpoints";
 import { getReport } from "@/features/competences/server/report";
 import { reportSummary } from "@/features/competences/server/report-summary";
 import { reportToCsv, reportToXlsx } from "@/features/competences/server/export-report";
 import { MESSAGES } from "@/server/i18n";
 
-export const GET = handle(reportEndpoints.exportReport, async ({ user, query, locale }) => {
-  const q = ZReportQuery.parse(query);
+export const GET = handle(reportEndpoints.exportReport, async ({ user, query: q, locale }) => {
   const report = await getReport(user, { scope: q.scope, id: q.id }, locale);
   const summary = reportSummary(report, locale);
   const stem = `skhodynky-${q.scope}-${new Date().toISOString().slice(0, 10)}`;
