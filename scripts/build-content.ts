@@ -21,7 +21,7 @@ const index = [];
 for (const lesson of lessons) {
   const compiled = await compileLesson(lesson);
   writeFileSync(join(out, "lessons", `${lesson.id}.${lesson.locale}.json`), JSON.stringify(compiled));
-  index.push({ id: lesson.id, locale: lesson.locale, frontmatter: lesson.frontmatter, items: compiled.items });
+  index.push({ id: lesson.id, locale: lesson.locale, frontmatter: lesson.frontmatter, steps: compiled.steps.length, items: compiled.items.map(({ id, kind }) => ({ id, kind })) });
 }
 writeFileSync(join(out, "index.json"), JSON.stringify({ lessons: index, tracks }));
 

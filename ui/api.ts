@@ -21,19 +21,22 @@ export class ApiError extends Error {
   }
 }
 
-function newKey(): string {
+export function newKey(): string {
   return typeof crypto.randomUUID === "function"
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Calls a /api/v1 endpoint with JSON and an Idempotency-Key; throws ApiError with a user-facing message. */
+/**
+ * Calls a /api/v1 endpoint with JSON and an Idempotency-Key (none when the key is empty: for
+ * naturally idempotent writes such as a PUT of the same value); throws ApiError with a user-facing message.
+ */
 export async function callApi<T>(method: string, path: string, body: unknown, idempotencyKey: string, offlineMessage: string): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
+      headers: { "Content-Type": "application/json", ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
     });

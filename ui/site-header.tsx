@@ -18,6 +18,7 @@ export async function SiteHeader() {
             <>
               <Link href="/today">{t("today")}</Link>
               <Link href="/lessons">{t("lessons")}</Link>
+              <Link href="/progress">{t("progress")}</Link>
               <Link href="/competences">{t("competences")}</Link>
               <Link href="/profile">{t("profile")}</Link>
               {can(user, "read:aggregates", { scope: "region", regionId: user.regionId }) ? <Link href="/reports">{t("reports")}</Link> : null}

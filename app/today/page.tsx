@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
-import { getToday } from "@/features/progress/server/get-today";
+import { getToday, type TodayPick } from "@/features/progress/server/get-today";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("today"))("title") };
@@ -12,6 +12,20 @@ export default async function TodayPage() {
   const [t, localeRaw] = await Promise.all([getTranslations("today"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
   const today = await getToday(user, locale);
+  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" });
+  const date = (day: string) => dateFormat.format(new Date(`${day}T12:00:00Z`));
+  const reasonLine = (pick: TodayPick) => {
+    switch (pick.reason) {
+      case "assigned":
+        return pick.dueOn ? t("becauseAssignedDue", { curator: pick.detail, date: date(pick.dueOn) }) : t("becauseAssigned", { curator: pick.detail });
+      case "continue":
+        return t("becauseContinue");
+      case "gap":
+        return t("becauseGap", { competence: pick.detail });
+      case "track":
+        return t("becauseTrack", { track: pick.detail });
+    }
+  };
   const goalPercent = Math.min(100, Math.round((today.minutesToday / Math.max(1, today.goalMinutes)) * 100));
   return (
     <>
@@ -21,14 +35,30 @@ export default async function TodayPage() {
           <h2 id="pick" className="mb-2 text-xl font-bold">{t("lessonOfTheDay")}</h2>
           {today.pick ? (
             <>
-              <p className="mb-1 text-sm text-muted">{today.pick.reason === "gap" ? t("becauseGap", { competence: today.pick.detail }) : t("becauseTrack", { track: today.pick.detail })}</p>
+              <p className="mb-1 text-sm text-muted">{reasonLine(today.pick)}</p>
               <p className="mb-1 text-lg font-semibold">{today.pick.title}</p>
+              {today.pick.message ? <blockquote className="mb-2 border-l-4 border-brand-700 pl-3 italic">{today.pick.message}</blockquote> : null}
               <p className="mb-3">{today.pick.summary}</p>
-              <Link className="btn" href={`/lessons/${today.pick.id}`}>{t("start", { minutes: today.pick.minutes })}</Link>
+              <Link className="btn" href={`/lessons/${today.pick.id}`}>
+                {today.pick.resumeStep ? t("resume", { step: today.pick.resumeStep }) : t("start", { minutes: today.pick.minutes })}
+              </Link>
             </>
           ) : (
             <p>{today.allDone ? t("allDone") : t("nothing")}</p>
           )}
+          {today.assignments.length > 1 ? (
+            <>
+              <h3 className="mt-5 mb-1 font-semibold">{t("assignedTitle")}</h3>
+              <ul className="ml-5 list-disc">
+                {today.assignments.map((a) => (
+                  <li key={a.id}>
+                    <Link href={`/lessons/${a.lessonId}`}>{a.trackTitle ? `${a.trackTitle}: ${a.title}` : a.title}</Link>
+                    {a.dueOn ? <span className={a.overdue ? "font-semibold text-red-800" : "text-muted"}> — {a.overdue ? t("overdue", { date: date(a.dueOn) }) : t("dueOn", { date: date(a.dueOn) })}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {today.doneToday.length ? (
             <>
               <h3 className="mt-5 mb-1 font-semibold">{t("doneToday")}</h3>
@@ -47,6 +77,18 @@ export default async function TodayPage() {
             <div className="h-3 rounded bg-neutral-200" aria-hidden="true">
               <div className="h-3 rounded bg-brand-700" style={{ width: `${goalPercent}%` }} />
             </div>
+            <p className="mt-2 text-sm"><Link href="/progress#goal">{t("goalChange")}</Link></p>
+          </section>
+          <section className="card" aria-labelledby="review">
+            <h2 id="review" className="mb-2 text-xl font-bold">{t("reviewTitle")}</h2>
+            {today.reviewsDue > 0 ? (
+              <>
+                <p className="mb-3">{t("reviewDue", { count: today.reviewsDue })}</p>
+                <Link className="btn-secondary" href="/review">{t("reviewStart")}</Link>
+              </>
+            ) : (
+              <p>{t("reviewNone")}</p>
+            )}
           </section>
           <section className="card" aria-labelledby="streak">
             <h2 id="streak" className="mb-2 text-xl font-bold">{t("streakTitle")}</h2>
@@ -54,6 +96,7 @@ export default async function TodayPage() {
             <p className="text-sm">{today.streak.activeToday ? t("streakToday") : t("streakKeep")}</p>
             {today.streak.graceDays.length ? <p className="mt-1 text-sm text-muted">{t("graceUsed", { count: today.streak.graceDays.length })}</p> : null}
             <p className="mt-1 text-sm text-muted">{t("streakLongest", { days: today.streak.longest })}</p>
+            <p className="mt-2 text-sm"><Link href="/progress">{t("progressLink")}</Link></p>
           </section>
         </div>
       </div>

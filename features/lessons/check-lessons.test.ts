@@ -49,8 +49,44 @@ describe("content check for lessons", () => {
     const result = checkLessons(root, COMPETENCES);
     expect(result.problems).toEqual([]);
     const compiled = await compileLesson(result.lessons.find((l) => l.id === "good")!);
-    expect(compiled.items).toEqual([{ id: "q1", kind: "Quiz" }]);
+    expect(compiled.items.map(({ id, kind }) => ({ id, kind }))).toEqual([{ id: "q1", kind: "Quiz" }]);
     expect(compiled.code).toContain("/lessons/other");
+  });
+
+  it("splits a lesson into screens at its second-level headings, with an opening screen only when there is text before them", async () => {
+    const body = `Вступ про паролі.
+
+## Друга частина
+
+Текст.
+
+<TrueFalse id="tf" statement="Пароль можна записати на папірці біля монітора." answer={false} explanation="Його побачить кожен." />
+
+## Третя частина
+
+<Quiz id="q2" question="Що надійніше?">
+  <Option explanation="Ні.">1234</Option>
+  <Option correct explanation="Так.">довга фраза</Option>
+</Quiz>`;
+    const root = contentWith({ "intro/uk.mdx": lesson("intro", { body }).replace("## Пароль-фраза\n\n", ""), "other/uk.mdx": lesson("other") });
+    const { lessons, problems } = checkLessons(root, COMPETENCES);
+    expect(problems).toEqual([]);
+    const withIntro = await compileLesson(lessons.find((l) => l.id === "intro")!);
+    expect(withIntro.steps.map((s) => s.title)).toEqual(["Надійний пароль", "Друга частина", "Третя частина"]);
+    expect(withIntro.code).toContain("LessonStep");
+    expect(withIntro.items.map((i) => i.id)).toEqual(["tf", "q2"]);
+
+    const straight = await compileLesson(lessons.find((l) => l.id === "other")!);
+    expect(straight.steps.map((s) => s.title)).toEqual(["Пароль-фраза"]);
+  });
+
+  it("compiles each quiz-like item on its own, without the rest of the lesson, for spaced review", async () => {
+    const root = contentWith({ "good/uk.mdx": lesson("good"), "other/uk.mdx": lesson("other") });
+    const compiled = await compileLesson(checkLessons(root, COMPETENCES).lessons.find((l) => l.id === "good")!);
+    const item = compiled.items[0]!;
+    expect(item.code).toContain("Kyiv2024");
+    expect(item.code).not.toContain("/lessons/other");
+    expect(item.code).not.toContain("LessonStep");
   });
 
   it("reports bad frontmatter with the line of the field", () => {

@@ -15,3 +15,14 @@ export function addDays(day: string, days: number): string {
 export function monthOf(day: string): string {
   return day.slice(0, 7);
 }
+
+/** 1 = Monday … 7 = Sunday, for a "YYYY-MM-DD" day. */
+export function weekdayOf(day: string): number {
+  const d = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+/** The Monday of the week the day falls in (weeks in Ukraine start on Monday). */
+export function mondayOf(day: string): string {
+  return addDays(day, 1 - weekdayOf(day));
+}

@@ -53,7 +53,15 @@ describe("streaks", () => {
   });
 
   it("is empty with no activity, and a break longer than the grace ends the run", () => {
-    expect(computeStreak([], "2026-11-23")).toEqual({ current: 0, longest: 0, graceDays: [], activeToday: false });
+    expect(computeStreak([], "2026-11-23")).toEqual({ current: 0, longest: 0, graceDays: [], activeToday: false, bridged: [] });
     expect(computeStreak(["2026-11-01", "2026-11-02"], "2026-11-23").current).toBe(0);
+  });
+
+  it("keep, for the history, the missed days grace bridged — not those of a run that broke right after", () => {
+    // 3 Nov bridged (run goes on on 4 Nov); 10–12 Nov: two bridged, the third breaks the run, so none of them counts.
+    const days = ["2026-11-02", "2026-11-04", "2026-11-05", "2026-11-09", "2026-11-13", "2026-11-14"];
+    const s = computeStreak(days, "2026-11-14");
+    expect(s.bridged).toEqual(["2026-11-03"]);
+    expect(s.current).toBe(2);
   });
 });

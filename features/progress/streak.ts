@@ -9,6 +9,8 @@ export type Streak = {
   /** Days of the current run that were bridged by grace, most recent first. */
   graceDays: string[];
   activeToday: boolean;
+  /** Every missed day that grace bridged inside a run still unbroken after it (for the history). */
+  bridged: string[];
 };
 
 /**
@@ -19,12 +21,13 @@ export type Streak = {
 export function computeStreak(activeDays: Iterable<string>, today: string, gracePerMonth = DEFAULT_GRACE_DAYS_PER_MONTH): Streak {
   const days = new Set(activeDays);
   const sorted = [...days].filter((d) => d <= today).sort();
-  if (sorted.length === 0) return { current: 0, longest: 0, graceDays: [], activeToday: false };
+  if (sorted.length === 0) return { current: 0, longest: 0, graceDays: [], activeToday: false, bridged: [] };
 
   // Walk forward through time once, keeping the run and the grace spent per month.
   let run = 0;
   let longest = 0;
   let graceInRun: string[] = [];
+  const bridged: string[] = [];
   const graceUsed = new Map<string, number>();
   let day = sorted[0]!;
   const last = days.has(today) ? today : addDays(today, -1);
@@ -42,8 +45,12 @@ export function computeStreak(activeDays: Iterable<string>, today: string, grace
         graceInRun = [];
       }
     }
+    if (days.has(day) && graceInRun.length) {
+      // An active day after bridged ones confirms them: they were part of a living run.
+      for (const g of graceInRun) if (!bridged.includes(g)) bridged.push(g);
+    }
     longest = Math.max(longest, run);
     day = addDays(day, 1);
   }
-  return { current: run, longest, graceDays: [...graceInRun].reverse(), activeToday: days.has(today) };
+  return { current: run, longest, graceDays: [...graceInRun].reverse(), activeToday: days.has(today), bridged: [...new Set([...bridged, ...graceInRun])].sort() };
 }

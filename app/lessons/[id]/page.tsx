@@ -4,8 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getLesson, listLessons, listTracks } from "@/features/lessons/server/catalog";
 import { LessonBody } from "@/features/lessons/components/lesson-body";
-import { LessonProgress } from "@/features/lessons/components/lesson-progress";
-import { hasCompletedLesson } from "@/features/progress/server/lesson-status";
+import { LessonPlayer } from "@/features/lessons/components/lesson-player";
+import { getLessonState } from "@/features/progress/server/lesson-position";
 import { getFramework } from "@/features/competences/server/framework";
 import { ClientMessages } from "@/ui/client-messages";
 
@@ -15,18 +15,26 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: lesson?.frontmatter.title ?? "" };
 }
 
-export default async function LessonPage({ params }: { params: Promise<{ id: string }> }) {
+/** `?step=n` (1-based) opens that screen; otherwise the lesson resumes where the learner left it. */
+function initialStep(requested: string | string[] | undefined, saved: { completed: boolean; step: number }, screens: number): number {
+  const n = typeof requested === "string" && /^\d{1,3}$/.test(requested) ? Number(requested) - 1 : NaN;
+  if (Number.isInteger(n) && n >= 0) return Math.min(n, screens);
+  return saved.completed ? 0 : Math.min(saved.step, screens - 1);
+}
+
+export default async function LessonPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ step?: string | string[] }> }) {
   const user = await requireUser();
-  const [{ id }, t, localeRaw] = await Promise.all([params, getTranslations("lessons"), getLocale()]);
+  const [{ id }, query, t, localeRaw] = await Promise.all([params, searchParams, getTranslations("lessons"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
   const lesson = getLesson(id, locale);
   if (!lesson) notFound();
   const fw = getFramework();
-  const completed = await hasCompletedLesson(user, id);
+  const state = await getLessonState(user, id);
   const track = listTracks().find((tr) => tr.lessons.includes(id));
   const nextId = track ? track.lessons[track.lessons.indexOf(id) + 1] : undefined;
   const next = nextId ? listLessons(locale).find((l) => l.id === nextId) : undefined;
   const fm = lesson.frontmatter;
+  const steps = lesson.steps.map((s) => s.title);
   return (
     <ClientMessages namespaces={["lesson"]}>
       <article lang={lesson.locale} className="mx-auto max-w-3xl">
@@ -37,18 +45,24 @@ export default async function LessonPage({ params }: { params: Promise<{ id: str
         ) : null}
         <h1 className="page-title">{fm.title}</h1>
         <p className="mb-2 text-lg">{fm.summary}</p>
-        <p className="mb-6 text-sm text-muted">
+        <p className="mb-4 text-sm text-muted">
           {t("minutes", { minutes: fm.minutes })} · {fm.competences.map((c) => `${c} ${fw.competences.find((x) => x.id === c)?.title[locale] ?? ""}`).join("; ")}
           {locale === "en" && lesson.locale === "uk" ? ` · ${t("ukrainianOnly")}` : ""}
         </p>
-        <LessonProgress lessonId={id} completedBefore={completed}>
+        <LessonPlayer
+          lessonId={id}
+          steps={steps}
+          initialStep={initialStep(query.step, state, steps.length)}
+          completedBefore={state.completed}
+          after={
+            <nav aria-label={t("nextNav")} className="mt-6 flex flex-wrap gap-3">
+              {next ? <Link className="btn" href={`/lessons/${next.id}`}>{t("next", { title: next.title })}</Link> : null}
+              <Link className="btn-secondary" href="/today">{t("backToToday")}</Link>
+            </nav>
+          }
+        >
           <LessonBody code={lesson.code} />
-        </LessonProgress>
-        {next ? (
-          <nav aria-label={t("nextNav")} className="mt-8 border-t border-neutral-300 pt-4">
-            <Link className="btn" href={`/lessons/${next.id}`}>{t("next", { title: next.title })}</Link>
-          </nav>
-        ) : null}
+        </LessonPlayer>
       </article>
     </ClientMessages>
   );

@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { useT } from "@/ui/messages";
-import { useReportAnswer } from "./lesson-progress";
+import { useReportAnswer } from "./answer-sink";
 
 /*
  * Lesson components arrive as children rendered across the server/client boundary, so a parent

@@ -2,11 +2,12 @@ import { getMDXComponent } from "mdx-bundler/client";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Checklist, Choice, Item, Option, Quiz, Scenario, Situation, TrueFalse } from "./interactive";
+import { LessonStep } from "./lesson-player";
 import { Callout, Figure, KeyTerm, Step, Steps } from "./static";
 
 const compiled = new Map<string, ReturnType<typeof getMDXComponent>>();
-/** One component per compiled lesson, made once per process (the code never changes at run time). */
-function lessonComponent(code: string) {
+/** One component per compiled lesson or item, made once per process (the code never changes at run time). */
+function mdxComponent(code: string) {
   let component = compiled.get(code);
   if (!component) {
     component = getMDXComponent(code);
@@ -16,20 +17,23 @@ function lessonComponent(code: string) {
 }
 
 /**
- * Renders compiled lesson code on the server. The code was compiled at build time from checked
- * content; the browser receives HTML and the few small interactive components, never lesson code.
+ * Renders compiled lesson code (a whole lesson or one review item) on the server. The code was
+ * compiled at build time from checked content; the browser receives HTML and the few small
+ * interactive components, never lesson code.
  */
 export async function LessonBody({ code }: { code: string }) {
   const t = await getTranslations("lesson");
   const calloutLabel = { tip: t("tip"), warning: t("warning"), privacy: t("privacy") };
-  return <div className="lesson-prose">{renderLesson(code, calloutLabel, t("illustrative"))}</div>;
+  return <div className="lesson-prose">{renderMdx(code, calloutLabel, t("illustrative"))}</div>;
 }
 
-function renderLesson(code: string, calloutLabel: Record<"tip" | "warning" | "privacy", string>, illustrative: string) {
-  const Lesson = lessonComponent(code);
+/** The cached component is created once per code (see mdxComponent), not per render. */
+function renderMdx(code: string, calloutLabel: Record<"tip" | "warning" | "privacy", string>, illustrative: string) {
+  const Content = mdxComponent(code);
   return (
-      <Lesson
+      <Content
         components={{
+          LessonStep,
           Quiz,
           Option,
           TrueFalse,

@@ -1,11 +1,18 @@
 import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CompiledLesson } from "../compile";
+import type { CompiledItem, CompiledLesson } from "../compile";
 import type { TLessonFrontmatter, TTrack } from "../schemas";
 import type { AppLocale } from "@/server/i18n";
 
-type IndexEntry = { id: string; locale: "uk" | "en"; frontmatter: TLessonFrontmatter; items: CompiledLesson["items"] };
+type IndexEntry = {
+  id: string;
+  locale: "uk" | "en";
+  frontmatter: TLessonFrontmatter;
+  /** How many screens the player shows (the finish screen not counted). */
+  steps: number;
+  items: Pick<CompiledItem, "id" | "kind">[];
+};
 type ContentIndex = { lessons: IndexEntry[]; tracks: TTrack[] };
 
 const dir = () => process.env.COMPILED_CONTENT_DIR ?? join(process.cwd(), ".content");
@@ -61,4 +68,24 @@ export function findLessons(locale: AppLocale, filter: { q?: string; competence?
     const haystack = `${l.title} ${l.summary} ${l.tags.join(" ")}`.toLocaleLowerCase(locale === "uk" ? "uk-UA" : "en-GB");
     return words.every((w) => haystack.includes(w));
   });
+}
+
+/** How many screens the lesson's longest language version has (positions are shared between them). */
+export function lessonStepCount(id: string): number {
+  return Math.max(0, ...getIndex().lessons.filter((l) => l.id === id).map((l) => l.steps));
+}
+
+/** A quiz-like item of a lesson for review, in the reader's language when that version has it. */
+export function getLessonItem(lessonId: string, itemId: string, locale: AppLocale): { lesson: CompiledLesson; item: CompiledItem } | null {
+  for (const candidate of [locale, "uk"] as const) {
+    const lesson = getLesson(lessonId, candidate);
+    const item = lesson?.items.find((i) => i.id === itemId);
+    if (lesson && item) return { lesson, item };
+  }
+  return null;
+}
+
+/** Whether the lesson exists and, when an item is named, has that quiz-like item. */
+export function lessonExists(lessonId: string, itemId?: string): boolean {
+  return getIndex().lessons.some((l) => l.id === lessonId && (itemId === undefined || l.items.some((i) => i.id === itemId)));
 }

@@ -6,6 +6,7 @@ import { getLesson } from "@/features/lessons/server/catalog";
 import { kyivDay } from "../kyiv-calendar";
 import type { TLessonCompletion } from "../schemas";
 import { scheduleAnswer } from "./review-schedule";
+import { completeAssignments } from "./assignments";
 
 const MAX_OFFLINE_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -40,6 +41,10 @@ export async function completeLesson(actor: Actor, lessonId: string, input: TLes
         minutes: (existing?.minutes ?? 0) + input.minutes,
       },
     });
+    // Time spent counts towards the day; a page left open overnight counts as twice the lesson's length.
+    const seconds = Math.min(Math.max(input.minutes, 1), lesson.frontmatter.minutes * 2) * 60;
+    await tx.learningActivity.create({ data: { userId: actor.id, kind: "lesson", lessonId, day: completedOn, seconds, at: doneAt } });
+    await completeAssignments(tx, actor.id, lessonId, doneAt);
     if (input.answers.length) {
       await tx.quizAnswer.createMany({ data: input.answers.map((a) => ({ userId: actor.id, lessonId, itemId: a.itemId, correct: a.correct, answeredAt: doneAt })) });
     }

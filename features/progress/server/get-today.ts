@@ -2,70 +2,119 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
-import { listLessons, listTracks } from "@/features/lessons/server/catalog";
+import { listLessons, listTracks, type LessonCard } from "@/features/lessons/server/catalog";
 import { getCompetenceOverview } from "@/features/competences/server/get-my-competences";
 import { kyivDay } from "../kyiv-calendar";
 import { computeStreak, type Streak } from "../streak";
+import { openAssignments } from "./assignments";
+import { countDueReviews } from "./review";
 
-export type TodayPick = { id: string; title: string; summary: string; minutes: number; reason: "gap" | "track"; detail: string };
+export type TodayPick = {
+  id: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  /** Why this lesson: a curator assigned it, it was left half-way, it teaches a gap, or it is next in a track. */
+  reason: "assigned" | "continue" | "gap" | "track";
+  /** The curator's name, the competence or the track, by reason. */
+  detail: string;
+  dueOn?: string | null;
+  message?: string | null;
+  /** For a lesson left half-way: the screen to resume on (1-based). */
+  resumeStep?: number;
+};
+export type TodayAssignment = { id: string; lessonId: string; title: string; trackTitle?: string; dueOn: string | null; overdue: boolean; curatorName: string; message: string | null };
 export type Today = {
   pick: TodayPick | null;
+  /** All open work from the learner's curators, the soonest due first. */
+  assignments: TodayAssignment[];
   minutesToday: number;
   goalMinutes: number;
   streak: Streak;
+  reviewsDue: number;
   doneToday: { id: string; title: string }[];
   allDone: boolean;
 };
 
+/** Seconds of learning per Kyiv day, for the learner's activity days and minutes. */
+export async function activityByDay(userId: string, since?: string): Promise<Map<string, number>> {
+  const rows = await getDb().learningActivity.groupBy({
+    by: ["day"],
+    where: { userId, ...(since ? { day: { gte: since } } : {}) },
+    _sum: { seconds: true },
+  });
+  return new Map(rows.map((r) => [r.day, r._sum.seconds ?? 0]));
+}
+
+const card = (l: LessonCard) => ({ id: l.id, title: l.title, summary: l.summary, minutes: l.minutes });
+
 /**
- * The learner's day: one lesson to take (for a competency gap first, otherwise the next lesson of
- * their track), minutes against the daily goal, and the streak in Kyiv calendar days.
+ * The learner's day: one lesson to take (what a curator assigned first, then a lesson left
+ * half-way, then one for a competency gap, otherwise the next lesson of their tracks), minutes
+ * against the daily goal, due reviews, and the streak in Kyiv calendar days.
  */
 export async function getToday(actor: Actor, locale: AppLocale, now = new Date()): Promise<Today> {
   authorize(actor, "read:profile:own");
   const db = getDb();
   const today = kyivDay(now);
-  const [user, progress, answerDays] = await Promise.all([
+  const [user, progress, days, assigned, reviewsDue, todays] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { dailyGoalMinutes: true } }),
-    db.lessonProgress.findMany({ where: { userId: actor.id }, select: { lessonId: true, completedAt: true, completedOn: true, minutes: true, updatedAt: true } }),
-    db.quizAnswer.findMany({ where: { userId: actor.id }, select: { answeredAt: true }, orderBy: { answeredAt: "desc" }, take: 2000 }),
+    db.lessonProgress.findMany({ where: { userId: actor.id }, select: { lessonId: true, completedAt: true, step: true, updatedAt: true }, orderBy: { updatedAt: "desc" } }),
+    activityByDay(actor.id),
+    openAssignments(actor.id),
+    countDueReviews(actor, now),
+    db.learningActivity.findMany({ where: { userId: actor.id, day: today, kind: "lesson" }, select: { lessonId: true }, orderBy: { at: "asc" } }),
   ]);
   const lessons = listLessons(locale);
-  const title = new Map(lessons.map((l) => [l.id, l.title]));
+  const byId = new Map(lessons.map((l) => [l.id, l]));
+  const tracks = listTracks();
   const completed = new Set(progress.filter((p) => p.completedAt).map((p) => p.lessonId));
-  const activeDays = new Set<string>([
-    ...progress.flatMap((p) => (p.completedOn ? [p.completedOn] : [])),
-    ...answerDays.map((a) => kyivDay(a.answeredAt)),
-  ]);
-  // Lessons finished (or finished again) today; the goal counts their length in minutes.
-  const doneToday = progress.filter((p) => p.completedAt && (p.completedOn === today || kyivDay(p.updatedAt) === today));
-  const minutesToday = doneToday.reduce((sum, p) => sum + (lessons.find((l) => l.id === p.lessonId)?.minutes ?? 0), 0);
+
+  const assignments: TodayAssignment[] = assigned.flatMap((a) => {
+    const track = a.kind === "track" ? tracks.find((t) => t.id === a.targetId) : undefined;
+    const lessonId = track ? track.lessons.find((id) => !completed.has(id)) : a.targetId;
+    const lesson = lessonId ? byId.get(lessonId) : undefined;
+    if (!lesson) return [];
+    return [{ id: a.id, lessonId: lesson.id, title: lesson.title, trackTitle: track?.title[locale], dueOn: a.dueOn, overdue: a.dueOn !== null && a.dueOn < today, curatorName: a.curatorName, message: a.message }];
+  });
 
   let pick: TodayPick | null = null;
-  const overview = await getCompetenceOverview(actor, actor.id, locale);
-  for (const gap of overview?.gaps ?? []) {
-    const lesson = lessons.find((l) => !completed.has(l.id) && l.competences.includes(gap.competenceId));
-    if (lesson) {
-      pick = { id: lesson.id, title: lesson.title, summary: lesson.summary, minutes: lesson.minutes, reason: "gap", detail: gap.title };
-      break;
+  const first = assignments[0];
+  if (first) {
+    pick = { ...card(byId.get(first.lessonId)!), reason: "assigned", detail: first.curatorName, dueOn: first.dueOn, message: first.message };
+  }
+  const halfWay = progress.find((p) => !p.completedAt && p.step > 0 && byId.has(p.lessonId));
+  if (!pick && halfWay) {
+    pick = { ...card(byId.get(halfWay.lessonId)!), reason: "continue", detail: "", resumeStep: halfWay.step + 1 };
+  }
+  if (!pick) {
+    const overview = await getCompetenceOverview(actor, actor.id, locale);
+    for (const gap of overview?.gaps ?? []) {
+      const lesson = lessons.find((l) => !completed.has(l.id) && l.competences.includes(gap.competenceId));
+      if (lesson) {
+        pick = { ...card(lesson), reason: "gap", detail: gap.title };
+        break;
+      }
     }
   }
   if (!pick) {
-    for (const track of listTracks()) {
+    for (const track of tracks) {
       const next = track.lessons.find((id) => !completed.has(id));
-      const lesson = next ? lessons.find((l) => l.id === next) : undefined;
+      const lesson = next ? byId.get(next) : undefined;
       if (lesson) {
-        pick = { id: lesson.id, title: lesson.title, summary: lesson.summary, minutes: lesson.minutes, reason: "track", detail: track.title[locale] };
+        pick = { ...card(lesson), reason: "track", detail: track.title[locale] };
         break;
       }
     }
   }
   return {
     pick,
-    minutesToday,
+    assignments,
+    minutesToday: Math.round((days.get(today) ?? 0) / 60),
     goalMinutes: user.dailyGoalMinutes,
-    streak: computeStreak(activeDays, today),
-    doneToday: [...new Set(doneToday.map((p) => p.lessonId))].map((id) => ({ id, title: title.get(id) ?? id })),
+    streak: computeStreak(days.keys(), today),
+    reviewsDue,
+    doneToday: [...new Set(todays.map((a) => a.lessonId))].map((id) => ({ id, title: byId.get(id)?.title ?? id })),
     allDone: lessons.length > 0 && lessons.every((l) => completed.has(l.id)),
   };
 }

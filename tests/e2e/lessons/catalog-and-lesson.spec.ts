@@ -1,4 +1,5 @@
 import { test, expect, signInWithKeyboard, tabTo } from "../fixtures/test";
+import { answerScreen, nextScreen, visibleItems } from "../fixtures/lesson";
 
 test("a learner finds a lesson in the catalog, reads it and answers its quiz with the keyboard", async ({ page, expectAccessible }) => {
   await page.goto("/sign-in?next=/lessons");
@@ -22,41 +23,46 @@ test("a learner finds a lesson in the catalog, reads it and answers its quiz wit
   await expect(page.locator("article")).toContainText("хв");
   await expectAccessible();
 
-  // The first quiz: choose an answer with the keyboard and check it.
-  const quiz = page.locator("fieldset[data-quiz-id]").first();
-  await tabTo(page, quiz.getByRole("radio").first());
-  await page.keyboard.press("Space");
-  await tabTo(page, quiz.getByRole("button", { name: "Перевірити" }));
-  await page.keyboard.press("Enter");
-  await expect(quiz.getByRole("status")).toHaveText(/Правильно|Ще не зовсім/);
+  // Screen by screen to the first quiz: choose an answer with the keyboard and check it.
+  await expect(page.locator("#lesson-step-label")).toHaveText(/^Крок 1 з \d+/);
+  while ((await visibleItems(page).count()) === 0) await nextScreen(page);
+  const quiz = visibleItems(page).first();
+  const answered = await answerScreen(page);
+  await expect(quiz.getByRole("status")).not.toHaveText("");
   await expectAccessible();
 
-  // Finishing records the lesson and the answer through the API.
+  // On to the finish screen; finishing records the lesson and the answers through the API.
+  while (!(await page.getByRole("button", { name: "Завершити урок" }).isVisible())) await nextScreen(page);
   await tabTo(page, page.getByRole("button", { name: "Завершити урок" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("region", { name: "Урок прочитано?" }).getByRole("status")).toHaveText(/Урок зараховано\. Відповідей у розкладі повторення: 1\./);
+  await expect(page.getByRole("region", { name: "Урок прочитано?" }).getByRole("status")).toHaveText(`Урок зараховано. Відповідей у розкладі повторення: ${answered}.`);
   await expectAccessible();
 
-  const next = page.getByRole("navigation", { name: "Наступний урок" }).getByRole("link");
+  const next = page.getByRole("navigation", { name: "Наступний урок" }).getByRole("link", { name: /^Далі: / });
   await tabTo(page, next);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("#lesson-step-label")).toHaveText(/^Крок 1 з \d+/);
   await expectAccessible();
 });
 
-test("Today shows the lesson of the day, the goal and the streak after a lesson", async ({ page, expectAccessible }) => {
+test("a lesson works screen by screen without JavaScript: Back and Next are ordinary links", async ({ page, browser, expectAccessible }) => {
   await page.goto("/sign-in?next=/today");
   await expectAccessible();
   await signInWithKeyboard(page, "learner@demo.skhodynky.org");
   await expect(page.getByRole("heading", { level: 1, name: "Сьогодні" })).toBeVisible();
-  // The previous journey finished a lesson today, so the streak has started.
-  await expect(page.getByText("Днів поспіль: 1")).toBeVisible();
-  await expect(page.getByText("Сьогодні вже зараховано.")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Пройдено сьогодні" })).toBeVisible();
   await expectAccessible();
-  const start = page.getByRole("link", { name: /Почати \(\d хв\)/ });
-  await tabTo(page, start);
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("button", { name: "Завершити урок" })).toBeVisible();
-  await expectAccessible();
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await context.newPage();
+  const base = new URL(page.url()).origin;
+  await plain.goto(`${base}/lessons/strong-passwords`);
+  await expect(plain.locator("#lesson-step-label")).toHaveText(/^Крок 1 з \d+/);
+  await expect(plain.locator("section[data-step]:not([hidden])")).toHaveCount(1);
+  await plain.getByRole("link", { name: "Далі →" }).click();
+  await expect(plain).toHaveURL(/step=2$/);
+  await expect(plain.locator("#lesson-step-label")).toHaveText(/^Крок 2 з \d+/);
+  await expect(plain.locator("section[data-step]:not([hidden])")).toHaveCount(1);
+  await plain.getByRole("link", { name: "← Назад" }).click();
+  await expect(plain.locator("#lesson-step-label")).toHaveText(/^Крок 1 з \d+/);
+  await context.close();
 });

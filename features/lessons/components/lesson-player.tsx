@@ -1,0 +1,144 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { useT } from "@/ui/messages";
+import { ApiError, callApi, newKey } from "@/ui/api";
+import { enqueue, flush } from "@/features/progress/pending-queue";
+import { AnswerSinkContext } from "./answer-sink";
+
+const StepContext = createContext(0);
+
+/** One screen of a lesson; the player shows the current one and keeps the others' answers. */
+export function LessonStep({ index, children }: { index: string | number; children: ReactNode }) {
+  const current = useContext(StepContext);
+  const n = Number(index);
+  return (
+    <section hidden={n !== current} data-step={n}>
+      {children}
+    </section>
+  );
+}
+
+type Props = {
+  lessonId: string;
+  /** Titles of the lesson's screens; the finish screen comes after them. */
+  steps: string[];
+  initialStep: number;
+  completedBefore: boolean;
+  /** The finish screen's extra content (the next lesson), rendered on the server. */
+  after: ReactNode;
+  children: ReactNode;
+};
+
+/**
+ * The lesson player: one screen at a time with a progress bar, Back/Next as real links (so the
+ * lesson also works page by page without JavaScript), the place saved to resume later, answers
+ * kept for the completion, and a completion that waits for the connection when there is none.
+ */
+export function LessonPlayer({ lessonId, steps, initialStep, completedBefore, after, children }: Props) {
+  const t = useT("lesson");
+  const tc = useT("common");
+  const total = steps.length + 1;
+  const [step, setStep] = useState(Math.min(Math.max(0, initialStep), total - 1));
+  const answers = useRef<Record<string, boolean>>({});
+  const openedAt = useRef(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  const [finish, setFinish] = useState<{ state: "idle" | "saving" | "done" | "queued" | "failed"; message?: string }>({ state: "idle" });
+
+  useEffect(() => {
+    openedAt.current = Date.now();
+    void flush();
+  }, []);
+
+  const report = useCallback((itemId: string, correct: boolean) => {
+    answers.current[itemId] = correct;
+  }, []);
+
+  const go = useCallback(
+    (next: number) => {
+      moved.current = true;
+      setStep(next);
+      const url = new URL(window.location.href);
+      url.searchParams.set("step", String(next + 1));
+      window.history.replaceState(null, "", url);
+      // The place is saved for resuming; without a connection the address keeps it instead.
+      if (next < steps.length) void callApi("PUT", `/api/v1/lessons/${lessonId}/position`, { step: next }, "", "").catch(() => undefined);
+    },
+    [lessonId, steps.length],
+  );
+
+  useEffect(() => {
+    if (!moved.current) return;
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: "start" });
+  }, [step]);
+
+  const complete = async () => {
+    const body = {
+      doneAt: new Date().toISOString(),
+      minutes: Math.min(120, Math.round((Date.now() - openedAt.current) / 60000)),
+      answers: Object.entries(answers.current).map(([itemId, correct]) => ({ itemId, correct })),
+    };
+    const key = newKey();
+    const path = `/api/v1/lessons/${lessonId}/completion`;
+    setFinish({ state: "saving" });
+    try {
+      await callApi("POST", path, body, key, tc("offline"));
+      setFinish({ state: "done", message: t("finished", { count: body.answers.length }) });
+    } catch (error) {
+      if (error instanceof ApiError && error.retryable) {
+        enqueue({ method: "POST", path, body, key });
+        setFinish({ state: "queued", message: t("finishQueued") });
+        window.addEventListener("online", () => void flush().then((n) => n && setFinish({ state: "done", message: t("finished", { count: body.answers.length }) })), { once: true });
+      } else {
+        setFinish({ state: "failed", message: error instanceof Error ? error.message : tc("offline") });
+      }
+    }
+  };
+
+  const title = step < steps.length ? steps[step]! : t("finishTitle");
+  const link = (n: number) => `?step=${n + 1}`;
+  const nav = (event: MouseEvent<HTMLAnchorElement>, n: number) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    go(n);
+  };
+
+  return (
+    <AnswerSinkContext.Provider value={report}>
+      <div className="sticky top-0 z-10 -mx-4 mb-4 bg-white/95 px-4 py-2">
+        <p id="lesson-step-label" className="text-sm font-semibold" tabIndex={-1} ref={heading}>
+          {t("stepOf", { step: step + 1, total })}: {title}
+        </p>
+        <progress className="lesson-progress mt-1 h-2 w-full" max={total} value={step + 1} aria-labelledby="lesson-step-label" />
+      </div>
+      <StepContext.Provider value={step}>
+        {children}
+        <LessonStep index={steps.length}>
+          <section aria-labelledby="finish" className="card">
+            <h2 id="finish" className="mb-2 text-lg font-bold">{t("finishTitle")}</h2>
+            <p className="mb-3">{completedBefore ? t("finishAgainLead") : t("finishLead")}</p>
+            <button type="button" className="btn" disabled={finish.state === "saving" || finish.state === "done" || finish.state === "queued"} onClick={() => void complete()}>
+              {finish.state === "saving" ? tc("saving") : t("finish")}
+            </button>
+            <p role="status" className="mt-2">{finish.message ?? ""}</p>
+          </section>
+          {after}
+        </LessonStep>
+      </StepContext.Provider>
+      <nav aria-label={t("stepsNav")} className="mt-6 flex flex-wrap justify-between gap-3 border-t border-neutral-300 pt-4">
+        {step > 0 ? (
+          <a className="btn-secondary" href={link(step - 1)} onClick={(e) => nav(e, step - 1)}>
+            {t("back")}
+          </a>
+        ) : <span />}
+        {step < total - 1 ? (
+          <a className="btn" href={link(step + 1)} onClick={(e) => nav(e, step + 1)}>
+            {step + 1 === steps.length ? t("toFinish") : t("forward")}
+          </a>
+        ) : null}
+      </nav>
+    </AnswerSinkContext.Provider>
+  );
+}

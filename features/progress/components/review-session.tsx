@@ -1,0 +1,115 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import Link from "next/link";
+import { useT } from "@/ui/messages";
+import { ApiError, callApi, newKey } from "@/ui/api";
+import { AnswerSinkContext } from "@/features/lessons/components/answer-sink";
+import { enqueue, flush } from "../pending-queue";
+
+type Session = { current: number; answered: (index: number, correct: boolean) => void; next: () => void; isLast: boolean };
+const SessionContext = createContext<Session | null>(null);
+
+/**
+ * A review session: due items one at a time, each answer recorded at once (kept for later when the
+ * connection is gone). It stops after the last item or, once two minutes have passed, after the
+ * current one: review should never take more than two minutes of a working day.
+ */
+export function ReviewSession({ count, due, limitSeconds, children }: { count: number; due: number; limitSeconds: number; children: ReactNode }) {
+  const t = useT("review");
+  const [current, setCurrent] = useState(0);
+  const [results, setResults] = useState<boolean[]>([]);
+  const [finished, setFinished] = useState(false);
+  const startedAt = useRef(0);
+  const summary = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    startedAt.current = Date.now();
+    void flush();
+  }, []);
+  const position = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (finished) summary.current?.focus();
+  }, [finished]);
+  useEffect(() => {
+    if (current > 0) position.current?.focus();
+  }, [current]);
+  const answered = useCallback((index: number, correct: boolean) => setResults((r) => (r[index] === undefined ? Object.assign([...r], { [index]: correct }) : r)), []);
+  const outOfTime = () => Date.now() - startedAt.current >= limitSeconds * 1000;
+  const next = () => {
+    if (current + 1 >= count || outOfTime()) setFinished(true);
+    else setCurrent(current + 1);
+  };
+  const done = results.filter((r) => r !== undefined).length;
+  const right = results.filter(Boolean).length;
+  if (finished) {
+    return (
+      <section className="card" aria-labelledby="review-done">
+        <h2 id="review-done" ref={summary} tabIndex={-1} className="mb-2 text-xl font-bold">{t("doneTitle")}</h2>
+        <p className="mb-1">{t("doneLine", { done, right })}</p>
+        <p className="mb-4">{due - done > 0 ? t("stillDue", { count: due - done }) : t("allClear")}</p>
+        <div className="flex flex-wrap gap-3">
+          {due - done > 0 ? <a className="btn-secondary" href="/review">{t("more")}</a> : null}
+          <Link className="btn" href="/today">{t("toToday")}</Link>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <SessionContext.Provider value={{ current, answered, next, isLast: current + 1 >= count }}>
+      <p id="review-position" ref={position} tabIndex={-1} className="mb-1 text-sm font-semibold">{t("position", { n: current + 1, total: count })}</p>
+      <progress className="lesson-progress mb-4 h-2 w-full" max={count} value={current} aria-labelledby="review-position" />
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+/** One due item; the first answer is what counts for the schedule, as in a real recall. */
+export function ReviewItemView({ index, lessonId, itemId, children }: { index: number; lessonId: string; itemId: string; children: ReactNode }) {
+  const t = useT("review");
+  const tc = useT("common");
+  const session = useContext(SessionContext);
+  const shownAt = useRef(0);
+  const [state, setState] = useState<"open" | "saving" | "saved" | "queued" | "failed">("open");
+  const [error, setError] = useState("");
+  const isCurrent = session?.current === index;
+  useEffect(() => {
+    if (isCurrent) shownAt.current = Date.now();
+  }, [isCurrent]);
+
+  const report = useCallback(
+    (answeredItem: string, correct: boolean) => {
+      if (answeredItem !== itemId || state !== "open") return;
+      session?.answered(index, correct);
+      const body = { lessonId, itemId, correct, seconds: Math.round((Date.now() - shownAt.current) / 1000), answeredAt: new Date().toISOString() };
+      const key = newKey();
+      setState("saving");
+      callApi("POST", "/api/v1/reviews", body, key, tc("offline"))
+        .then(() => setState("saved"))
+        .catch((e: unknown) => {
+          if (e instanceof ApiError && e.retryable) {
+            enqueue({ method: "POST", path: "/api/v1/reviews", body, key });
+            setState("queued");
+          } else {
+            setError(e instanceof Error ? e.message : tc("offline"));
+            setState("failed");
+          }
+        });
+    },
+    [itemId, lessonId, index, session, state, tc],
+  );
+
+  if (!session || !isCurrent) return null;
+  return (
+    <AnswerSinkContext.Provider value={report}>
+      {children}
+      <p role="status" className="mb-3 text-sm">
+        {state === "queued" ? t("queued") : state === "failed" ? error : ""}
+      </p>
+      {state !== "open" ? (
+        <button type="button" className="btn" disabled={state === "saving"} onClick={session.next}>
+          {session.isLast ? t("finish") : t("next")}
+        </button>
+      ) : null}
+    </AnswerSinkContext.Provider>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { authorize, type Actor } from "@/server/authz/policy";
+import type { AppLocale } from "@/server/i18n";
+import { listLessons, listTracks } from "@/features/lessons/server/catalog";
+import { addDays, kyivDay, mondayOf } from "../kyiv-calendar";
+import { computeStreak, type Streak } from "../streak";
+import { activityByDay } from "./get-today";
+import { countDueReviews } from "./review";
+
+/** Weeks of streak history shown (a quarter). */
+export const HISTORY_WEEKS = 12;
+
+export type DayStatus = "active" | "grace" | "missed" | "future";
+export type MyProgress = {
+  tracks: { id: string; title: string; description: string; done: number; total: number; lessons: { id: string; title: string; minutes: number; done: boolean }[] }[];
+  lessonsDone: number;
+  week: { day: string; minutes: number }[];
+  minutesThisWeek: number;
+  goalMinutes: number;
+  reviewsDue: number;
+  streak: Streak;
+  /** HISTORY_WEEKS rows of Monday…Sunday, the last row being this week. */
+  history: { day: string; status: DayStatus; minutes: number }[][];
+};
+
+/** The learner's own record: lessons per track, minutes this week, and the streak over the last weeks. */
+export async function getMyProgress(actor: Actor, locale: AppLocale, now = new Date()): Promise<MyProgress> {
+  authorize(actor, "read:profile:own");
+  const db = getDb();
+  const today = kyivDay(now);
+  const [user, progress, days, reviewsDue] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { dailyGoalMinutes: true } }),
+    db.lessonProgress.findMany({ where: { userId: actor.id, completedAt: { not: null } }, select: { lessonId: true } }),
+    activityByDay(actor.id),
+    countDueReviews(actor, now),
+  ]);
+  const done = new Set(progress.map((p) => p.lessonId));
+  const lessons = new Map(listLessons(locale).map((l) => [l.id, l]));
+  const tracks = listTracks().map((track) => {
+    const items = track.lessons.flatMap((id) => {
+      const l = lessons.get(id);
+      return l ? [{ id, title: l.title, minutes: l.minutes, done: done.has(id) }] : [];
+    });
+    return { id: track.id, title: track.title[locale], description: track.description[locale], done: items.filter((i) => i.done).length, total: items.length, lessons: items };
+  });
+  const minutes = (day: string) => Math.round((days.get(day) ?? 0) / 60);
+  const monday = mondayOf(today);
+  const week = Array.from({ length: 7 }, (_, i) => addDays(monday, i)).map((day) => ({ day, minutes: day > today ? 0 : minutes(day) }));
+  const streak = computeStreak(days.keys(), today);
+  const bridged = new Set(streak.bridged);
+  const firstMonday = addDays(monday, -7 * (HISTORY_WEEKS - 1));
+  const history = Array.from({ length: HISTORY_WEEKS }, (_, w) =>
+    Array.from({ length: 7 }, (_, d) => {
+      const day = addDays(firstMonday, w * 7 + d);
+      const status: DayStatus = day > today ? "future" : days.has(day) ? "active" : bridged.has(day) ? "grace" : "missed";
+      return { day, status, minutes: minutes(day) };
+    }),
+  );
+  return {
+    tracks,
+    lessonsDone: [...done].filter((id) => lessons.has(id)).length,
+    week,
+    minutesThisWeek: week.reduce((s, d) => s + d.minutes, 0),
+    goalMinutes: user.dailyGoalMinutes,
+    reviewsDue,
+    streak,
+    history,
+  };
+}

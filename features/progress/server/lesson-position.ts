@@ -1,0 +1,26 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { authorize, type Actor } from "@/server/authz/policy";
+import { lessonStepCount } from "@/features/lessons/server/catalog";
+
+/** Where the learner is in a lesson: finished before, and the screen to resume on. */
+export async function getLessonState(actor: Actor, lessonId: string): Promise<{ completed: boolean; step: number }> {
+  authorize(actor, "read:profile:own");
+  const row = await getDb().lessonProgress.findUnique({ where: { userId_lessonId: { userId: actor.id, lessonId } }, select: { completedAt: true, step: true } });
+  return { completed: Boolean(row?.completedAt), step: row?.step ?? 0 };
+}
+
+/** Remembers the screen of the lesson player the learner reached, so the lesson resumes there. */
+export async function saveLessonPosition(actor: Actor, lessonId: string, step: number) {
+  authorize(actor, "update:profile:own");
+  const steps = lessonStepCount(lessonId);
+  if (steps === 0) throw new AppError("not_found", "errors.lessonNotFound");
+  if (step >= steps) throw new AppError("validation_failed", "errors.validation", { step: ["errors.stepOutOfRange"] });
+  await getDb().lessonProgress.upsert({
+    where: { userId_lessonId: { userId: actor.id, lessonId } },
+    create: { userId: actor.id, lessonId, step },
+    update: { step },
+  });
+  return { lessonId, step };
+}
