@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PendingSync } from "@/features/progress/components/pending-sync";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getMyProgress, type DayStatus } from "@/features/progress/server/get-progress";
@@ -33,6 +34,7 @@ export default async function ProgressPage() {
   const totalLessons = p.tracks.reduce((s, tr) => s + tr.total, 0);
   return (
     <ClientMessages namespaces={["progress"]}>
+      <PendingSync />
       <h1 className="page-title">{t("title")}</h1>
       <dl className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="card">

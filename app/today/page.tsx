@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PendingSync } from "@/features/progress/components/pending-sync";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getToday, type TodayPick } from "@/features/progress/server/get-today";
@@ -29,6 +30,7 @@ export default async function TodayPage() {
   const goalPercent = Math.min(100, Math.round((today.minutesToday / Math.max(1, today.goalMinutes)) * 100));
   return (
     <>
+      <PendingSync />
       <h1 className="page-title">{t("title")}</h1>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <section className="card" aria-labelledby="pick">
