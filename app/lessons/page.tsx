@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { findLessons, listTracks } from "@/features/lessons/server/catalog";
 import { getFramework } from "@/features/competences/server/framework";
+import { completedLessonIds } from "@/features/progress/server/lesson-position";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("lessons"))("title") };
@@ -10,9 +11,24 @@ export async function generateMetadata() {
 
 type Search = { q?: string; competence?: string; level?: string; minutes?: string };
 
+/** One filter of the catalog: a labelled select whose first choice means "any". */
+function FilterSelect({ name, label, any, value, options }: { name: string; label: string; any: string; value?: string; options: [value: string, label: string][] }) {
+  return (
+    <div>
+      <label htmlFor={name} className="mb-1 block font-semibold">{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="input">
+        <option value="">{any}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>{text}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default async function LessonsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireUser();
-  const [params, t, localeRaw] = await Promise.all([searchParams, getTranslations("lessons"), getLocale()]);
+  const user = await requireUser();
+  const [params, t, localeRaw, done] = await Promise.all([searchParams, getTranslations("lessons"), getLocale(), completedLessonIds(user)]);
   const locale = localeRaw === "en" ? "en" : "uk";
   const level = Number(params.level) || undefined;
   const maxMinutes = Number(params.minutes) || undefined;
@@ -29,33 +45,9 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
           <label htmlFor="q" className="mb-1 block font-semibold">{t("search")}</label>
           <input id="q" name="q" type="search" defaultValue={params.q ?? ""} className="input" />
         </div>
-        <div>
-          <label htmlFor="competence" className="mb-1 block font-semibold">{t("competence")}</label>
-          <select id="competence" name="competence" defaultValue={params.competence ?? ""} className="input">
-            <option value="">{t("any")}</option>
-            {fw.competences.map((c) => (
-              <option key={c.id} value={c.id}>{c.id} {c.title[locale]}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="level" className="mb-1 block font-semibold">{t("level")}</label>
-          <select id="level" name="level" defaultValue={params.level ?? ""} className="input">
-            <option value="">{t("any")}</option>
-            {fw.levels.map((l) => (
-              <option key={l.level} value={l.level}>{l.title[locale]}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="minutes" className="mb-1 block font-semibold">{t("duration")}</label>
-          <select id="minutes" name="minutes" defaultValue={params.minutes ?? ""} className="input">
-            <option value="">{t("any")}</option>
-            {[3, 4, 5].map((m) => (
-              <option key={m} value={m}>{t("upTo", { minutes: m })}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="competence" label={t("competence")} any={t("any")} value={params.competence} options={fw.competences.map((c) => [c.id, `${c.id} ${c.title[locale]}`])} />
+        <FilterSelect name="level" label={t("level")} any={t("any")} value={params.level} options={fw.levels.map((l) => [String(l.level), l.title[locale]])} />
+        <FilterSelect name="minutes" label={t("duration")} any={t("any")} value={params.minutes} options={[3, 4, 5].map((m) => [String(m), t("upTo", { minutes: m })])} />
         <div className="flex items-end gap-3">
           <button type="submit" className="btn">{t("apply")}</button>
           {filtered ? <Link href="/lessons">{t("reset")}</Link> : null}
@@ -79,6 +71,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
                   <p className="mt-1 text-sm text-muted">
                     {t("minutes", { minutes: l.minutes })}
                     {locale === "en" && !l.hasTranslation ? ` · ${t("ukrainianOnly")}` : ""}
+                    {done.has(l.id) ? <strong className="text-brand-800"> · ✓ {t("done")}</strong> : null}
                   </p>
                 </li>
               ))}

@@ -7,6 +7,7 @@ import { addDays, kyivDay, mondayOf } from "../kyiv-calendar";
 import { computeStreak, type Streak } from "../streak";
 import { activityByDay } from "./get-today";
 import { countDueReviews } from "./review";
+import { completedLessonIds } from "./lesson-position";
 
 /** Weeks of streak history shown (a quarter). */
 export const HISTORY_WEEKS = 12;
@@ -29,13 +30,12 @@ export async function getMyProgress(actor: Actor, locale: AppLocale, now = new D
   authorize(actor, "read:profile:own");
   const db = getDb();
   const today = kyivDay(now);
-  const [user, progress, days, reviewsDue] = await Promise.all([
+  const [user, done, days, reviewsDue] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { dailyGoalMinutes: true } }),
-    db.lessonProgress.findMany({ where: { userId: actor.id, completedAt: { not: null } }, select: { lessonId: true } }),
+    completedLessonIds(actor),
     activityByDay(actor.id),
     countDueReviews(actor, now),
   ]);
-  const done = new Set(progress.map((p) => p.lessonId));
   const lessons = new Map(listLessons(locale).map((l) => [l.id, l]));
   const tracks = listTracks().map((track) => {
     const items = track.lessons.flatMap((id) => {

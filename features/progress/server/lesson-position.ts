@@ -24,3 +24,10 @@ export async function saveLessonPosition(actor: Actor, lessonId: string, step: n
   });
   return { lessonId, step };
 }
+
+/** The lessons the learner has finished (for marks in the catalog). */
+export async function completedLessonIds(actor: Actor): Promise<Set<string>> {
+  authorize(actor, "read:profile:own");
+  const rows = await getDb().lessonProgress.findMany({ where: { userId: actor.id, completedAt: { not: null } }, select: { lessonId: true } });
+  return new Set(rows.map((r) => r.lessonId));
+}
