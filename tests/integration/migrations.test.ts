@@ -1,6 +1,9 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, type DbTarget } from "../../scripts/db/engine";
+import { cpSync, mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { applyMigrations, MIGRATIONS_DIR, type DbTarget } from "../../scripts/db/engine";
 import { expectFullyMigrated, migrationNames, type Row } from "../helpers/migrations";
 
 it("has migrations to test", () => {
@@ -33,3 +36,31 @@ describe("migrations on PGlite", () => {
   }, 120_000);
 });
 
+
+describe("the learning-activity migration", () => {
+  it("copies lessons finished before it into the activity log, on the day they were finished", async () => {
+    const target = "20261123155030_learning_activity_assignments";
+    const before = mkdtempSync(join(tmpdir(), "skh-migrations-"));
+    cpSync(join(MIGRATIONS_DIR, "migration_lock.toml"), join(before, "migration_lock.toml"));
+    for (const name of migrationNames.filter((n) => n < target)) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
+
+    const db = await PGlite.create("memory://");
+    try {
+      await applyMigrations({ kind: "pglite-instance", db }, before);
+      await db.exec(`
+        INSERT INTO "Region" ("id", "code", "nameUk", "nameEn") VALUES ('r', 'UA-53', 'Полтавська', 'Poltava');
+        INSERT INTO "Hromada" ("id", "regionId", "nameUk", "nameEn") VALUES ('h', 'r', 'Громада', 'Hromada');
+        INSERT INTO "Organization" ("id", "hromadaId", "name") VALUES ('o', 'h', 'Центр');
+        INSERT INTO "User" ("id", "email", "name", "organizationId", "updatedAt") VALUES ('u', 'u@example.org', 'U', 'o', now());
+        INSERT INTO "LessonProgress" ("userId", "lessonId", "startedAt", "completedAt", "completedOn", "minutes", "updatedAt")
+          VALUES ('u', 'strong-passwords', now(), '2026-11-20T21:40:00Z', '2026-11-20', 4, now()),
+                 ('u', 'recognise-phishing', now(), NULL, NULL, 0, now());
+      `);
+      await applyMigrations({ kind: "pglite-instance", db });
+      const rows = (await db.query<Row>(`SELECT "userId", "kind", "lessonId", "day", "seconds" FROM "LearningActivity"`)).rows;
+      expect(rows).toEqual([{ userId: "u", kind: "lesson", lessonId: "strong-passwords", day: "2026-11-20", seconds: 240 }]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
