@@ -11,12 +11,12 @@ export async function generateMetadata() {
   return { title: (await getTranslations("progress"))("title") };
 }
 
-const MARK: Record<DayStatus, string> = { active: "✓", grace: "◐", missed: "·", future: "" };
+const MARK: Record<DayStatus, string> = { active: "✓", grace: "◐", missed: "·", none: "" };
 const CELL: Record<DayStatus, string> = {
   active: "bg-brand-700 text-white",
   grace: "bg-amber-200 text-neutral-900",
   missed: "bg-neutral-100 text-neutral-700",
-  future: "",
+  none: "",
 };
 
 export default async function ProgressPage() {
@@ -27,6 +27,7 @@ export default async function ProgressPage() {
   const tag = locale === "en" ? "en-GB" : "uk-UA";
   const dayName = new Intl.DateTimeFormat(tag, { weekday: "short", timeZone: "UTC" });
   const dayLong = new Intl.DateTimeFormat(tag, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  const dayMedium = new Intl.DateTimeFormat(tag, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
   const dayShort = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", timeZone: "UTC" });
   const asDate = (day: string) => new Date(`${day}T12:00:00Z`);
   const weekGoal = p.goalMinutes * 7;
@@ -72,7 +73,10 @@ export default async function ProgressPage() {
             <tbody>
               {p.week.map((d) => (
                 <tr key={d.day}>
-                  <th scope="row" className="w-40 py-1 pr-2 font-normal">{dayLong.format(asDate(d.day))}</th>
+                  <th scope="row" className="py-1 pr-3 font-normal whitespace-nowrap">
+                    <span aria-hidden="true">{dayMedium.format(asDate(d.day))}</span>
+                    <span className="sr-only">{dayLong.format(asDate(d.day))}</span>
+                  </th>
                   <td className="py-1">
                     <div className="flex items-center gap-2">
                       <div className="h-3 flex-1 rounded bg-neutral-200" aria-hidden="true">
@@ -96,7 +100,9 @@ export default async function ProgressPage() {
 
       <section className="card mt-6" aria-labelledby="history">
         <h2 id="history" className="mb-2 text-xl font-bold">{t("historyTitle")}</h2>
-        <p className="mb-3">{t("historyLead")}</p>
+        <p className="mb-3">{p.streak.longest === 0 ? t("historyEmpty") : t("historyLead")}</p>
+        {p.streak.longest === 0 ? null : (
+          <>
         <p className="mb-3 flex flex-wrap gap-x-5 text-sm" aria-hidden="true">
           {(["active", "grace", "missed"] as const).map((s) => (
             <span key={s} className="inline-flex items-center gap-1">
@@ -121,7 +127,7 @@ export default async function ProgressPage() {
                   <th scope="row" className="pr-2 text-left font-normal whitespace-nowrap">{dayShort.format(asDate(week[0]!.day))}</th>
                   {week.map((d) => (
                     <td key={d.day} className="p-0.5">
-                      {d.status === "future" ? null : (
+                      {d.status === "none" ? null : (
                         <span className={`inline-flex h-7 w-7 items-center justify-center rounded ${CELL[d.status]}`} title={dayLong.format(asDate(d.day))}>
                           <span aria-hidden="true">{MARK[d.status]}</span>
                           <span className="sr-only">{`${dayLong.format(asDate(d.day))}: ${t(`status.${d.status}`)}${d.minutes ? `, ${t("minutes", { minutes: d.minutes })}` : ""}`}</span>
@@ -134,6 +140,8 @@ export default async function ProgressPage() {
             </tbody>
           </table>
         </div>
+          </>
+        )}
       </section>
 
       <section className="mt-6" aria-labelledby="tracks">

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
-import { createDemoWorld, DEMO_MENTORSHIPS } from "../factories/demo-world";
+import { createDemoWorld, DEMO_MENTORSHIPS, demoEmailFor } from "../factories/demo-world";
 import { hashPassword } from "../../server/auth/password";
 import { callRoute, currentSessionToken, signInAs } from "../helpers/api";
 import { resolveSession } from "../../server/auth/current-user";
@@ -158,9 +158,28 @@ describe("my progress", () => {
     expect(flat.find((d) => d.day === addDays(today, -3))!.status).toBe("active");
     expect(flat.find((d) => d.day === addDays(today, -1))!.status).toBe("grace");
     if (!spansMonths) expect(flat.find((d) => d.day === addDays(today, -2))!.status).toBe("grace");
-    expect(flat.find((d) => d.day === addDays(today, -4))!.status).toBe("missed");
-    expect(flat.filter((d) => d.day > today).every((d) => d.status === "future")).toBe(true);
+    expect(flat.find((d) => d.day === addDays(today, -4))!.status).toBe("none");
+    expect(flat.filter((d) => d.day > today || d.day < addDays(today, -3)).every((d) => d.status === "none")).toBe(true);
     expect(p.streak.current).toBe(2);
+  });
+
+  it("marks each day of the history as learned, forgiven or missed, and nothing before the first day or still to come", async () => {
+    const actor = await actorFor(demoEmailFor("Микола Савенко"));
+    const active = ["2026-11-02", "2026-11-05", "2026-11-06", "2026-11-09", "2026-11-10"];
+    await getDb().learningActivity.createMany({ data: active.map((day) => ({ userId: actor.id, kind: "lesson", lessonId: LESSON, day, seconds: 240, at: new Date(`${day}T09:00:00Z`) })) });
+    // Friday 20 November 2026, noon in Kyiv.
+    const p = await getMyProgress(actor, "uk", new Date("2026-11-20T10:00:00Z"));
+    const status = new Map(p.history.flat().map((d) => [d.day, d.status]));
+    expect(p.history.at(-1)!.map((d) => d.day)).toEqual(["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"]);
+    expect(status.get("2026-11-01")).toBe("none");
+    expect(status.get("2026-11-02")).toBe("active");
+    // November's two grace days bridge the 3rd and 4th; the 7th–8th break the run.
+    expect([status.get("2026-11-03"), status.get("2026-11-04")]).toEqual(["grace", "grace"]);
+    expect([status.get("2026-11-07"), status.get("2026-11-08")]).toEqual(["missed", "missed"]);
+    expect(status.get("2026-11-19")).toBe("missed");
+    expect([status.get("2026-11-20"), status.get("2026-11-21")]).toEqual(["none", "none"]);
+    expect(p.streak).toMatchObject({ current: 0, longest: 3 });
+    expect(p.week.map((d) => d.minutes)).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it("lets the learner set a daily goal from the offered choices, with a clear message otherwise", async () => {

@@ -12,7 +12,8 @@ import { completedLessonIds } from "./lesson-position";
 /** Weeks of streak history shown (a quarter). */
 export const HISTORY_WEEKS = 12;
 
-export type DayStatus = "active" | "grace" | "missed" | "future";
+/** "none": before the learner's first day of learning, or still to come. */
+export type DayStatus = "active" | "grace" | "missed" | "none";
 export type MyProgress = {
   tracks: { id: string; title: string; description: string; done: number; total: number; lessons: { id: string; title: string; minutes: number; done: boolean }[] }[];
   lessonsDone: number;
@@ -21,7 +22,7 @@ export type MyProgress = {
   goalMinutes: number;
   reviewsDue: number;
   streak: Streak;
-  /** HISTORY_WEEKS rows of Monday…Sunday, the last row being this week. */
+  /** HISTORY_WEEKS rows of Monday…Sunday, the last row being this week; days before the first day of learning are "none". */
   history: { day: string; status: DayStatus; minutes: number }[][];
 };
 
@@ -50,10 +51,12 @@ export async function getMyProgress(actor: Actor, locale: AppLocale, now = new D
   const streak = computeStreak(days.keys(), today);
   const bridged = new Set(streak.bridged);
   const firstMonday = addDays(monday, -7 * (HISTORY_WEEKS - 1));
+  const firstDay = [...days.keys()].sort()[0] ?? today;
   const history = Array.from({ length: HISTORY_WEEKS }, (_, w) =>
     Array.from({ length: 7 }, (_, d) => {
       const day = addDays(firstMonday, w * 7 + d);
-      const status: DayStatus = day > today ? "future" : days.has(day) ? "active" : bridged.has(day) ? "grace" : "missed";
+      // Today is not missed while it lasts.
+      const status: DayStatus = days.has(day) ? "active" : day >= today || day < firstDay ? "none" : bridged.has(day) ? "grace" : "missed";
       return { day, status, minutes: minutes(day) };
     }),
   );
