@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
@@ -15,6 +14,10 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: lesson?.frontmatter.title ?? "" };
 }
 
+/**
+ * The page learners open most, often on a weak connection: it keeps within 150 KB on a cold load,
+ * so its links are plain links and the completion code loads on the way to the end (decision 009).
+ */
 export default async function LessonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const [{ id }, t, localeRaw] = await Promise.all([params, getTranslations("lessons"), getLocale()]);
@@ -32,7 +35,7 @@ export default async function LessonPage({ params }: { params: Promise<{ id: str
       <article lang={lesson.locale} className="mx-auto max-w-3xl">
         {track ? (
           <p className="mb-2 text-sm">
-            <Link href="/lessons">{t("title")}</Link> · {track.title[locale]}
+            <a href="/lessons">{t("title")}</a> · {track.title[locale]}
           </p>
         ) : null}
         <h1 className="page-title">{fm.title}</h1>
@@ -46,7 +49,7 @@ export default async function LessonPage({ params }: { params: Promise<{ id: str
         </LessonProgress>
         {next ? (
           <nav aria-label={t("nextNav")} className="mt-8 border-t border-neutral-300 pt-4">
-            <Link className="btn" href={`/lessons/${next.id}`}>{t("next", { title: next.title })}</Link>
+            <a className="btn" href={`/lessons/${next.id}`}>{t("next", { title: next.title })}</a>
           </nav>
         ) : null}
       </article>

@@ -1,3 +1,4 @@
+import type { Route } from "@playwright/test";
 import { test, expect, signInWithKeyboard, tabTo } from "../fixtures/test";
 
 test("a learner finds a lesson in the catalog, reads it and answers its quiz with the keyboard", async ({ page, expectAccessible }) => {
@@ -58,5 +59,39 @@ test("Today shows the lesson of the day, the goal and the streak after a lesson"
   await tabTo(page, start);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("button", { name: "Завершити урок" })).toBeVisible();
+  await expectAccessible();
+});
+
+test("finishing a lesson still works when its code arrives late, or not at the first try", async ({ page, expectAccessible }) => {
+  await page.goto("/sign-in?next=/lessons/shared-office-computer");
+  await expectAccessible();
+  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+  await expect(page).toHaveURL(/\/lessons\/shared-office-computer$/);
+  await expect(page.getByRole("button", { name: "Завершити урок" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expectAccessible();
+
+  // The page has loaded; what it fetches from now on is the code that records the lesson.
+  let mode: "offline" | "hold" | "pass" = "offline";
+  const held: Route[] = [];
+  await page.route("**/_next/static/chunks/**", (route) =>
+    mode === "offline" ? route.abort("internetdisconnected") : mode === "hold" ? held.push(route) : route.continue(),
+  );
+
+  const finish = page.getByRole("region", { name: "Урок прочитано?" });
+  const button = finish.getByRole("button", { name: "Завершити урок" });
+  await tabTo(page, button);
+  await page.keyboard.press("Enter");
+  await expect(finish.getByRole("status")).toHaveText(/Немає з'єднання з інтернетом/);
+  await expect(button).toBeEnabled();
+
+  mode = "hold";
+  await tabTo(page, button);
+  await page.keyboard.press("Enter");
+  await expect(finish.getByRole("button", { name: "Збереження…" })).toBeDisabled();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  mode = "pass";
+  for (const route of held) await route.continue();
+  await expect(finish.getByRole("status")).toHaveText(/Урок зараховано\./);
   await expectAccessible();
 });
