@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/ui/client-messages";
 import "./globals.css";
-import { Providers } from "@/ui/providers";
 import { SiteHeader } from "@/ui/site-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,16 +18,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen">
         <ClientMessages namespaces={["common", "languages", "errorPage"]}>
-          <Providers>
-            <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
-              {t("skipToContent")}
-            </a>
-            <SiteHeader />
-            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-6">
-              {children}
-            </main>
-            <footer className="mx-auto w-full max-w-5xl px-4 py-6 text-sm text-muted">{t("footer")}</footer>
-          </Providers>
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+            {t("skipToContent")}
+          </a>
+          <SiteHeader />
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-6">
+            {children}
+          </main>
+          <footer className="mx-auto w-full max-w-5xl px-4 py-6 text-sm text-muted">{t("footer")}</footer>
         </ClientMessages>
       </body>
     </html>

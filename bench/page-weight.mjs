@@ -36,7 +36,9 @@ for (const path of paths) {
   const assets = new Set();
   // Modern browsers skip the noModule polyfills; they are reported apart as the old-browser extra.
   const legacy = new Set([...page.text.matchAll(/<script[^>]*src="([^"]+)"[^>]*noModule/gi)].map((m) => m[1]));
-  for (const m of page.text.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)) if (!legacy.has(m[1])) assets.add(m[1]);
+  // Script tags are not the whole story: chunks named only in the inlined RSC payload (client
+  // components of boundaries such as not-found or error) are fetched during hydration as well.
+  for (const m of page.text.matchAll(/\/_next\/static\/[^"\\]+\.(?:js|css)/g)) if (!legacy.has(m[0])) assets.add(m[0]);
   let polyfillGz = 0;
   for (const asset of legacy) polyfillGz += (await weigh(base + asset, cookie)).gzip;
   let js = { raw: 0, gzip: 0, n: 0 };

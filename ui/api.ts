@@ -2,6 +2,7 @@
 
 import { useMutation, type UseMutationOptions } from "@tanstack/react-query";
 import { useRef } from "react";
+import { getQueryClient } from "./query-client";
 
 export type ApiErrorBody = {
   code: string;
@@ -54,6 +55,7 @@ export async function callApi<T>(method: string, path: string, body: unknown, id
 /**
  * A TanStack Query mutation for one endpoint. The idempotency key is kept across automatic retries
  * of one submission and renewed after it settles, so a flaky connection never writes twice.
+ * The query client comes from ui/query-client.ts rather than a provider, so no layout needs one.
  */
 export function useApiMutation<TBody, TResult>(
   method: string,
@@ -62,16 +64,19 @@ export function useApiMutation<TBody, TResult>(
   options?: Omit<UseMutationOptions<TResult, ApiError, TBody>, "mutationFn">,
 ) {
   const key = useRef<string | null>(null);
-  return useMutation<TResult, ApiError, TBody>({
-    ...options,
-    mutationFn: (body) => {
-      key.current ??= newKey();
-      const url = typeof path === "function" ? path(body) : path;
-      return callApi<TResult>(method, url, method === "DELETE" ? undefined : body, key.current, offlineMessage);
+  return useMutation<TResult, ApiError, TBody>(
+    {
+      ...options,
+      mutationFn: (body) => {
+        key.current ??= newKey();
+        const url = typeof path === "function" ? path(body) : path;
+        return callApi<TResult>(method, url, method === "DELETE" ? undefined : body, key.current, offlineMessage);
+      },
+      onSettled: (...args) => {
+        key.current = null;
+        return options?.onSettled?.(...args);
+      },
     },
-    onSettled: (...args) => {
-      key.current = null;
-      return options?.onSettled?.(...args);
-    },
-  });
+    getQueryClient(),
+  );
 }

@@ -1,34 +1,53 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { can } from "@/server/authz/policy";
-import { LanguageSwitch } from "./language-switch";
-import { SignOutButton } from "./sign-out-button";
 
+/**
+ * The header ships no JavaScript (docs/decisions/009): its links are plain links, and changing the
+ * language and signing out are plain form posts to their /api/v1 endpoints, which answer with a
+ * redirect, so they also work before the page's scripts have loaded or when they never do.
+ */
 export async function SiteHeader() {
-  const [user, t, locale] = await Promise.all([getCurrentUser(), getTranslations("common"), getLocale()]);
+  const [user, t, tl, locale] = await Promise.all([getCurrentUser(), getTranslations("common"), getTranslations("languages"), getLocale()]);
+  // The other language as one button: its label is in that language, so anyone can find it.
+  const target = locale === "en" ? "uk" : "en";
   return (
     <header className="border-b-4 border-brand-700 bg-white">
       <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-xl font-bold text-brand-800 no-underline">
+        <a href="/" className="text-xl font-bold text-brand-800 no-underline">
           {t("appName")}
-        </Link>
+        </a>
         <nav aria-label={t("mainNav")} className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-2">
           {user ? (
             <>
-              <Link href="/today">{t("today")}</Link>
-              <Link href="/lessons">{t("lessons")}</Link>
-              <Link href="/progress">{t("progress")}</Link>
-              <Link href="/competences">{t("competences")}</Link>
-              <Link href="/profile">{t("profile")}</Link>
-              {can(user, "read:aggregates", { scope: "region", regionId: user.regionId }) ? <Link href="/reports">{t("reports")}</Link> : null}
-              {can(user, "read:admin-area") ? <Link href="/admin">{t("admin")}</Link> : null}
+              <a href="/today">{t("today")}</a>
+              <a href="/lessons">{t("lessons")}</a>
+              <a href="/progress">{t("progress")}</a>
+              <a href="/competences">{t("competences")}</a>
+              <a href="/profile">{t("profile")}</a>
+              {can(user, "read:aggregates", { scope: "region", regionId: user.regionId }) ? <a href="/reports">{t("reports")}</a> : null}
+              {can(user, "read:admin-area") ? <a href="/admin">{t("admin")}</a> : null}
             </>
           ) : null}
         </nav>
         <div className="flex flex-wrap items-center gap-3">
-          <LanguageSwitch current={locale === "en" ? "en" : "uk"} />
-          {user ? <SignOutButton /> : <Link href="/sign-in">{t("signIn")}</Link>}
+          {/* Without a `next` field the endpoint sends the browser back to the page it was on. */}
+          <form method="post" action="/api/v1/locale" className="contents">
+            <input type="hidden" name="locale" value={target} />
+            <button type="submit" className="btn-secondary min-h-10 px-3 py-1" lang={target} aria-label={`${tl("switchTo")}: ${tl(target)}`}>
+              {tl(target)}
+            </button>
+          </form>
+          {user ? (
+            <form method="post" action="/api/v1/session/sign-out" className="contents">
+              <input type="hidden" name="next" value="/sign-in" />
+              <button type="submit" className="btn-secondary min-h-10 px-3 py-1">
+                {t("signOut")}
+              </button>
+            </form>
+          ) : (
+            <a href="/sign-in">{t("signIn")}</a>
+          )}
         </div>
       </div>
     </header>

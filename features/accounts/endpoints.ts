@@ -66,10 +66,11 @@ export const accountEndpoints = {
   }),
   signOut: defineEndpoint({
     method: "POST", path: "/api/v1/session/sign-out", tag: "profile", auth: "public",
-    summary: "Sign out on this device.", response: ZOk,
+    summary: "Sign out on this device.", response: ZOk, acceptsForm: true,
   }),
   chooseLocale: defineEndpoint({
     method: "POST", path: "/api/v1/locale", tag: "profile", auth: "public",
     summary: "Choose the interface language (saved to the profile when signed in).", body: ZLocaleChoice, response: ZOk,
+    acceptsForm: true,
   }),
 };

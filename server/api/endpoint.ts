@@ -20,6 +20,12 @@ export type EndpointSpec<
   /** Query-string parameters (GET endpoints). */
   query?: TQuery;
   response?: z.ZodType;
+  /**
+   * Also accepts a same-origin HTML form post (application/x-www-form-urlencoded): the fields are
+   * validated like the JSON body, and success answers 303 to the form's `next` field (a same-site
+   * path) or to the page that posted it, so the action works without JavaScript.
+   */
+  acceptsForm?: boolean;
   /** Status codes besides the common 400/401/403/413/429/503 that this endpoint answers. */
   statuses?: number[];
 };

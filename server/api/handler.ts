@@ -9,10 +9,15 @@ import { getCurrentUser, type SessionUser } from "../auth/current-user";
 import { authorize, type Permission } from "../authz/policy";
 import { clientIp } from "../auth/client-ip";
 import { resolveRequestLocale, translateError, type AppLocale } from "../i18n";
+import { safeNextPath } from "@/ui/safe-next-path";
 import type { EndpointSpec } from "./endpoint";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{8,128}$/;
+const FORM_TYPE = "application/x-www-form-urlencoded";
+
+/** An HTML form post: its fields (without `next`) and where to send the browser afterwards. */
+type FormPost = { fields: Record<string, string | string[]>; next: string };
 
 type Context<TBody, TParams, TAuth extends "user" | "public", TQuery = undefined> = {
   req: NextRequest;
@@ -32,7 +37,8 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 /**
  * The one wrapper for every /api/v1 handler: cross-site check, body size and JSON parsing, zod
  * validation, authentication, the declared permission, idempotency, and typed JSON errors.
- * Resource-level checks happen inside the handler through the policy module.
+ * Resource-level checks happen inside the handler through the policy module. Endpoints that
+ * declare `acceptsForm` also take a plain HTML form post and answer it with a 303 redirect.
  */
 export function handle<
   TBodySchema extends z.ZodType | undefined,
@@ -62,19 +68,23 @@ export function handle<
       if (spec.permission && user) authorize(user, spec.permission as never);
 
       const params = spec.params ? validate(spec.params, await route.params, locale) : undefined;
-      const body = spec.body ? validate(spec.body, await readJson(req), locale) : undefined;
+      const form = isWrite && spec.acceptsForm && isFormPost(req) ? await readForm(req) : null;
+      const body = spec.body ? validate(spec.body, form ? form.fields : await readJson(req), locale) : undefined;
       const query = spec.query ? validate(spec.query, Object.fromEntries(req.nextUrl.searchParams), locale) : undefined;
       const ip = clientIp(req.headers);
       const ctx = { req, body, params, query, user, locale, ip } as Context<never, never, TAuth, never>;
 
       const key = req.headers.get("idempotency-key");
+      let response: Response;
       if (isWrite && key !== null) {
         if (!IDEMPOTENCY_KEY.test(key)) {
           throw new AppError("bad_request", "errors.badIdempotencyKey");
         }
-        return await withIdempotency(req, key, user?.id ?? null, ip, body, () => fn(ctx), locale);
+        response = await withIdempotency(req, key, user?.id ?? null, ip, body, () => fn(ctx), locale);
+      } else {
+        response = toResponse(await fn(ctx));
       }
-      return toResponse(await fn(ctx));
+      return form ? seeOther(response, form.next) : response;
     } catch (error) {
       return errorResponse(error, locale);
     }
@@ -98,11 +108,28 @@ function toResponse(result: ApiResult): Response {
   return NextResponse.json(result.body ?? { ok: true }, { status, headers: result.headers });
 }
 
+/**
+ * A form post is answered like a browser expects: success sends it on with 303 See Other (so a
+ * reload does not post again), keeping the headers the handler set; an error stays typed JSON.
+ */
+function seeOther(response: Response, location: string): Response {
+  if (!response.ok) return response;
+  const headers = new Headers(response.headers);
+  headers.delete("content-type");
+  headers.delete("content-length");
+  headers.set("location", location);
+  headers.set("cache-control", "no-store");
+  return new Response(null, { status: 303, headers });
+}
+
+function allowedOrigins(req: NextRequest): Set<string> {
+  return new Set([new URL(getEnv().appUrl).origin, req.nextUrl.origin]);
+}
+
 function assertSameOrigin(req: NextRequest): void {
   const origin = req.headers.get("origin");
   if (origin) {
-    const allowed = new Set([new URL(getEnv().appUrl).origin, req.nextUrl.origin]);
-    if (!allowed.has(origin)) throw new AppError("forbidden", "errors.crossSite");
+    if (!allowedOrigins(req).has(origin)) throw new AppError("forbidden", "errors.crossSite");
     return;
   }
   // Older browsers omit Origin on same-origin requests; Fetch Metadata, where sent, still tells.
@@ -110,13 +137,59 @@ function assertSameOrigin(req: NextRequest): void {
   if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "errors.crossSite");
 }
 
+function isFormPost(req: NextRequest): boolean {
+  return (req.headers.get("content-type") ?? "").toLowerCase().startsWith(FORM_TYPE);
+}
+
+/**
+ * Reads a form post. `next` says where to go afterwards; without it the browser returns to the
+ * same-site page it posted from (the Referer), so a form in the shared header needs no per-page field.
+ */
+async function readForm(req: NextRequest): Promise<FormPost> {
+  const text = req.body ? await readText(req) : "";
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(text)) {
+    const previous = fields[name];
+    fields[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  const { next, ...rest } = fields;
+  return { fields: rest, next: safeNextPath(typeof next === "string" ? next : refererPath(req), "/") };
+}
+
+function refererPath(req: NextRequest): string | null {
+  const referer = req.headers.get("referer");
+  if (!referer) return null;
+  try {
+    const url = new URL(referer);
+    return allowedOrigins(req).has(url.origin) ? url.pathname + url.search : null;
+  } catch {
+    return null;
+  }
+}
+
 async function readJson(req: NextRequest): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", "errors.tooLarge");
+  assertDeclaredSize(req);
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new AppError("unsupported_media_type", "errors.jsonOnly");
   }
+  const text = await readText(req);
+  if (!text.trim()) throw new AppError("bad_request", "errors.emptyBody");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("bad_request", "errors.malformedJson");
+  }
+}
+
+function assertDeclaredSize(req: NextRequest): void {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", "errors.tooLarge");
+}
+
+/** The body as text, refused past 1 MB whatever the declared length says. */
+async function readText(req: NextRequest): Promise<string> {
+  assertDeclaredSize(req);
   const reader = req.body?.getReader();
   if (!reader) throw new AppError("bad_request", "errors.emptyBody");
   const chunks: Uint8Array[] = [];
@@ -131,13 +204,7 @@ async function readJson(req: NextRequest): Promise<unknown> {
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) throw new AppError("bad_request", "errors.emptyBody");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("bad_request", "errors.malformedJson");
-  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown, locale: AppLocale): z.infer<S> {

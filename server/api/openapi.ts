@@ -45,6 +45,12 @@ export function buildOpenApiDocument() {
     for (const status of e.statuses ?? []) {
       if (status >= 300) responses[status] = { description: "See summary", content: { "application/json": { schema: errorSchema } } };
     }
+    if (e.acceptsForm) {
+      responses[303] = {
+        description: "A form post succeeded; go on to the form's `next` path (or back to the posting page).",
+        headers: { Location: { schema: { type: "string" } } },
+      };
+    }
     const queryProps = e.query ? ((z.toJSONSchema(e.query, { io: "input" }) as { properties?: Record<string, unknown>; required?: string[] })) : null;
     const parameters = [
       ...Object.entries(queryProps?.properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: queryProps?.required?.includes(name) ?? false, schema })),
@@ -58,9 +64,7 @@ export function buildOpenApiDocument() {
       tags: [e.tag],
       security: e.auth === "user" ? [{ session: [] }] : [],
       parameters,
-      requestBody: e.body
-        ? { required: true, content: { "application/json": { schema: z.toJSONSchema(e.body, { io: "input" }) } } }
-        : undefined,
+      requestBody: requestBody(e),
       responses,
     };
   }
@@ -70,4 +74,16 @@ export function buildOpenApiDocument() {
     components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "skhodynky.session" } } },
     paths,
   };
+}
+
+const ZFormNext = z.object({ next: z.string().optional().describe("Same-site path to go to afterwards; defaults to the posting page.") });
+
+function requestBody(e: EndpointSpec) {
+  const content: Record<string, { schema: unknown }> = {};
+  if (e.body) content["application/json"] = { schema: z.toJSONSchema(e.body, { io: "input" }) };
+  if (e.acceptsForm) {
+    const fields = e.body instanceof z.ZodObject ? e.body.extend(ZFormNext.shape) : ZFormNext;
+    content["application/x-www-form-urlencoded"] = { schema: z.toJSONSchema(fields, { io: "input" }) };
+  }
+  return Object.keys(content).length ? { required: Boolean(e.body), content } : undefined;
 }

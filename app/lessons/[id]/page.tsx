@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
@@ -14,6 +13,11 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const lesson = getLesson(id, locale === "en" ? "en" : "uk");
   return { title: lesson?.frontmatter.title ?? "" };
 }
+
+/*
+ * The page learners open most, often on a weak connection: it keeps within 150 KB on a cold load,
+ * so its links are plain links and it loads no data library (decision 009).
+ */
 
 /** `?step=n` (1-based) opens that screen; otherwise the lesson resumes where the learner left it. */
 function initialStep(requested: string | string[] | undefined, saved: { completed: boolean; step: number }, screens: number): number {
@@ -40,7 +44,7 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
       <article lang={lesson.locale} className="mx-auto max-w-3xl">
         {track ? (
           <p className="mb-2 text-sm">
-            <Link href="/lessons">{t("title")}</Link> · {track.title[locale]}
+            <a href="/lessons">{t("title")}</a> · {track.title[locale]}
           </p>
         ) : null}
         <h1 className="page-title">{fm.title}</h1>
@@ -56,8 +60,8 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
           completedBefore={state.completed}
           after={
             <nav aria-label={t("nextNav")} className="mt-6 flex flex-wrap gap-3">
-              {next ? <Link className="btn" href={`/lessons/${next.id}`}>{t("next", { title: next.title })}</Link> : null}
-              <Link className="btn-secondary" href="/today">{t("backToToday")}</Link>
+              {next ? <a className="btn" href={`/lessons/${next.id}`}>{t("next", { title: next.title })}</a> : null}
+              <a className="btn-secondary" href="/today">{t("backToToday")}</a>
             </nav>
           }
         >

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { useT } from "@/ui/messages";
 import { Field } from "@/ui/form";
+import { getQueryClient } from "@/ui/query-client";
 
 type Problem = "invalid" | "locked" | "tooMany" | "offline";
 class SignInProblem extends Error {
@@ -37,11 +38,10 @@ async function signIn(input: { email: string; password: string; next: string }):
 
 export function SignInForm({ next }: { next: string }) {
   const t = useT();
-  const mutation = useMutation<void, SignInProblem, { email: string; password: string; next: string }>({
-    mutationFn: signIn,
-    retry: false,
-    onSuccess: () => window.location.assign(next),
-  });
+  const mutation = useMutation<void, SignInProblem, { email: string; password: string; next: string }>(
+    { mutationFn: signIn, retry: false, onSuccess: () => window.location.assign(next) },
+    getQueryClient(),
+  );
   const problem = mutation.error?.problem;
   const message = problem === "offline" ? t("common.offline") : problem ? t(`signIn.${problem}`) : null;
 

@@ -121,3 +121,39 @@ test("switching to English and back keeps the choice", async ({ page, expectAcce
   await expect(page.locator("html")).toHaveAttribute("lang", "uk");
   await expectAccessible();
 });
+
+test("the header's language switch and sign-out work without JavaScript", async ({ page, browser, expectAccessible }) => {
+  await page.goto("/sign-in");
+  await expectAccessible();
+  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+  await expect(page.getByRole("heading", { level: 1, name: "Мій профіль" })).toBeVisible();
+  await expectAccessible();
+
+  // The same session in a browser that runs no scripts at all.
+  const context = await browser.newContext({ locale: "uk-UA", javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const noScript = await context.newPage();
+  await noScript.goto("/lessons/strong-passwords");
+  await expect(noScript.getByRole("heading", { level: 1 })).toBeVisible();
+  // axe needs scripts; the same markup is scanned with scripts on in the other journeys.
+  await expect(noScript.locator("html")).toHaveAttribute("lang", "uk");
+
+  // The language form posts and comes back to the same page, now in English.
+  await tabTo(noScript, noScript.getByRole("button", { name: /English/ }));
+  await noScript.keyboard.press("Enter");
+  await expect(noScript.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(noScript).toHaveURL(/\/lessons\/strong-passwords$/);
+  await expect(noScript.locator("html")).toHaveAttribute("lang", "en");
+  await tabTo(noScript, noScript.getByRole("button", { name: /Українська/ }));
+  await noScript.keyboard.press("Enter");
+  await expect(noScript.getByRole("button", { name: "Вийти" })).toBeVisible();
+  await expect(noScript.locator("html")).toHaveAttribute("lang", "uk");
+
+  // Signing out lands on the sign-in page, and the session is gone from this browser.
+  await tabTo(noScript, noScript.getByRole("button", { name: "Вийти" }));
+  await noScript.keyboard.press("Enter");
+  await expect(noScript).toHaveURL(/\/sign-in$/);
+  await expect(noScript.getByRole("heading", { level: 1, name: "Вхід" })).toBeVisible();
+  await noScript.goto("/profile");
+  await expect(noScript).toHaveURL(/\/sign-in\?next=%2Fprofile$/);
+  await context.close();
+});
