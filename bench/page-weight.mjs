@@ -1,65 +1,67 @@
-// Cold-load weight of pages: HTML + CSS + JS as a browser with an empty cache fetches them,
-// measured compressed (gzip, as `next start` serves them) and uncompressed.
+// Cold-load weight of pages: the HTML, CSS and JavaScript a real browser (Chromium, empty cache)
+// fetches to load and hydrate each page, measured compressed (gzip level 6, as `next start`
+// serves them) and uncompressed. Counting what the browser fetches, rather than what the HTML
+// names, includes the chunks named only in the RSC payload and whatever the bundler adds.
 // Usage: start the app (npm start), then `node bench/page-weight.mjs [baseUrl] [path ...]`.
-// Signed-in pages: set BENCH_EMAIL and BENCH_PASSWORD (demo accounts work).
+// Signed-in pages: set BENCH_EMAIL and BENCH_PASSWORD (demo accounts work). Chromium: CHROMIUM_PATH
+// (default /usr/bin/chromium, Debian's package).
+import { chromium } from "@playwright/test";
 import { gzipSync } from "node:zlib";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const paths = process.argv.slice(3).length ? process.argv.slice(3) : ["/", "/sign-in", "/profile", "/admin/invitations"];
 
-async function signIn() {
+async function signInCookies() {
   const email = process.env.BENCH_EMAIL;
   const password = process.env.BENCH_PASSWORD;
-  if (!email || !password) return "";
+  if (!email || !password) return [];
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = await csrfRes.json();
-  const jar = (csrfRes.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const jar = (csrfRes.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]);
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar, origin: base },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
     body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
   });
-  return (res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).concat(jar).join("; ");
-}
-
-async function weigh(url, cookie) {
-  const res = await fetch(url, { headers: { cookie, "accept-encoding": "identity" }, redirect: "manual" });
-  const body = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, raw: body.length, gzip: gzipSync(body, { level: 6 }).length, text: body.toString("utf8") };
-}
-
-const cookie = await signIn();
-const rows = [];
-for (const path of paths) {
-  const page = await weigh(base + path, cookie);
-  const assets = new Set();
-  // Modern browsers skip the noModule polyfills; they are reported apart as the old-browser extra.
-  const legacy = new Set([...page.text.matchAll(/<script[^>]*src="([^"]+)"[^>]*noModule/gi)].map((m) => m[1]));
-  // Script tags are not the whole story: chunks named only in the inlined RSC payload (client
-  // components of boundaries such as not-found or error) are fetched during hydration as well.
-  for (const m of page.text.matchAll(/\/_next\/static\/[^"\\]+\.(?:js|css)/g)) if (!legacy.has(m[0])) assets.add(m[0]);
-  let polyfillGz = 0;
-  for (const asset of legacy) polyfillGz += (await weigh(base + asset, cookie)).gzip;
-  let js = { raw: 0, gzip: 0, n: 0 };
-  let css = { raw: 0, gzip: 0, n: 0 };
-  for (const asset of assets) {
-    const w = await weigh(base + asset, cookie);
-    const target = asset.endsWith(".css") ? css : js;
-    target.raw += w.raw;
-    target.gzip += w.gzip;
-    target.n += 1;
-  }
-  rows.push({
-    page: path,
-    status: page.status,
-    "HTML gz": page.gzip,
-    "CSS gz": css.gzip,
-    "JS gz": js.gzip,
-    "total gz (KB)": ((page.gzip + css.gzip + js.gzip) / 1024).toFixed(1),
-    "total raw (KB)": ((page.raw + css.raw + js.raw) / 1024).toFixed(1),
-    requests: 1 + css.n + js.n,
-    "old-browser polyfills gz": polyfillGz,
+  return [...(res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]), ...jar].map((pair) => {
+    const at = pair.indexOf("=");
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base };
   });
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const cookies = await signInCookies();
+const rows = [];
+try {
+  for (const path of paths) {
+    // A fresh context per page: nothing cached from the previous one.
+    const context = await browser.newContext();
+    if (cookies.length) await context.addCookies(cookies);
+    const page = await context.newPage();
+    const fetched = [];
+    page.on("response", (response) => {
+      const type = response.request().resourceType();
+      if (!["document", "stylesheet", "script"].includes(type)) return;
+      fetched.push(response.body().then((body) => ({ type, raw: body.length, gzip: gzipSync(body, { level: 6 }).length }), () => null));
+    });
+    const response = await page.goto(base + path, { waitUntil: "networkidle" });
+    const items = (await Promise.all(fetched)).filter(Boolean);
+    const sum = (type, key) => items.filter((i) => i.type === type).reduce((s, i) => s + i[key], 0);
+    const total = (key) => sum("document", key) + sum("stylesheet", key) + sum("script", key);
+    rows.push({
+      page: path,
+      status: response?.status(),
+      "HTML gz": sum("document", "gzip"),
+      "CSS gz": sum("stylesheet", "gzip"),
+      "JS gz": sum("script", "gzip"),
+      "total gz (KB)": (total("gzip") / 1024).toFixed(1),
+      "total raw (KB)": (total("raw") / 1024).toFixed(1),
+      requests: items.length,
+    });
+    await context.close();
+  }
+} finally {
+  await browser.close();
 }
 console.table(rows);

@@ -44,7 +44,7 @@ if (isProductionDatabase) {
 if (needsBuild()) {
   console.info("Building the app (first start or sources changed)…");
   run(bin("tsx"), ["--conditions=react-server", "scripts/build-content.ts"]);
-  run(bin("next"), ["build"], { ...process.env, NODE_ENV: "production" });
+  run(bin("next"), ["build", "--webpack"], { ...process.env, NODE_ENV: "production" });
 }
 const port = process.env.PORT ?? "3000";
 const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });

@@ -55,6 +55,6 @@ if (process.env.TEST_DATABASE_URL) {
 } else {
   console.info("\nTEST_DATABASE_URL is not set: the PostgreSQL pass of the integration suite does not run.");
 }
-await step("production build", bin("next"), ["build"], { NODE_ENV: "production" });
+await step("production build", bin("next"), ["build", "--webpack"], { NODE_ENV: "production" });
 await step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], {}, { counts: true });
 console.info(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);

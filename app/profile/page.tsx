@@ -13,7 +13,7 @@ export default async function ProfilePage() {
   const [profile, t, tr, locale] = await Promise.all([getProfile(user), getTranslations("profile"), getTranslations("roles"), getLocale()]);
   const en = locale === "en";
   return (
-    <ClientMessages namespaces={["profile", "reset"]}>
+    <ClientMessages namespaces={["profile", "reset", "languages"]}>
       <h1 className="page-title">{t("title")}</h1>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="personal">

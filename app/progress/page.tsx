@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { PendingSync } from "@/features/progress/components/pending-sync";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
@@ -55,7 +54,7 @@ export default async function ProgressPage() {
         <div className="card">
           <dt className="text-sm text-muted">{t("reviewsDue")}</dt>
           <dd className="text-2xl font-bold">{p.reviewsDue}</dd>
-          <dd className="text-sm">{p.reviewsDue > 0 ? <Link href="/review">{t("reviewNow")}</Link> : t("reviewNone")}</dd>
+          <dd className="text-sm">{p.reviewsDue > 0 ? <a href="/review">{t("reviewNow")}</a> : t("reviewNone")}</dd>
         </div>
       </dl>
 
@@ -156,7 +155,7 @@ export default async function ProgressPage() {
                 {track.lessons.map((l) => (
                   <li key={l.id} className="py-0.5">
                     <span aria-hidden="true" className="inline-block w-5">{l.done ? "✓" : "○"}</span>
-                    <Link href={`/lessons/${l.id}`}>{l.title}</Link>
+                    <a href={`/lessons/${l.id}`}>{l.title}</a>
                     <span className="sr-only">{l.done ? ` — ${t("lessonDone")}` : ` — ${t("lessonNotDone")}`}</span>
                   </li>
                 ))}

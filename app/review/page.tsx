@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getReviewSession, REVIEW_SESSION_SECONDS } from "@/features/progress/server/review";
@@ -23,7 +22,7 @@ export default async function ReviewPage() {
         {session.items.length === 0 ? (
           <section className="card">
             <p className="mb-3">{t("nothingDue")}</p>
-            <Link className="btn" href="/today">{t("toToday")}</Link>
+            <a className="btn" href="/today">{t("toToday")}</a>
           </section>
         ) : (
           <>
@@ -32,7 +31,7 @@ export default async function ReviewPage() {
               {session.items.map((item, i) => (
                 <ReviewItemView key={`${item.lessonId}/${item.itemId}`} index={i} lessonId={item.lessonId} itemId={item.itemId}>
                   <p className="text-sm text-muted">
-                    {t("fromLesson")} <Link href={`/lessons/${item.lessonId}`}>{item.lessonTitle}</Link>
+                    {t("fromLesson")} <a href={`/lessons/${item.lessonId}`}>{item.lessonTitle}</a>
                   </p>
                   <div lang={item.locale}>
                     <LessonBody code={item.code} />

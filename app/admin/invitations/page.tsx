@@ -21,7 +21,7 @@ export default async function InvitationsPage() {
     getTranslations("roles"),
   ]);
   return (
-    <ClientMessages namespaces={["invite", "roles"]}>
+    <ClientMessages namespaces={["invite", "roles", "languages"]}>
       <h1 className="page-title">{t("title")}</h1>
       <AdminNav actor={user} current="/admin/invitations" />
       <div className="grid gap-6 lg:grid-cols-2">

@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi, newKey } from "@/ui/api";
+import { ApiError, callApi, newKey } from "@/ui/api-client";
 import { enqueue, flush } from "@/features/progress/pending-queue";
 import { AnswerSinkContext } from "./answer-sink";
 

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
-import { callApi, newKey } from "@/ui/api";
+import { callApi, newKey } from "@/ui/api-client";
 
 /** The learner chooses their daily goal; a plain radio group, saved through the write API. */
 export function DailyGoalForm({ current, choices }: { current: number; choices: readonly number[] }) {

@@ -1,9 +1,8 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import Link from "next/link";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi, newKey } from "@/ui/api";
+import { ApiError, callApi, newKey } from "@/ui/api-client";
 import { AnswerSinkContext } from "@/features/lessons/components/answer-sink";
 import { enqueue, flush } from "../pending-queue";
 
@@ -49,7 +48,7 @@ export function ReviewSession({ count, due, limitSeconds, children }: { count: n
         <p className="mb-4">{due - done > 0 ? t("stillDue", { count: due - done }) : t("allClear")}</p>
         <div className="flex flex-wrap gap-3">
           {due - done > 0 ? <a className="btn-secondary" href="/review">{t("more")}</a> : null}
-          <Link className="btn" href="/today">{t("toToday")}</Link>
+          <a className="btn" href="/today">{t("toToday")}</a>
         </div>
       </section>
     );
