@@ -4,8 +4,21 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { FrameworkError, contentRoot, listFrameworkVersions, readFramework } from "../features/competences/server/framework";
 import { checkLessons } from "../features/lessons/check-lessons";
-import { compileLesson } from "../features/lessons/compile";
+import { compileLesson, compileMdx } from "../features/lessons/compile";
+import { checkWalkthroughs } from "../features/walkthroughs/check-walkthroughs";
 import type { ContentProblem } from "../features/competences/check-framework";
+
+/** An MDX syntax error, at its line in the file. */
+function mdxProblem(source: { file: string; bodyLine: number }, error: unknown): ContentProblem {
+  const errors = (error as { errors?: { text: string; location?: { line: number } }[] }).errors;
+  const first = errors?.[0];
+  return {
+    file: source.file,
+    line: first?.location ? source.bodyLine + first.location.line - 1 : source.bodyLine,
+    field: "mdx",
+    message: first?.text ?? (error instanceof Error ? error.message.split("\n")[0]! : "does not compile"),
+  };
+}
 
 const root = contentRoot();
 const problems: ContentProblem[] = [];
@@ -29,18 +42,22 @@ for (const lesson of lessonCheck.lessons) {
   try {
     await compileLesson(lesson);
   } catch (error) {
-    const errors = (error as { errors?: { text: string; location?: { line: number } }[] }).errors;
-    const first = errors?.[0];
-    problems.push({
-      file: lesson.file,
-      line: first?.location ? lesson.bodyLine + first.location.line - 1 : lesson.bodyLine,
-      field: "mdx",
-      message: first?.text ?? (error instanceof Error ? error.message.split("\n")[0]! : "does not compile"),
-    });
+    problems.push(mdxProblem(lesson, error));
   }
 }
 
-const resources = new Set(lessonCheck.lessons.map((l) => `lesson:${l.id}`));
+const lessonIds = new Set(lessonCheck.lessons.map((l) => l.id));
+const walkthroughCheck = checkWalkthroughs(root, latestCompetences, lessonIds);
+problems.push(...walkthroughCheck.problems);
+for (const walkthrough of walkthroughCheck.walkthroughs) {
+  try {
+    await compileMdx(walkthrough.body);
+  } catch (error) {
+    problems.push(mdxProblem(walkthrough, error));
+  }
+}
+
+const resources = new Set([...lessonCheck.lessons.map((l) => `lesson:${l.id}`), ...walkthroughCheck.walkthroughs.map((w) => `walkthrough:${w.id}`)]);
 let versions = 0;
 for (const id of frameworkIds) {
   for (const version of listFrameworkVersions(id, root)) {
@@ -59,4 +76,6 @@ if (problems.length) {
   console.error(`\ncontent:check — ${problems.length} problem(s)`);
   process.exit(1);
 }
-console.info(`content:check — ${versions} framework version(s), ${lessonCheck.lessons.length} lesson file(s), ${lessonCheck.tracks.length} track(s) valid`);
+console.info(
+  `content:check — ${versions} framework version(s), ${lessonCheck.lessons.length} lesson file(s), ${lessonCheck.tracks.length} track(s), ${walkthroughCheck.walkthroughs.length} walkthrough file(s) valid`,
+);

@@ -22,6 +22,7 @@ export async function SiteHeader() {
             <>
               <a href="/today">{t("today")}</a>
               <a href="/lessons">{t("lessons")}</a>
+              <a href="/walkthroughs">{t("walkthroughs")}</a>
               <a href="/progress">{t("progress")}</a>
               <a href="/competences">{t("competences")}</a>
               <a href="/profile">{t("profile")}</a>

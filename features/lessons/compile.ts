@@ -27,7 +27,7 @@ export type CompiledLesson = {
 };
 
 /** The few mdast fields the content plugins read (MDX's syntax tree, typed only as far as needed). */
-type MdNode = {
+export type MdNode = {
   type: string;
   name?: string | null;
   depth?: number;
@@ -41,7 +41,8 @@ function textOf(node: MdNode): string {
   return node.value ?? (node.children ?? []).map(textOf).join("");
 }
 
-const stepElement = (index: number, children: MdNode[]): MdNode => ({
+/** A player screen: `<LessonStep index="n">` around the nodes shown together. */
+export const stepElement = (index: number, children: MdNode[]): MdNode => ({
   type: "mdxJsxFlowElement",
   name: "LessonStep",
   attributes: [{ type: "mdxJsxAttribute", name: "index", value: String(index) }],
@@ -85,7 +86,12 @@ function lessonStructure(found: { steps: string[]; items: { id: string; kind: Re
   };
 }
 
-const quiet = { esbuildOptions: (options: object) => ({ ...options, logLevel: "silent" as const }) };
+export const quiet = { esbuildOptions: (options: object) => ({ ...options, logLevel: "silent" as const }) };
+
+/** Compiles MDX as it stands (syntax check for content:check; code for getMDXComponent). */
+export async function compileMdx(source: string): Promise<string> {
+  return (await bundleMDX({ source, ...quiet })).code;
+}
 
 /**
  * Compiles one lesson with mdx-bundler. Runs at build time (scripts/build-content.ts) and in
@@ -107,8 +113,7 @@ export async function compileLesson(source: LessonSource): Promise<CompiledLesso
   });
   const items: CompiledItem[] = [];
   for (const item of found.items) {
-    const compiled = await bundleMDX({ source: body.slice(item.start, item.end), ...quiet });
-    items.push({ id: item.id, kind: item.kind, code: compiled.code });
+    items.push({ id: item.id, kind: item.kind, code: await compileMdx(body.slice(item.start, item.end)) });
   }
   return { id: source.id, locale: source.locale, frontmatter: source.frontmatter, code, steps: found.steps.map((title) => ({ title })), items };
 }

@@ -5,9 +5,10 @@ import { directoryEndpoints } from "@/features/directory/endpoints";
 import { competenceEndpoints } from "@/features/competences/endpoints";
 import { reportEndpoints } from "@/features/competences/report-endpoints";
 import { progressEndpoints } from "@/features/progress/endpoints";
+import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
 import type { EndpointSpec } from "./endpoint";
 
-const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints), ...Object.values(competenceEndpoints), ...Object.values(reportEndpoints), ...Object.values(progressEndpoints)];
+const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints), ...Object.values(competenceEndpoints), ...Object.values(reportEndpoints), ...Object.values(progressEndpoints), ...Object.values(walkthroughEndpoints)];
 
 const ZError = z.object({
   error: z.object({

@@ -74,7 +74,7 @@ describe("spaced review", () => {
     expect(after.reps).toBe(before.reps + 1);
     expect(after.due.getTime()).toBeGreaterThan(before.due.getTime());
     const activity = await db.learningActivity.findMany({ where: { userId: actor.id, kind: "review" } });
-    expect(activity).toEqual([expect.objectContaining({ lessonId: LESSON, seconds: 14, day: kyivDay(new Date()) })]);
+    expect(activity).toEqual([expect.objectContaining({ contentId: LESSON, seconds: 14, day: kyivDay(new Date()) })]);
 
     const unknown = await callRoute(reviews.POST, "/api/v1/reviews", { body: { ...body, itemId: "never-answered" } });
     expect(unknown.status).toBe(404);
@@ -139,7 +139,7 @@ describe("my progress", () => {
     // Active three days ago and today; the two days between are forgiven (2 a month).
     const days = [addDays(today, -3), today];
     const spansMonths = addDays(today, -2).slice(0, 7) !== addDays(today, -1).slice(0, 7);
-    await db.learningActivity.createMany({ data: days.map((day) => ({ userId: actor.id, kind: "review", lessonId: LESSON, day, seconds: 150, at: new Date() })) });
+    await db.learningActivity.createMany({ data: days.map((day) => ({ userId: actor.id, kind: "review", contentId: LESSON, day, seconds: 150, at: new Date() })) });
     const [firstLesson] = listTracks()[0]!.lessons;
     await callRoute(completion.POST, "/x", { params: { id: firstLesson! }, body: { minutes: 3 } });
 
@@ -166,7 +166,7 @@ describe("my progress", () => {
   it("marks each day of the history as learned, forgiven or missed, and nothing before the first day or still to come", async () => {
     const actor = await actorFor(demoEmailFor("Микола Савенко"));
     const active = ["2026-11-02", "2026-11-05", "2026-11-06", "2026-11-09", "2026-11-10"];
-    await getDb().learningActivity.createMany({ data: active.map((day) => ({ userId: actor.id, kind: "lesson", lessonId: LESSON, day, seconds: 240, at: new Date(`${day}T09:00:00Z`) })) });
+    await getDb().learningActivity.createMany({ data: active.map((day) => ({ userId: actor.id, kind: "lesson", contentId: LESSON, day, seconds: 240, at: new Date(`${day}T09:00:00Z`) })) });
     // Friday 20 November 2026, noon in Kyiv.
     const p = await getMyProgress(actor, "uk", new Date("2026-11-20T10:00:00Z"));
     const status = new Map(p.history.flat().map((d) => [d.day, d.status]));

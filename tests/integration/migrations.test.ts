@@ -57,8 +57,8 @@ describe("the learning-activity migration", () => {
                  ('u', 'recognise-phishing', now(), NULL, NULL, 0, now());
       `);
       await applyMigrations({ kind: "pglite-instance", db });
-      const rows = (await db.query<Row>(`SELECT "userId", "kind", "lessonId", "day", "seconds" FROM "LearningActivity"`)).rows;
-      expect(rows).toEqual([{ userId: "u", kind: "lesson", lessonId: "strong-passwords", day: "2026-11-20", seconds: 240 }]);
+      const rows = (await db.query<Row>(`SELECT "userId", "kind", "contentId", "day", "seconds" FROM "LearningActivity"`)).rows;
+      expect(rows).toEqual([{ userId: "u", kind: "lesson", contentId: "strong-passwords", day: "2026-11-20", seconds: 240 }]);
     } finally {
       await db.close();
     }

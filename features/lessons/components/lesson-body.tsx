@@ -21,14 +21,17 @@ function mdxComponent(code: string) {
  * compiled at build time from checked content; the browser receives HTML and the few small
  * interactive components, never lesson code.
  */
-export async function LessonBody({ code }: { code: string }) {
+export async function LessonBody({ code, components = {}, prose = true }: { code: string; components?: MDXComponents; prose?: boolean }) {
   const t = await getTranslations("lesson");
   const calloutLabel = { tip: t("tip"), warning: t("warning"), privacy: t("privacy") };
-  return <div className="lesson-prose">{renderMdx(code, calloutLabel, t("illustrative"))}</div>;
+  return <div className={prose ? "lesson-prose" : undefined}>{renderMdx(code, calloutLabel, t("illustrative"), components)}</div>;
 }
 
+/** Components an MDX kind adds to the lesson set (walkthroughs add their step components). */
+type MDXComponents = Record<string, (props: never) => ReactNode | Promise<ReactNode>>;
+
 /** The cached component is created once per code (see mdxComponent), not per render. */
-function renderMdx(code: string, calloutLabel: Record<"tip" | "warning" | "privacy", string>, illustrative: string) {
+function renderMdx(code: string, calloutLabel: Record<"tip" | "warning" | "privacy", string>, illustrative: string, extra: MDXComponents) {
   const Content = mdxComponent(code);
   return (
       <Content
@@ -47,6 +50,7 @@ function renderMdx(code: string, calloutLabel: Record<"tip" | "warning" | "priva
           KeyTerm,
           Callout: (props: { type: "tip" | "warning" | "privacy"; title?: string; children: ReactNode }) => <Callout {...props} label={calloutLabel[props.type]} />,
           Figure: (props: { src: string; alt: string; caption?: string }) => <Figure {...props} illustrative={illustrative} />,
+          ...extra,
         }}
       />
   );

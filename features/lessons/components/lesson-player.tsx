@@ -20,6 +20,8 @@ export function LessonStep({ index, children }: { index: string | number; childr
 }
 
 type Props = {
+  /** Lessons and walkthroughs share the player; each has its own write API and finish texts. */
+  kind?: "lesson" | "walkthrough";
   lessonId: string;
   /** Titles of the lesson's screens; the finish screen comes after them. */
   steps: string[];
@@ -35,8 +37,10 @@ type Props = {
  * lesson also works page by page without JavaScript), the place saved to resume later, answers
  * kept for the completion, and a completion that waits for the connection when there is none.
  */
-export function LessonPlayer({ lessonId, steps, initialStep, completedBefore, after, children }: Props) {
+export function LessonPlayer({ kind = "lesson", lessonId, steps, initialStep, completedBefore, after, children }: Props) {
   const t = useT("lesson");
+  const tf = useT(kind);
+  const base = `/api/v1/${kind}s/${lessonId}`;
   const tc = useT("common");
   const total = steps.length + 1;
   const [step, setStep] = useState(Math.min(Math.max(0, initialStep), total - 1));
@@ -63,9 +67,9 @@ export function LessonPlayer({ lessonId, steps, initialStep, completedBefore, af
       url.searchParams.set("step", String(next + 1));
       window.history.replaceState(null, "", url);
       // The place is saved for resuming; without a connection the address keeps it instead.
-      if (next < steps.length) void callApi("PUT", `/api/v1/lessons/${lessonId}/position`, { step: next }, "", "").catch(() => undefined);
+      if (next < steps.length) void callApi("PUT", `${base}/position`, { step: next }, "", "").catch(() => undefined);
     },
-    [lessonId, steps.length],
+    [base, steps.length],
   );
 
   useEffect(() => {
@@ -81,23 +85,23 @@ export function LessonPlayer({ lessonId, steps, initialStep, completedBefore, af
       answers: Object.entries(answers.current).map(([itemId, correct]) => ({ itemId, correct })),
     };
     const key = newKey();
-    const path = `/api/v1/lessons/${lessonId}/completion`;
+    const path = `${base}/completion`;
     setFinish({ state: "saving" });
     try {
       await callApi("POST", path, body, key, tc("offline"));
-      setFinish({ state: "done", message: t("finished", { count: body.answers.length }) });
+      setFinish({ state: "done", message: tf("finished", { count: body.answers.length }) });
     } catch (error) {
       if (error instanceof ApiError && error.retryable) {
         enqueue({ method: "POST", path, body, key });
-        setFinish({ state: "queued", message: t("finishQueued") });
-        window.addEventListener("online", () => void flush().then((n) => n && setFinish({ state: "done", message: t("finished", { count: body.answers.length }) })), { once: true });
+        setFinish({ state: "queued", message: tf("finishQueued") });
+        window.addEventListener("online", () => void flush().then((n) => n && setFinish({ state: "done", message: tf("finished", { count: body.answers.length }) })), { once: true });
       } else {
         setFinish({ state: "failed", message: error instanceof Error ? error.message : tc("offline") });
       }
     }
   };
 
-  const title = step < steps.length ? steps[step]! : t("finishTitle");
+  const title = step < steps.length ? steps[step]! : tf("finishTitle");
   const link = (n: number) => `?step=${n + 1}`;
   const nav = (event: MouseEvent<HTMLAnchorElement>, n: number) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -117,10 +121,10 @@ export function LessonPlayer({ lessonId, steps, initialStep, completedBefore, af
         {children}
         <LessonStep index={steps.length}>
           <section aria-labelledby="finish" className="card">
-            <h2 id="finish" className="mb-2 text-lg font-bold">{t("finishTitle")}</h2>
-            <p className="mb-3">{completedBefore ? t("finishAgainLead") : t("finishLead")}</p>
+            <h2 id="finish" className="mb-2 text-lg font-bold">{tf("finishTitle")}</h2>
+            <p className="mb-3">{completedBefore ? tf("finishAgainLead") : tf("finishLead")}</p>
             <button type="button" className="btn" disabled={finish.state === "saving" || finish.state === "done" || finish.state === "queued"} onClick={() => void complete()}>
-              {finish.state === "saving" ? tc("saving") : t("finish")}
+              {finish.state === "saving" ? tc("saving") : tf("finish")}
             </button>
             <p role="status" className="mt-2">{finish.message ?? ""}</p>
           </section>

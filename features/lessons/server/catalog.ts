@@ -1,32 +1,10 @@
 import "server-only";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { CompiledItem, CompiledLesson } from "../compile";
 import type { TLessonFrontmatter, TTrack } from "../schemas";
+import { compiledIndex as getIndex, readCompiled } from "@/features/content/compiled";
 import type { AppLocale } from "@/server/i18n";
 
-type IndexEntry = {
-  id: string;
-  locale: "uk" | "en";
-  frontmatter: TLessonFrontmatter;
-  /** How many screens the player shows (the finish screen not counted). */
-  steps: number;
-  items: Pick<CompiledItem, "id" | "kind">[];
-};
-type ContentIndex = { lessons: IndexEntry[]; tracks: TTrack[] };
-
-const dir = () => process.env.COMPILED_CONTENT_DIR ?? join(process.cwd(), ".content");
-let index: ContentIndex | undefined;
 const lessons = new Map<string, CompiledLesson | null>();
-
-/** The compiled content index (built by scripts/build-content.ts), read once per process. */
-function getIndex(): ContentIndex {
-  if (index) return index;
-  const file = join(dir(), "index.json");
-  if (!existsSync(file)) throw new Error("Compiled content is missing: run `npm run build` (it runs scripts/build-content.ts).");
-  index = JSON.parse(readFileSync(file, "utf8")) as ContentIndex;
-  return index;
-}
 
 export type LessonCard = TLessonFrontmatter & { locale: AppLocale; hasTranslation: boolean };
 
@@ -51,10 +29,7 @@ export function getLesson(id: string, locale: AppLocale): CompiledLesson | null 
   if (!available.length) return null;
   const chosen = available.find((l) => l.locale === locale) ?? available.find((l) => l.locale === "uk")!;
   const key = `${id}.${chosen.locale}`;
-  if (!lessons.has(key)) {
-    const file = join(dir(), "lessons", `${key}.json`);
-    lessons.set(key, existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as CompiledLesson) : null);
-  }
+  if (!lessons.has(key)) lessons.set(key, readCompiled<CompiledLesson>("lessons", key));
   return lessons.get(key) ?? null;
 }
 

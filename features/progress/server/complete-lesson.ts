@@ -7,8 +7,7 @@ import { kyivDay } from "../kyiv-calendar";
 import type { TLessonCompletion } from "../schemas";
 import { scheduleAnswer } from "./review-schedule";
 import { completeAssignments } from "./assignments";
-
-const MAX_OFFLINE_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+import { assertKnownItems, countedSeconds, resolveDoneAt } from "../completion-rules";
 
 /**
  * Records a finished lesson and its quiz answers; every answered item enters (or moves along) the
@@ -18,14 +17,8 @@ export async function completeLesson(actor: Actor, lessonId: string, input: TLes
   authorize(actor, "update:profile:own");
   const lesson = getLesson(lessonId, "uk");
   if (!lesson) throw new AppError("not_found", "errors.lessonNotFound");
-  const known = new Set(lesson.items.map((i) => i.id));
-  const unknown = input.answers.map((a, i) => [a, i] as const).filter(([a]) => !known.has(a.itemId));
-  if (unknown.length) {
-    throw new AppError("validation_failed", "errors.validation", Object.fromEntries(unknown.map(([, i]) => [`answers.${i}.itemId`, ["errors.unknownItem"]])));
-  }
-  let doneAt = input.doneAt ? new Date(input.doneAt) : now;
-  if (doneAt.getTime() > now.getTime()) doneAt = now; // a fast device clock never dates work in the future
-  if (now.getTime() - doneAt.getTime() > MAX_OFFLINE_AGE_MS) throw new AppError("unprocessable", "errors.completionTooOld", { doneAt: ["errors.completionTooOld"] });
+  assertKnownItems(input.answers, new Set(lesson.items.map((i) => i.id)));
+  const doneAt = resolveDoneAt(input.doneAt, now);
   const completedOn = kyivDay(doneAt);
 
   const db = getDb();
@@ -42,8 +35,8 @@ export async function completeLesson(actor: Actor, lessonId: string, input: TLes
       },
     });
     // Time spent counts towards the day; a page left open overnight counts as twice the lesson's length.
-    const seconds = Math.min(Math.max(input.minutes, 1), lesson.frontmatter.minutes * 2) * 60;
-    await tx.learningActivity.create({ data: { userId: actor.id, kind: "lesson", lessonId, day: completedOn, seconds, at: doneAt } });
+    const seconds = countedSeconds(input.minutes, lesson.frontmatter.minutes);
+    await tx.learningActivity.create({ data: { userId: actor.id, kind: "lesson", contentId: lessonId, day: completedOn, seconds, at: doneAt } });
     await completeAssignments(tx, actor.id, lessonId, doneAt);
     if (input.answers.length) {
       await tx.quizAnswer.createMany({ data: input.answers.map((a) => ({ userId: actor.id, lessonId, itemId: a.itemId, correct: a.correct, answeredAt: doneAt })) });

@@ -63,7 +63,7 @@ export async function getToday(actor: Actor, locale: AppLocale, now = new Date()
     activityByDay(actor.id),
     openAssignments(actor.id),
     countDueReviews(actor, now),
-    db.learningActivity.findMany({ where: { userId: actor.id, day: today, kind: "lesson" }, select: { lessonId: true }, orderBy: { at: "asc" } }),
+    db.learningActivity.findMany({ where: { userId: actor.id, day: today, kind: "lesson" }, select: { contentId: true }, orderBy: { at: "asc" } }),
   ]);
   const lessons = listLessons(locale);
   const byId = new Map(lessons.map((l) => [l.id, l]));
@@ -114,7 +114,7 @@ export async function getToday(actor: Actor, locale: AppLocale, now = new Date()
     goalMinutes: user.dailyGoalMinutes,
     streak: computeStreak(days.keys(), today),
     reviewsDue,
-    doneToday: [...new Set(todays.map((a) => a.lessonId))].map((id) => ({ id, title: byId.get(id)?.title ?? id })),
+    doneToday: [...new Set(todays.map((a) => a.contentId))].map((id) => ({ id, title: byId.get(id)?.title ?? id })),
     allDone: lessons.length > 0 && lessons.every((l) => completed.has(l.id)),
   };
 }

@@ -61,7 +61,7 @@ export async function recordReview(actor: Actor, input: TReviewAnswer, now = new
     await tx.reviewCard.update({ where: key, data: next });
     await tx.quizAnswer.create({ data: { userId: actor.id, lessonId: input.lessonId, itemId: input.itemId, correct: input.correct, answeredAt } });
     await tx.learningActivity.create({
-      data: { userId: actor.id, kind: "review", lessonId: input.lessonId, day: kyivDay(answeredAt), seconds: input.seconds, at: answeredAt },
+      data: { userId: actor.id, kind: "review", contentId: input.lessonId, day: kyivDay(answeredAt), seconds: input.seconds, at: answeredAt },
     });
     return { lessonId: input.lessonId, itemId: input.itemId, nextDue: next.due.toISOString() };
   });

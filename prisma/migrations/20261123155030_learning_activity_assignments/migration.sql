@@ -6,7 +6,7 @@ CREATE TABLE "LearningActivity" (
     "id" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
-    "lessonId" TEXT NOT NULL,
+    "contentId" TEXT NOT NULL,
     "day" TEXT NOT NULL,
     "seconds" INTEGER NOT NULL,
     "at" TIMESTAMP(3) NOT NULL,
@@ -49,7 +49,7 @@ ALTER TABLE "Assignment" ADD CONSTRAINT "Assignment_learnerId_fkey" FOREIGN KEY 
 
 
 -- Lessons finished before this migration become activity on the day they were finished.
-INSERT INTO "LearningActivity" ("id", "userId", "kind", "lessonId", "day", "seconds", "at")
+INSERT INTO "LearningActivity" ("id", "userId", "kind", "contentId", "day", "seconds", "at")
 SELECT 'backfill-' || md5("userId" || ':' || "lessonId"), "userId", 'lesson', "lessonId", "completedOn", GREATEST("minutes", 1) * 60, "completedAt"
 FROM "LessonProgress"
 WHERE "completedAt" IS NOT NULL AND "completedOn" IS NOT NULL;

@@ -1,0 +1,67 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/server/auth/require-user";
+import { getWalkthrough } from "@/features/walkthroughs/server/catalog";
+import { getWalkthroughState } from "@/features/walkthroughs/server/progress";
+import { getFreshness } from "@/features/walkthroughs/server/freshness";
+import { LessonBody } from "@/features/lessons/components/lesson-body";
+import { LessonPlayer } from "@/features/lessons/components/lesson-player";
+import { Expect, GuideStep, Hotspot, Mistake, Mistakes, TellClient } from "@/features/walkthroughs/components/guide";
+import { FreshnessLine } from "@/features/walkthroughs/components/freshness-line";
+import { ClientMessages } from "@/ui/client-messages";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, locale] = await Promise.all([params, getLocale()]);
+  return { title: getWalkthrough(id, locale === "en" ? "en" : "uk")?.frontmatter.title ?? "" };
+}
+
+/** `?step=n` (1-based) opens that screen; otherwise the guide resumes where the learner left it. */
+function initialStep(requested: string | string[] | undefined, saved: { completed: boolean; step: number }, screens: number): number {
+  const n = typeof requested === "string" && /^\d{1,3}$/.test(requested) ? Number(requested) - 1 : NaN;
+  if (Number.isInteger(n) && n >= 0) return Math.min(n, screens);
+  return saved.completed ? 0 : Math.min(saved.step, screens - 1);
+}
+
+/* Links are plain links and the player loads no data library, as on the lesson page (decision 009). */
+export default async function WalkthroughPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ step?: string | string[] }> }) {
+  const user = await requireUser();
+  const [{ id }, query, t, localeRaw] = await Promise.all([params, searchParams, getTranslations("walkthrough"), getLocale()]);
+  const locale = localeRaw === "en" ? "en" : "uk";
+  const guide = getWalkthrough(id, locale);
+  if (!guide) notFound();
+  const [state, freshness] = await Promise.all([getWalkthroughState(user, id), getFreshness([id], () => guide.frontmatter)]);
+  const fm = guide.frontmatter;
+  const screens = [t("beforeYouStart"), ...guide.steps.map((s) => s.title), ...(guide.items.length ? [t("practice")] : [])];
+  return (
+    <ClientMessages namespaces={["lesson", "walkthrough"]}>
+      <article lang={guide.locale} className="mx-auto max-w-4xl">
+        <p className="mb-2 text-sm">
+          <a href="/walkthroughs">{t("catalog")}</a> · {fm.audience === "client" ? t("forClient") : t("forWorker")}
+        </p>
+        <h1 className="page-title">{fm.title}</h1>
+        <p className="mb-2 text-lg">{fm.summary}</p>
+        <p className="mb-1 text-sm text-muted">
+          {t("meta", { minutes: fm.minutes, steps: guide.steps.length })} · {t("platform")}{" "}
+          <a href={fm.platform.url} rel="noopener noreferrer">{fm.platform.name}</a>
+          {locale === "en" && guide.locale === "uk" ? ` · ${t("ukrainianOnly")}` : ""}
+        </p>
+        <FreshnessLine freshness={freshness.get(id) ?? null} />
+        <LessonPlayer
+          kind="walkthrough"
+          lessonId={id}
+          steps={screens}
+          initialStep={initialStep(query.step, state, screens.length)}
+          completedBefore={state.completed}
+          after={
+            <nav aria-label={t("afterNav")} className="mt-6 flex flex-wrap gap-3">
+              <a className="btn" href="/walkthroughs">{t("toCatalog")}</a>
+              <a className="btn-secondary" href="/today">{t("backToToday")}</a>
+            </nav>
+          }
+        >
+          <LessonBody code={guide.code} components={{ GuideStep, Hotspot, Expect, Mistakes, Mistake, TellClient }} />
+        </LessonPlayer>
+      </article>
+    </ClientMessages>
+  );
+}

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { ContentProblem } from "../competences/check-framework";
+import { bodyReporter, checkComponentsAndItems, lineAt, readMdxFiles, type MdxSource } from "../content/mdx-files";
+import { WALKTHROUGH_COMPONENTS, ZWalkthroughFrontmatter, type GuideStepInfo, type TWalkthroughFrontmatter } from "./schemas";
+
+export type WalkthroughSource = MdxSource<TWalkthroughFrontmatter> & { steps: GuideStepInfo[] };
+
+/** Screens are small line drawings; anything bigger is a photo or a copied screenshot. */
+const MAX_SCREEN_BYTES = 30 * 1024;
+const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** String attributes (`a="…"`) and expression attributes (`a={…}`) of a JSX tag. */
+function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/(\w+)=(?:"([^"]*)"|\{([^}]*)\})/g)) out[m[1]!] = (m[2] ?? m[3] ?? "").trim();
+  return out;
+}
+
+/**
+ * Reads every walkthrough and reports each problem as `file:line: field: problem`: frontmatter,
+ * unknown components, steps without a screen, alt text, what to expect or common mistakes,
+ * hotspots outside the screen or out of order, what to tell the client in a client guide,
+ * screens that are missing or unsafe, a translation whose steps differ, broken lesson links.
+ */
+export function checkWalkthroughs(root: string, competenceIds: Set<string>, lessonIds: Set<string>): { walkthroughs: WalkthroughSource[]; problems: ContentProblem[] } {
+  const { sources, problems } = readMdxFiles(join(root, "walkthroughs"), ZWalkthroughFrontmatter, "walkthrough", competenceIds);
+  const walkthroughs: WalkthroughSource[] = [];
+  for (const source of sources) {
+    const at = bodyReporter(source, problems);
+    const { items } = checkComponentsAndItems(source.body, WALKTHROUGH_COMPONENTS, at);
+    if (items === 0) at(0, "Quiz", "end the guide with a practice check: at least one Quiz or TrueFalse");
+    const steps: GuideStepInfo[] = [];
+    const blocks = [...source.body.matchAll(/<GuideStep\b([^>]*)>([\s\S]*?)<\/GuideStep>/g)];
+    if (blocks.length < 2) at(0, "GuideStep", "a walkthrough needs at least two steps");
+    if (blocks.length && !source.body.slice(0, blocks[0]!.index).trim()) at(0, "intro", "open with a short paragraph: what the guide is for and what is needed beforehand");
+    for (const block of blocks) {
+      const attrs = attributes(block[1]!);
+      const inner = block[2]!;
+      const where = (field: string, message: string) => at(block.index, `GuideStep${attrs.id ? `[${attrs.id}]` : ""}.${field}`, message);
+      if (!attrs.id || !STEP_ID.test(attrs.id)) where("id", "needs an id of lowercase letters, digits and hyphens");
+      else if (steps.some((s) => s.id === attrs.id)) where("id", `duplicate step id "${attrs.id}"`);
+      if (!attrs.title || attrs.title.length < 3) where("title", "needs a short title");
+      if (!attrs.alt || attrs.alt.length < 10) where("alt", "every screen needs alt text describing it");
+      const screen = attrs.screen ?? "";
+      let wide = false;
+      if (!/^\.\/[\w.-]+\.svg$/.test(screen)) where("screen", 'needs a screen: an SVG file in the guide\'s folder, written "./name.svg"');
+      else {
+        const file = join(dirname(source.file), screen.slice(2));
+        if (!existsSync(file)) where("screen", `no file ${screen}`);
+        else {
+          const svg = readFileSync(file, "utf8");
+          if (statSync(file).size > MAX_SCREEN_BYTES) where("screen", `${screen} is larger than ${MAX_SCREEN_BYTES / 1024} KB: screens are simple drawings`);
+          if (/<script\b|<foreignObject\b|\son\w+=|(?:href|src)="(?!#)/i.test(svg)) where("screen", `${screen} has scripts, event handlers or external references`);
+          const viewBox = /<svg\b[^>]*\bviewBox="\s*[\d.-]+[\s,]+[\d.-]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"/.exec(svg);
+          if (!viewBox) where("screen", `${screen} needs a viewBox`);
+          else wide = Number(viewBox[1]) > Number(viewBox[2]);
+        }
+      }
+      const hotspots = [...inner.matchAll(/<Hotspot\b([^>]*)>([\s\S]*?)<\/Hotspot>/g)].map((h) => {
+        const a = attributes(h[1]!);
+        return { n: Number(a.n), x: Number(a.x), y: Number(a.y), label: h[2]!.replace(/\s+/g, " ").trim() };
+      });
+      if (!hotspots.length) where("Hotspot", "mark at least one thing on the screen with a <Hotspot>");
+      hotspots.forEach((h, i) => {
+        if (h.n !== i + 1) where("Hotspot.n", `hotspots are numbered 1, 2, 3… in order; found ${Number.isNaN(h.n) ? "no number" : h.n} at position ${i + 1}`);
+        if (!(h.x > 0 && h.x < 100 && h.y > 0 && h.y < 100)) where("Hotspot", `hotspot ${i + 1} is outside the screen: x and y are percent, between 0 and 100`);
+        if (h.label.length < 2) where("Hotspot", `hotspot ${i + 1} needs a label`);
+      });
+      if (!/<Expect>[\s\S]*?\S[\s\S]*?<\/Expect>/.test(inner)) where("Expect", "say what the person should see next");
+      if (!/<Mistakes>[\s\S]*<Mistake>/.test(inner)) where("Mistakes", "name at least one common mistake");
+      const tells = /<TellClient>/.test(inner);
+      if (source.frontmatter.audience === "client" && !tells) where("TellClient", "a client guide says what to tell the client in every step");
+      if (source.frontmatter.audience === "worker" && tells) where("TellClient", 'only guides with audience "client" say what to tell the client');
+      steps.push({ id: attrs.id ?? "", title: attrs.title ?? "", screen, alt: attrs.alt ?? "", wide, hotspots });
+    }
+    for (const m of source.text.matchAll(/\]\(lesson:([^)\s]+)\)/g)) {
+      if (!lessonIds.has(m[1]!)) problems.push({ file: source.file, line: lineAt(source.text, m.index), field: "link", message: `no lesson "${m[1]}"` });
+    }
+    walkthroughs.push({ ...source, steps });
+  }
+  // A translation walks through the same steps: progress and reports are kept by step id.
+  for (const en of walkthroughs.filter((w) => w.locale === "en")) {
+    const uk = walkthroughs.find((w) => w.id === en.id && w.locale === "uk");
+    if (uk && uk.steps.map((s) => s.id).join() !== en.steps.map((s) => s.id).join()) {
+      problems.push({ file: en.file, line: en.bodyLine, field: "GuideStep", message: `steps must match the Ukrainian version: ${uk.steps.map((s) => s.id).join(", ")}` });
+    }
+  }
+  return { walkthroughs, problems };
+}

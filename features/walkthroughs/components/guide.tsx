@@ -1,0 +1,87 @@
+import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+
+type HotspotProps = { n: number; x: number; y: number; children: ReactNode };
+
+/** A numbered mark on a step's screen; GuideStep draws it on the screen and lists it in the legend. */
+export function Hotspot(_props: HotspotProps) {
+  return null;
+}
+
+/**
+ * One step of a walkthrough: the illustrative screen with numbered marks on what to press, a
+ * legend of the marks that reads without the image, then the instruction, what comes next,
+ * common mistakes and (in client guides) what to tell the client.
+ */
+export async function GuideStep({ id, title, screen, alt, wide = false, children }: { id: string; title: string; screen: string; alt: string; wide?: boolean; children: ReactNode }) {
+  const t = await getTranslations("walkthrough");
+  const parts = Children.toArray(children);
+  const hotspots = parts.filter((c): c is ReactElement<HotspotProps> => isValidElement(c) && c.type === Hotspot).map((h) => h.props);
+  const rest = parts.filter((c) => !(isValidElement(c) && c.type === Hotspot));
+  return (
+    <>
+      <h2 className="mb-3 text-xl font-bold">{title}</h2>
+      <div className={wide ? "grid gap-4" : "grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]"}>
+        <figure className="m-0">
+          <div className="relative mx-auto w-fit max-w-full">
+            <img src={screen} alt={alt} className="block h-auto max-h-[70vh] w-auto max-w-full rounded-lg border border-neutral-400 bg-white" />
+            {hotspots.map((h) => (
+              // A ring around the point (its middle stays clear, so the label under it reads) with the number beside it.
+              <span key={h.n} aria-hidden="true" className="absolute" style={{ left: `${h.x}%`, top: `${h.y}%` }}>
+                <span className="absolute -left-5 -top-5 h-10 w-10 rounded-full border-4 border-amber-600 shadow-[0_0_0_2px_white]" />
+                <span className="absolute -left-9 -top-9 flex h-7 w-7 items-center justify-center rounded-full border-2 border-white bg-amber-700 text-sm font-bold text-white">{h.n}</span>
+              </span>
+            ))}
+          </div>
+          <figcaption className="mt-1 text-center text-sm text-muted">{t("illustrative")}</figcaption>
+        </figure>
+        <div>
+          <p className="mb-1 font-semibold" id={`legend-${id}`}>{t("onScreen")}</p>
+          <ol className="guide-legend mb-4" aria-labelledby={`legend-${id}`}>
+            {hotspots.map((h) => (
+              <li key={h.n} className="mb-1 flex items-start gap-2">
+                <span aria-hidden="true" className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-amber-700 text-sm font-bold text-white">{h.n}</span>
+                <span><span className="sr-only">{h.n}. </span>{h.children}</span>
+              </li>
+            ))}
+          </ol>
+          <div>{rest}</div>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export async function Expect({ children }: { children: ReactNode }) {
+  const t = await getTranslations("walkthrough");
+  return (
+    <div className="my-3 rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">
+      <p className="font-semibold">{t("expect")}</p>
+      <div>{children}</div>
+    </div>
+  );
+}
+
+export async function Mistakes({ children }: { children: ReactNode }) {
+  const t = await getTranslations("walkthrough");
+  return (
+    <div className="my-3">
+      <p className="font-semibold">{t("mistakes")}</p>
+      <ul className="ml-5 list-disc">{children}</ul>
+    </div>
+  );
+}
+
+export function Mistake({ children }: { children: ReactNode }) {
+  return <li className="mb-1">{children}</li>;
+}
+
+export async function TellClient({ children }: { children: ReactNode }) {
+  const t = await getTranslations("walkthrough");
+  return (
+    <div className="my-3 rounded-md border-2 border-amber-700 bg-amber-50 p-3">
+      <p className="font-semibold">{t("tellClient")}</p>
+      <div className="text-lg">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { test, expect, signInWithKeyboard, tabTo } from "../fixtures/test";
+import { answerScreen, nextScreen } from "../fixtures/lesson";
+
+test("a learner completes a walkthrough with the keyboard only, reading each screen's marks without the image", async ({ page, expectAccessible }) => {
+  await page.goto("/sign-in?next=/walkthroughs");
+  await expectAccessible();
+  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+  await expect(page.getByRole("heading", { level: 1, name: "Покрокові інструкції" })).toBeVisible();
+  await expect(page.getByText("ще не перевірено методистом").first()).toBeVisible();
+  await expectAccessible();
+
+  await tabTo(page, page.getByRole("link", { name: "Вхід у Дію і показ е-документів" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Вхід у Дію і показ е-документів" })).toBeVisible();
+  await expect(page.getByText(/^Ще не перевірено методистом/)).toBeVisible();
+  await expect(page.locator("#lesson-step-label")).toHaveText("Крок 1 з 11: Перед початком");
+  await expectAccessible();
+
+  // Each step: its screen has alt text and a legend of the numbered marks, then what to expect,
+  // common mistakes and what to tell the client.
+  for (let n = 2; n <= 9; n++) {
+    await nextScreen(page);
+    await expect(page.locator("#lesson-step-label")).toHaveText(new RegExp(`^Крок ${n} з 11: `));
+    const step = page.locator("section[data-step]:not([hidden])");
+    await expect(step.getByRole("img")).toHaveAttribute("alt", /.{10,}/);
+    await expect(step.getByRole("list", { name: "Позначки на екрані" }).getByRole("listitem").first()).toContainText(/\S/);
+    await expect(step.getByText("Що ви побачите далі")).toBeVisible();
+    await expect(step.getByText("Типові помилки")).toBeVisible();
+    await expect(step.getByText("Що сказати клієнтові")).toBeVisible();
+    if (n === 2 || n === 9) await expectAccessible();
+  }
+
+  await nextScreen(page);
+  await expect(page.locator("#lesson-step-label")).toHaveText("Крок 10 з 11: Перевірте себе");
+  const answered = await answerScreen(page);
+  expect(answered).toBeGreaterThan(0);
+  await expectAccessible();
+  await nextScreen(page);
+  await tabTo(page, page.getByRole("button", { name: "Завершити інструкцію" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Інструкцію пройдено?" }).getByRole("status")).toHaveText("Інструкцію зараховано.");
+  await expectAccessible();
+
+  await tabTo(page, page.getByRole("link", { name: "До всіх інструкцій" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("listitem").filter({ hasText: "Вхід у Дію і показ е-документів" })).toContainText("✓ пройдено");
+});

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../server/db/client";
+import { createDemoWorld } from "../factories/demo-world";
+import { hashPassword } from "../../server/auth/password";
+import { callRoute, currentSessionToken, signInAs } from "../helpers/api";
+import { resolveSession } from "../../server/auth/current-user";
+import { getWalkthrough, walkthroughScreenCount } from "../../features/walkthroughs/server/catalog";
+import { getWalkthroughState } from "../../features/walkthroughs/server/progress";
+import { getFreshness, isStale } from "../../features/walkthroughs/server/freshness";
+import { kyivDay } from "../../features/progress/kyiv-calendar";
+import * as position from "../../app/api/v1/walkthroughs/[id]/position/route";
+import * as completion from "../../app/api/v1/walkthroughs/[id]/completion/route";
+
+const GUIDE = "diia-sign-in";
+
+beforeAll(async () => {
+  await createDemoWorld(getDb(), { passwordHash: await hashPassword("not-used-here") });
+});
+
+async function actorFor(email: string) {
+  await signInAs(email);
+  return (await resolveSession(currentSessionToken()!))!;
+}
+
+describe("walkthrough progress", () => {
+  it("resumes on the step reached, in either language, and refuses a step the guide does not have", async () => {
+    const actor = await actorFor("learner@demo.skhodynky.org");
+    const screens = walkthroughScreenCount(GUIDE);
+    // The opening, eight steps and the practice check.
+    expect(screens).toBe(1 + getWalkthrough(GUIDE, "uk")!.steps.length + 1);
+    expect(getWalkthrough(GUIDE, "en")!.steps.map((s) => s.id)).toEqual(getWalkthrough(GUIDE, "uk")!.steps.map((s) => s.id));
+    const saved = await callRoute(position.PUT, "/x", { method: "PUT", params: { id: GUIDE }, body: { step: 4 } });
+    expect(saved.status).toBe(200);
+    expect(await getWalkthroughState(actor, GUIDE)).toEqual({ completed: false, step: 4 });
+
+    const beyond = await callRoute(position.PUT, "/x", { method: "PUT", params: { id: GUIDE }, body: { step: screens } });
+    expect(beyond.status).toBe(400);
+    expect(beyond.json.error?.fields?.step?.[0]).toBe("У цьому уроці немає такого екрана.");
+    expect((await callRoute(position.PUT, "/x", { method: "PUT", params: { id: "no-such-guide" }, body: { step: 0 } })).status).toBe(404);
+    expect(await getWalkthroughState(actor, GUIDE)).toEqual({ completed: false, step: 4 });
+  });
+
+  it("records a completion once per idempotency key, on the Kyiv day it was done, and counts its time", async () => {
+    const actor = await actorFor("curator@demo.skhodynky.org");
+    const item = getWalkthrough(GUIDE, "uk")!.items[0]!.id;
+    const body = { minutes: 9, answers: [{ itemId: item, correct: true }] };
+    const headers = { "idempotency-key": "guide-done-1" };
+    const first = await callRoute(completion.POST, "/x", { params: { id: GUIDE }, body, headers });
+    const replay = await callRoute(completion.POST, "/x", { params: { id: GUIDE }, body, headers });
+    expect(first.status).toBe(201);
+    expect(replay.json).toEqual(first.json);
+    expect(first.json).toMatchObject({ walkthroughId: GUIDE, completedOn: kyivDay(new Date()) });
+    expect(await getWalkthroughState(actor, GUIDE)).toMatchObject({ completed: true });
+    const activity = await getDb().learningActivity.findMany({ where: { userId: actor.id } });
+    expect(activity).toEqual([expect.objectContaining({ kind: "walkthrough", contentId: GUIDE, seconds: 9 * 60 })]);
+
+    const unknown = await callRoute(completion.POST, "/x", { params: { id: GUIDE }, body: { answers: [{ itemId: "nope", correct: true }] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error?.fields?.["answers.0.itemId"]).toBeDefined();
+  });
+});
+
+describe("freshness of a guide", () => {
+  it("says who verified it and when, prefers the latest verification in the app, and is stale after 180 days", async () => {
+    const db = getDb();
+    const methodologist = await db.user.findUniqueOrThrow({ where: { email: "methodist.poltava@demo.skhodynky.org" } });
+    const fm = getWalkthrough(GUIDE, "uk")!.frontmatter;
+    expect((await getFreshness([GUIDE], () => fm)).get(GUIDE)).toBeNull();
+    await db.walkthroughVerification.create({ data: { walkthroughId: GUIDE, verifiedById: methodologist.id, verifiedAt: new Date("2026-05-01T09:00:00Z") } });
+    const fresh = (await getFreshness([GUIDE], () => fm)).get(GUIDE)!;
+    expect(fresh).toEqual({ verifiedOn: "2026-05-01", by: expect.stringContaining(methodologist.name) });
+    expect(isStale(fresh, new Date("2026-10-28T12:00:00Z"))).toBe(false); // 180 days
+    expect(isStale(fresh, new Date("2026-10-29T12:00:00Z"))).toBe(true); // 181 days
+    // A guide whose content names a verification uses it until one is recorded in the app.
+    const written = { ...fm, verified: { on: "2026-11-01", by: "Олена Коваль, методистка" } };
+    expect((await getFreshness(["helsi-declaration"], () => written)).get("helsi-declaration")).toEqual({ verifiedOn: "2026-11-01", by: "Олена Коваль, методистка" });
+  });
+});
