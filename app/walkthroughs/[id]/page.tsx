@@ -46,6 +46,9 @@ export default async function WalkthroughPage({ params, searchParams }: { params
           {locale === "en" && guide.locale === "uk" ? ` · ${t("ukrainianOnly")}` : ""}
         </p>
         <FreshnessLine freshness={freshness.get(id) ?? null} />
+        <p className="mb-4">
+          <a href={`/walkthroughs/${id}/print`}>{t("handout")}</a>
+        </p>
         <LessonPlayer
           kind="walkthrough"
           lessonId={id}

@@ -13,18 +13,34 @@ export function Hotspot(_props: HotspotProps) {
  * legend of the marks that reads without the image, then the instruction, what comes next,
  * common mistakes and (in client guides) what to tell the client.
  */
-export async function GuideStep({ id, title, screen, alt, wide = false, children }: { id: string; title: string; screen: string; alt: string; wide?: boolean; children: ReactNode }) {
+type GuideStepProps = { id: string; title: string; screen: string; alt: string; wide?: boolean; children: ReactNode };
+
+export async function GuideStep(props: GuideStepProps) {
+  return <GuideStepView {...props} />;
+}
+
+/**
+ * The same step on the printed handout: numbered, the screen beside large text, without the
+ * notes meant for the worker (common mistakes, what to tell the client).
+ */
+export function printGuideStep(stepIds: string[]) {
+  return function PrintGuideStep(props: GuideStepProps) {
+    return <GuideStepView {...props} number={stepIds.indexOf(props.id) + 1} print />;
+  };
+}
+
+async function GuideStepView({ id, title, screen, alt, wide = false, children, number, print = false }: GuideStepProps & { number?: number; print?: boolean }) {
   const t = await getTranslations("walkthrough");
   const parts = Children.toArray(children);
   const hotspots = parts.filter((c): c is ReactElement<HotspotProps> => isValidElement(c) && c.type === Hotspot).map((h) => h.props);
-  const rest = parts.filter((c) => !(isValidElement(c) && c.type === Hotspot));
+  const rest = parts.filter((c) => !(isValidElement(c) && (c.type === Hotspot || (print && (c.type === Mistakes || c.type === TellClient)))));
   return (
-    <>
-      <h2 className="mb-3 text-xl font-bold">{title}</h2>
+    <div className={print ? "print-step mb-8" : undefined}>
+      <h2 className="mb-3 text-xl font-bold">{number ? t("printStep", { n: number, title }) : title}</h2>
       <div className={wide ? "grid gap-4" : "grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]"}>
         <figure className="m-0">
           <div className="relative mx-auto w-fit max-w-full">
-            <img src={screen} alt={alt} className="block h-auto max-h-[70vh] w-auto max-w-full rounded-lg border border-neutral-400 bg-white" />
+            <img src={screen} alt={alt} className={`block h-auto w-auto max-w-full rounded-lg border border-neutral-400 bg-white ${print ? "max-h-[120mm]" : "max-h-[70vh]"}`} />
             {hotspots.map((h) => (
               // A ring around the point (its middle stays clear, so the label under it reads) with the number beside it.
               <span key={h.n} aria-hidden="true" className="absolute" style={{ left: `${h.x}%`, top: `${h.y}%` }}>
@@ -48,7 +64,7 @@ export async function GuideStep({ id, title, screen, alt, wide = false, children
           <div>{rest}</div>
         </div>
       </div>
-    </>
+    </div>
   );
 }
 
