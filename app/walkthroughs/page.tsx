@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
+import { can } from "@/server/authz/policy";
 import { listWalkthroughs, type WalkthroughCard } from "@/features/walkthroughs/server/catalog";
 import { completedWalkthroughIds } from "@/features/walkthroughs/server/progress";
 import { getFreshness } from "@/features/walkthroughs/server/freshness";
@@ -48,6 +49,11 @@ export default async function WalkthroughsPage() {
     <>
       <h1 className="page-title">{t("title")}</h1>
       <p className="mb-6 max-w-prose">{t("lead")}</p>
+      {can(user, "read:walkthrough-queue", { regionId: user.regionId }) ? (
+        <p className="mb-6">
+          <a className="btn-secondary" href="/walkthroughs/queue">{t("queueLink")}</a>
+        </p>
+      ) : null}
       {section("client")}
       {section("worker")}
     </>

@@ -40,6 +40,10 @@ type Rules = {
   "review:assessment": AssessmentResource;
   "read:aggregates": AggregateResource;
   "manage:user": UserResource;
+  "report:walkthrough": undefined;
+  "read:walkthrough-queue": RegionResource;
+  "resolve:walkthrough-report": RegionResource;
+  "verify:walkthrough": undefined;
 };
 export type Permission = keyof Rules;
 
@@ -72,6 +76,13 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "read:aggregates": (a, r) => isAdmin(a) || (r.scope !== "country" && isMethodologistOf(a, r.regionId)),
   "manage:user": (a, r) =>
     a.id !== r.userId && (isAdmin(a) || (isMethodologistOf(a, r.regionId) && !r.roles.includes("ADMIN"))),
+  // Anyone who uses a guide can say where they got stuck or that a screen changed.
+  "report:walkthrough": () => true,
+  // Reports land in the reporter's region: its methodologists (and admins) read and close them.
+  "read:walkthrough-queue": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
+  "resolve:walkthrough-report": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
+  // Guides are national content: any methodologist who checked one against the live platform may say so.
+  "verify:walkthrough": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];

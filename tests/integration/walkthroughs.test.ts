@@ -10,6 +10,10 @@ import { getFreshness, isStale } from "../../features/walkthroughs/server/freshn
 import { kyivDay } from "../../features/progress/kyiv-calendar";
 import * as position from "../../app/api/v1/walkthroughs/[id]/position/route";
 import * as completion from "../../app/api/v1/walkthroughs/[id]/completion/route";
+import * as reports from "../../app/api/v1/walkthroughs/[id]/reports/route";
+import * as resolution from "../../app/api/v1/walkthroughs/[id]/reports/resolution/route";
+import * as verifications from "../../app/api/v1/walkthroughs/[id]/verifications/route";
+import { getWalkthroughQueue } from "../../features/walkthroughs/server/reports";
 
 const GUIDE = "diia-sign-in";
 
@@ -74,5 +78,60 @@ describe("freshness of a guide", () => {
     // A guide whose content names a verification uses it until one is recorded in the app.
     const written = { ...fm, verified: { on: "2026-11-01", by: "Олена Коваль, методистка" } };
     expect((await getFreshness(["helsi-declaration"], () => written)).get("helsi-declaration")).toEqual({ verifiedOn: "2026-11-01", by: "Олена Коваль, методистка" });
+  });
+});
+
+describe("reports and the methodologists' queue", () => {
+  it("sends a stuck or 'looks different' report to the reporter's region only, and refuses client personal data", async () => {
+    const learner = await actorFor("learner@demo.skhodynky.org");
+    const stepId = getWalkthrough(GUIDE, "uk")!.steps[2]!.id;
+    const stuck = await callRoute(reports.POST, "/x", { params: { id: GUIDE }, body: { stepId, kind: "stuck" } });
+    expect(stuck.status).toBe(201);
+    const different = await callRoute(reports.POST, "/x", { params: { id: GUIDE }, body: { stepId, kind: "looks-different", comment: "Кнопка тепер угорі" } });
+    expect(different.status).toBe(201);
+
+    const leak = await callRoute(reports.POST, "/x", { params: { id: GUIDE }, body: { stepId, kind: "looks-different", comment: "У пані Марії (067 123 45 67) не відкривається" } });
+    expect(leak.status).toBe(400);
+    expect(leak.json.error?.fields?.comment?.[0]).toMatch(/персональні дані/);
+    expect(await getDb().walkthroughReport.count({ where: { comment: { contains: "067" } } })).toBe(0);
+    expect((await callRoute(reports.POST, "/x", { params: { id: GUIDE }, body: { stepId: "no-such-step", kind: "stuck" } })).status).toBe(400);
+
+    const poltava = await actorFor("methodist.poltava@demo.skhodynky.org");
+    expect(poltava.regionId).toBe(learner.regionId);
+    const queue = await getWalkthroughQueue(poltava, poltava.regionId, "uk");
+    expect(queue.steps).toEqual([expect.objectContaining({ walkthroughId: GUIDE, stepId, stuck: 1, looksDifferent: 1, comments: [expect.objectContaining({ text: "Кнопка тепер угорі" })] })]);
+
+    const zhytomyr = await actorFor("methodist.zhytomyr@demo.skhodynky.org");
+    expect((await getWalkthroughQueue(zhytomyr, zhytomyr.regionId, "uk")).steps).toEqual([]);
+    await expect(getWalkthroughQueue(zhytomyr, poltava.regionId, "uk")).rejects.toMatchObject({ code: "forbidden" });
+    const foreign = await callRoute(resolution.POST, "/x", { params: { id: GUIDE }, body: { stepId, regionId: poltava.regionId } });
+    expect(foreign.status).toBe(403);
+
+    await signInAs("methodist.poltava@demo.skhodynky.org");
+    const closed = await callRoute(resolution.POST, "/x", { params: { id: GUIDE }, body: { stepId } });
+    expect(closed.json).toEqual({ resolved: 2 });
+    expect((await getWalkthroughQueue(poltava, poltava.regionId, "uk")).steps).toEqual([]);
+  });
+
+  it("puts guides never verified or verified more than 180 days ago in the queue, and takes a guide out once verified", async () => {
+    const methodologist = await actorFor("methodist.zhytomyr@demo.skhodynky.org");
+    const db = getDb();
+    const now = new Date("2026-11-23T10:00:00Z");
+    await db.walkthroughVerification.create({ data: { walkthroughId: "viber-closed-group", verifiedById: methodologist.id, verifiedAt: new Date("2026-05-26T09:00:00Z") } }); // 181 days
+    await db.walkthroughVerification.create({ data: { walkthroughId: "zoom-call-elderly-client", verifiedById: methodologist.id, verifiedAt: new Date("2026-05-28T09:00:00Z") } }); // 179 days
+    const queue = await getWalkthroughQueue(methodologist, methodologist.regionId, "uk", now);
+    const reasons = new Map(queue.toCheck.map((g) => [g.id, g.reason]));
+    expect(reasons.get("viber-closed-group")).toBe("stale");
+    expect(reasons.has("zoom-call-elderly-client")).toBe(false);
+    expect(reasons.get("google-forms-survey")).toBe("unverified");
+
+    // Learners cannot mark a guide verified; a methodologist can, and it leaves the queue.
+    await signInAs("learner@demo.skhodynky.org");
+    expect((await callRoute(verifications.POST, "/x", { params: { id: "google-forms-survey" }, body: {} })).status).toBe(403);
+    await signInAs("methodist.zhytomyr@demo.skhodynky.org");
+    const verified = await callRoute(verifications.POST, "/x", { params: { id: "google-forms-survey" }, body: { note: "Звірено з формою 23.11" } });
+    expect(verified.status).toBe(201);
+    const after = await getWalkthroughQueue(methodologist, methodologist.regionId, "uk");
+    expect(after.toCheck.map((g) => g.id)).not.toContain("google-forms-survey");
   });
 });

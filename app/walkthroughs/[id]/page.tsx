@@ -1,12 +1,15 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
+import { can } from "@/server/authz/policy";
+import { VerifyForm } from "@/features/walkthroughs/components/queue-actions";
 import { getWalkthrough } from "@/features/walkthroughs/server/catalog";
 import { getWalkthroughState } from "@/features/walkthroughs/server/progress";
 import { getFreshness } from "@/features/walkthroughs/server/freshness";
 import { LessonBody } from "@/features/lessons/components/lesson-body";
 import { LessonPlayer } from "@/features/lessons/components/lesson-player";
-import { Expect, GuideStep, Hotspot, Mistake, Mistakes, TellClient } from "@/features/walkthroughs/components/guide";
+import { Expect, Hotspot, Mistake, Mistakes, TellClient, playerGuideStep } from "@/features/walkthroughs/components/guide";
+import { myCuratorNames } from "@/features/competences/server/list-mentees";
 import { FreshnessLine } from "@/features/walkthroughs/components/freshness-line";
 import { ClientMessages } from "@/ui/client-messages";
 
@@ -29,11 +32,11 @@ export default async function WalkthroughPage({ params, searchParams }: { params
   const locale = localeRaw === "en" ? "en" : "uk";
   const guide = getWalkthrough(id, locale);
   if (!guide) notFound();
-  const [state, freshness] = await Promise.all([getWalkthroughState(user, id), getFreshness([id], () => guide.frontmatter)]);
+  const [state, freshness, curators] = await Promise.all([getWalkthroughState(user, id), getFreshness([id], () => guide.frontmatter), myCuratorNames(user)]);
   const fm = guide.frontmatter;
   const screens = [t("beforeYouStart"), ...guide.steps.map((s) => s.title), ...(guide.items.length ? [t("practice")] : [])];
   return (
-    <ClientMessages namespaces={["lesson", "walkthrough"]}>
+    <ClientMessages namespaces={["lesson", "walkthrough", "walkthroughQueue"]}>
       <article lang={guide.locale} className="mx-auto max-w-4xl">
         <p className="mb-2 text-sm">
           <a href="/walkthroughs">{t("catalog")}</a> · {fm.audience === "client" ? t("forClient") : t("forWorker")}
@@ -62,8 +65,15 @@ export default async function WalkthroughPage({ params, searchParams }: { params
             </nav>
           }
         >
-          <LessonBody code={guide.code} components={{ GuideStep, Hotspot, Expect, Mistakes, Mistake, TellClient }} />
+          <LessonBody code={guide.code} components={{ GuideStep: playerGuideStep(id, curators[0] ?? null), Hotspot, Expect, Mistakes, Mistake, TellClient }} />
         </LessonPlayer>
+        {can(user, "verify:walkthrough") ? (
+          <section className="card mt-8" aria-labelledby="verify">
+            <h2 id="verify" className="text-lg font-bold">{t("verifyTitle")}</h2>
+            <p className="mb-1">{t("verifyLead")}</p>
+            <VerifyForm walkthroughId={id} title={fm.title} />
+          </section>
+        ) : null}
       </article>
     </ClientMessages>
   );

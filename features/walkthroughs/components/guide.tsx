@@ -1,5 +1,6 @@
 import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { StepHelp } from "./step-help";
 
 type HotspotProps = { n: number; x: number; y: number; children: ReactNode };
 
@@ -15,8 +16,11 @@ export function Hotspot(_props: HotspotProps) {
  */
 type GuideStepProps = { id: string; title: string; screen: string; alt: string; wide?: boolean; children: ReactNode };
 
-export async function GuideStep(props: GuideStepProps) {
-  return <GuideStepView {...props} />;
+/** The step in the player, with "I'm stuck" and "looks different" under it. */
+export function playerGuideStep(walkthroughId: string, curatorName: string | null) {
+  return function PlayerGuideStep(props: GuideStepProps) {
+    return <GuideStepView {...props} help={<StepHelp walkthroughId={walkthroughId} stepId={props.id} curatorName={curatorName} />} />;
+  };
 }
 
 /**
@@ -29,7 +33,7 @@ export function printGuideStep(stepIds: string[]) {
   };
 }
 
-async function GuideStepView({ id, title, screen, alt, wide = false, children, number, print = false }: GuideStepProps & { number?: number; print?: boolean }) {
+async function GuideStepView({ id, title, screen, alt, wide = false, children, number, print = false, help }: GuideStepProps & { number?: number; print?: boolean; help?: ReactNode }) {
   const t = await getTranslations("walkthrough");
   const parts = Children.toArray(children);
   const hotspots = parts.filter((c): c is ReactElement<HotspotProps> => isValidElement(c) && c.type === Hotspot).map((h) => h.props);
@@ -62,6 +66,7 @@ async function GuideStepView({ id, title, screen, alt, wide = false, children, n
             ))}
           </ol>
           <div>{rest}</div>
+          {help}
         </div>
       </div>
     </div>

@@ -27,6 +27,13 @@ test("a learner completes a walkthrough with the keyboard only, reading each scr
     await expect(step.getByText("Що ви побачите далі")).toBeVisible();
     await expect(step.getByText("Типові помилки")).toBeVisible();
     await expect(step.getByText("Що сказати клієнтові")).toBeVisible();
+    if (n === 2) {
+      // Stuck here: the help names the learner's curator, and the region's methodologists hear of it.
+      await tabTo(page, step.getByRole("button", { name: "Я застряг на цьому кроці" }));
+      await page.keyboard.press("Enter");
+      await expect(step.getByText("Напишіть або зателефонуйте своєму цифровому куратору: Оксана Ткачук.")).toBeVisible();
+      await expect(step.getByRole("status").last()).toHaveText("Ми передали методистам вашого регіону, що цей крок складний.");
+    }
     if (n === 2 || n === 9) await expectAccessible();
   }
 
