@@ -50,6 +50,7 @@ export default async function ProgressPage() {
         <div className="card">
           <dt className="text-sm text-muted">{t("lessonsDone")}</dt>
           <dd className="text-2xl font-bold">{t("ofTotal", { done: p.lessonsDone, total: totalLessons })}</dd>
+          <dd className="text-sm"><a href="/walkthroughs">{t("walkthroughsDone", { done: p.walkthroughs.done, total: p.walkthroughs.total })}</a></dd>
         </div>
         <div className="card">
           <dt className="text-sm text-muted">{t("reviewsDue")}</dt>

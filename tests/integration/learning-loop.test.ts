@@ -147,6 +147,7 @@ describe("my progress", () => {
     expect(p.tracks[0]).toMatchObject({ done: 1, total: listTracks()[0]!.lessons.length });
     expect(p.tracks[0]!.lessons[0]).toMatchObject({ id: firstLesson, done: true });
     expect(p.lessonsDone).toBe(1);
+    expect(p.walkthroughs).toEqual({ done: 0, total: 8 });
     expect(p.week.map((d) => d.day)[0]).toBe(mondayOf(today));
     expect(p.week.find((d) => d.day === today)!.minutes).toBe(Math.round((150 + 180) / 60));
     // Today 150 s of review + 3 minutes of lesson = 6 min; three days ago 150 s = 3 min, if still this week.

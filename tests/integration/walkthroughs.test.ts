@@ -14,6 +14,11 @@ import * as reports from "../../app/api/v1/walkthroughs/[id]/reports/route";
 import * as resolution from "../../app/api/v1/walkthroughs/[id]/reports/resolution/route";
 import * as verifications from "../../app/api/v1/walkthroughs/[id]/verifications/route";
 import { getWalkthroughQueue } from "../../features/walkthroughs/server/reports";
+import { getCompetenceOverview } from "../../features/competences/server/get-my-competences";
+import { getFramework } from "../../features/competences/server/framework";
+import { shortFormAnswers } from "../factories/assessments";
+import * as draft from "../../app/api/v1/assessments/draft/route";
+import * as submit from "../../app/api/v1/assessments/draft/submit/route";
 
 const GUIDE = "diia-sign-in";
 
@@ -133,5 +138,17 @@ describe("reports and the methodologists' queue", () => {
     expect(verified.status).toBe(201);
     const after = await getWalkthroughQueue(methodologist, methodologist.regionId, "uk");
     expect(after.toCheck.map((g) => g.id)).not.toContain("google-forms-survey");
+  });
+});
+
+describe("walkthroughs for competency gaps", () => {
+  it("are offered beside lessons for a gap in a competence they teach", async () => {
+    const actor = await actorFor("iryna.shevchuk@demo.skhodynky.org");
+    await callRoute(draft.PUT, "/x", { method: "PUT", body: shortFormAnswers(getFramework(), (area) => (area === "SW" ? 0 : 8)) });
+    expect((await callRoute(submit.POST, "/x")).status).toBe(201);
+    const overview = await getCompetenceOverview(actor, actor.id, "uk");
+    const sw1 = overview!.gaps.find((g) => g.competenceId === "SW.1")!;
+    expect(sw1.walkthroughs).toContainEqual({ id: GUIDE, title: getWalkthrough(GUIDE, "uk")!.frontmatter.title });
+    expect(getWalkthrough(GUIDE, "uk")!.frontmatter.competences).toContain("SW.1");
   });
 });

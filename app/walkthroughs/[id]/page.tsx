@@ -35,6 +35,8 @@ export default async function WalkthroughPage({ params, searchParams }: { params
   const [state, freshness, curators] = await Promise.all([getWalkthroughState(user, id), getFreshness([id], () => guide.frontmatter), myCuratorNames(user)]);
   const fm = guide.frontmatter;
   const screens = [t("beforeYouStart"), ...guide.steps.map((s) => s.title), ...(guide.items.length ? [t("practice")] : [])];
+  // "Step 3 of 8" counts the guide's own steps; the opening and the practice check are named instead.
+  const labels = [t("beforeYouStart"), ...guide.steps.map((s, i) => t("stepOfGuide", { n: i + 1, total: guide.steps.length, title: s.title })), ...(guide.items.length ? [t("practice")] : [])];
   return (
     <ClientMessages namespaces={["lesson", "walkthrough", "walkthroughQueue"]}>
       <article lang={guide.locale} className="mx-auto max-w-4xl">
@@ -56,6 +58,7 @@ export default async function WalkthroughPage({ params, searchParams }: { params
           kind="walkthrough"
           lessonId={id}
           steps={screens}
+          stepLabels={labels}
           initialStep={initialStep(query.step, state, screens.length)}
           completedBefore={state.completed}
           after={

@@ -83,11 +83,16 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
                   {t("gapLine", { level: g.level, target: g.target })}
                   {g.estimated ? ` ${t("estimated")}` : ""}
                 </p>
-                {g.lessons.length ? (
+                {g.lessons.length || g.walkthroughs.length ? (
                   <ul className="ml-5 list-disc">
                     {g.lessons.map((l) => (
                       <li key={l.id}>
                         <Link href={`/lessons/${l.id}`}>{t("lessonLink", { title: l.title })}</Link>
+                      </li>
+                    ))}
+                    {g.walkthroughs.map((w) => (
+                      <li key={w.id}>
+                        <Link href={`/walkthroughs/${w.id}`}>{t("walkthroughLink", { title: w.title })}</Link>
                       </li>
                     ))}
                   </ul>

@@ -6,11 +6,20 @@ import type { TFramework } from "../framework-schema";
 import { areaChanges, areaLevels, competenceLevels, findGaps, nextAssessmentDue, profileForRoles, type AssessmentAnswers, type Change } from "../scoring";
 import { getFramework } from "./framework";
 import { listLessons } from "@/features/lessons/server/catalog";
+import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
 
 /** The lesson catalog, or none where content has not been compiled (e.g. a bare data script). */
 function lessonsSafely(locale: AppLocale) {
   try {
     return listLessons(locale);
+  } catch {
+    return [];
+  }
+}
+
+function walkthroughsSafely(locale: AppLocale) {
+  try {
+    return listWalkthroughs(locale);
   } catch {
     return [];
   }
@@ -41,7 +50,16 @@ export type MyCompetences = {
   latest: (AssessmentSummary & { areaLevels: AreaLevelDto[]; competences: CompetenceDto[] }) | null;
   history: AssessmentSummary[];
   changes: (Change & { title: string })[];
-  gaps: { competenceId: string; title: string; level: number; target: number; estimated: boolean; resources: string[]; lessons: { id: string; title: string }[] }[];
+  gaps: {
+    competenceId: string;
+    title: string;
+    level: number;
+    target: number;
+    estimated: boolean;
+    resources: string[];
+    lessons: { id: string; title: string }[];
+    walkthroughs: { id: string; title: string }[];
+  }[];
   nextDue: string | null;
   isDue: boolean;
   everyDays: number;
@@ -142,15 +160,19 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
       }),
     };
     const lessons = lessonsSafely(locale);
+    const guides = walkthroughsSafely(locale);
     gaps = findGaps(fw, profileId, levels).map((g) => {
       const c = fw.competences.find((x) => x.id === g.competenceId)!;
       const named = new Set(c.resources.filter((r) => r.startsWith("lesson:")).map((r) => r.slice("lesson:".length)));
+      const namedGuides = new Set(c.resources.filter((r) => r.startsWith("walkthrough:")).map((r) => r.slice("walkthrough:".length)));
       return {
         ...g,
         title: title(c.title),
         resources: c.resources,
         // Lessons the framework names for the competence, and lessons that declare they teach it.
         lessons: lessons.filter((l) => named.has(l.id) || l.competences.includes(c.id)).map((l) => ({ id: l.id, title: l.title })),
+        // Walkthroughs likewise: named by the framework or declaring the competence.
+        walkthroughs: guides.filter((w) => namedGuides.has(w.id) || w.competences.includes(c.id)).map((w) => ({ id: w.id, title: w.title })),
       };
     });
     const previous = assessments.at(-2);

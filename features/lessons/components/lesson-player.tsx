@@ -25,6 +25,8 @@ type Props = {
   lessonId: string;
   /** Titles of the lesson's screens; the finish screen comes after them. */
   steps: string[];
+  /** What the progress line says on each screen, when "Step n of total: title" does not fit (a guide counts only its own steps). */
+  stepLabels?: string[];
   initialStep: number;
   completedBefore: boolean;
   /** The finish screen's extra content (the next lesson), rendered on the server. */
@@ -37,7 +39,7 @@ type Props = {
  * lesson also works page by page without JavaScript), the place saved to resume later, answers
  * kept for the completion, and a completion that waits for the connection when there is none.
  */
-export function LessonPlayer({ kind = "lesson", lessonId, steps, initialStep, completedBefore, after, children }: Props) {
+export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, initialStep, completedBefore, after, children }: Props) {
   const t = useT("lesson");
   const tf = useT(kind);
   const base = `/api/v1/${kind}s/${lessonId}`;
@@ -113,7 +115,7 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, initialStep, co
     <AnswerSinkContext.Provider value={report}>
       <div className="sticky top-0 z-10 -mx-4 mb-4 bg-white/95 px-4 py-2">
         <p id="lesson-step-label" className="text-sm font-semibold" tabIndex={-1} ref={heading}>
-          {t("stepOf", { step: step + 1, total })}: {title}
+          {stepLabels ? (stepLabels[step] ?? title) : `${t("stepOf", { step: step + 1, total })}: ${title}`}
         </p>
         <progress className="lesson-progress mt-1 h-2 w-full" max={total} value={step + 1} aria-labelledby="lesson-step-label" />
       </div>

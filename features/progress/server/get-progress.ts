@@ -8,6 +8,8 @@ import { computeStreak, type Streak } from "../streak";
 import { activityByDay } from "./get-today";
 import { countDueReviews } from "./review";
 import { completedLessonIds } from "./lesson-position";
+import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import { completedWalkthroughIds } from "@/features/walkthroughs/server/progress";
 
 /** Weeks of streak history shown (a quarter). */
 export const HISTORY_WEEKS = 12;
@@ -17,6 +19,7 @@ export type DayStatus = "active" | "grace" | "missed" | "none";
 export type MyProgress = {
   tracks: { id: string; title: string; description: string; done: number; total: number; lessons: { id: string; title: string; minutes: number; done: boolean }[] }[];
   lessonsDone: number;
+  walkthroughs: { done: number; total: number };
   week: { day: string; minutes: number }[];
   minutesThisWeek: number;
   goalMinutes: number;
@@ -31,12 +34,14 @@ export async function getMyProgress(actor: Actor, locale: AppLocale, now = new D
   authorize(actor, "read:profile:own");
   const db = getDb();
   const today = kyivDay(now);
-  const [user, done, days, reviewsDue] = await Promise.all([
+  const [user, done, days, reviewsDue, guidesDone] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { dailyGoalMinutes: true } }),
     completedLessonIds(actor),
     activityByDay(actor.id),
     countDueReviews(actor, now),
+    completedWalkthroughIds(actor),
   ]);
+  const guides = listWalkthroughs(locale);
   const lessons = new Map(listLessons(locale).map((l) => [l.id, l]));
   const tracks = listTracks().map((track) => {
     const items = track.lessons.flatMap((id) => {
@@ -63,6 +68,7 @@ export async function getMyProgress(actor: Actor, locale: AppLocale, now = new D
   return {
     tracks,
     lessonsDone: [...done].filter((id) => lessons.has(id)).length,
+    walkthroughs: { done: guides.filter((g) => guidesDone.has(g.id)).length, total: guides.length },
     week,
     minutesThisWeek: week.reduce((s, d) => s + d.minutes, 0),
     goalMinutes: user.dailyGoalMinutes,
