@@ -4,6 +4,7 @@ import { requireUser } from "@/server/auth/require-user";
 import { getLesson, listLessons, listTracks } from "@/features/lessons/server/catalog";
 import { LessonBody } from "@/features/lessons/components/lesson-body";
 import { LessonPlayer } from "@/features/lessons/components/lesson-player";
+import { initialScreen } from "@/features/lessons/player-position";
 import { getLessonState } from "@/features/progress/server/lesson-position";
 import { getFramework } from "@/features/competences/server/framework";
 import { ClientMessages } from "@/ui/client-messages";
@@ -18,13 +19,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
  * The page learners open most, often on a weak connection: it keeps within 150 KB on a cold load,
  * so its links are plain links and it loads no data library (decision 009).
  */
-
-/** `?step=n` (1-based) opens that screen; otherwise the lesson resumes where the learner left it. */
-function initialStep(requested: string | string[] | undefined, saved: { completed: boolean; step: number }, screens: number): number {
-  const n = typeof requested === "string" && /^\d{1,3}$/.test(requested) ? Number(requested) - 1 : NaN;
-  if (Number.isInteger(n) && n >= 0) return Math.min(n, screens);
-  return saved.completed ? 0 : Math.min(saved.step, screens - 1);
-}
 
 export default async function LessonPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ step?: string | string[] }> }) {
   const user = await requireUser();
@@ -56,7 +50,7 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
         <LessonPlayer
           lessonId={id}
           steps={steps}
-          initialStep={initialStep(query.step, state, steps.length)}
+          initialStep={initialScreen(query.step, state, steps.length)}
           completedBefore={state.completed}
           after={
             <nav aria-label={t("nextNav")} className="mt-6 flex flex-wrap gap-3">

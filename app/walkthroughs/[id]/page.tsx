@@ -8,6 +8,7 @@ import { getWalkthroughState } from "@/features/walkthroughs/server/progress";
 import { getFreshness } from "@/features/walkthroughs/server/freshness";
 import { LessonBody } from "@/features/lessons/components/lesson-body";
 import { LessonPlayer } from "@/features/lessons/components/lesson-player";
+import { initialScreen } from "@/features/lessons/player-position";
 import { Expect, Hotspot, Mistake, Mistakes, TellClient, playerGuideStep } from "@/features/walkthroughs/components/guide";
 import { myCuratorNames } from "@/features/competences/server/list-mentees";
 import { FreshnessLine } from "@/features/walkthroughs/components/freshness-line";
@@ -16,13 +17,6 @@ import { ClientMessages } from "@/ui/client-messages";
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, locale] = await Promise.all([params, getLocale()]);
   return { title: getWalkthrough(id, locale === "en" ? "en" : "uk")?.frontmatter.title ?? "" };
-}
-
-/** `?step=n` (1-based) opens that screen; otherwise the guide resumes where the learner left it. */
-function initialStep(requested: string | string[] | undefined, saved: { completed: boolean; step: number }, screens: number): number {
-  const n = typeof requested === "string" && /^\d{1,3}$/.test(requested) ? Number(requested) - 1 : NaN;
-  if (Number.isInteger(n) && n >= 0) return Math.min(n, screens);
-  return saved.completed ? 0 : Math.min(saved.step, screens - 1);
 }
 
 /* Links are plain links and the player loads no data library, as on the lesson page (decision 009). */
@@ -59,7 +53,7 @@ export default async function WalkthroughPage({ params, searchParams }: { params
           lessonId={id}
           steps={screens}
           stepLabels={labels}
-          initialStep={initialStep(query.step, state, screens.length)}
+          initialStep={initialScreen(query.step, state, screens.length)}
           completedBefore={state.completed}
           after={
             <nav aria-label={t("afterNav")} className="mt-6 flex flex-wrap gap-3">

@@ -5,27 +5,6 @@ import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
 import { ApiError, callApi, newKey } from "@/ui/api-client";
 
-function useAction() {
-  const router = useRouter();
-  const tc = useT("common");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = async (path: string, body: unknown, done: string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await callApi("POST", path, body, newKey(), tc("offline"));
-      setMessage({ ok: true, text: done });
-      router.refresh();
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline") });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, message, run };
-}
-
 /** A methodologist marks a guide verified today, with an optional note of what they checked. */
 export function VerifyForm({ walkthroughId, title }: { walkthroughId: string; title: string }) {
   const t = useT("walkthroughQueue");
@@ -58,4 +37,26 @@ export function ResolveButton({ walkthroughId, stepId, regionId, label }: { walk
       <p role="status" className={`mt-1 ${message && !message.ok ? "font-semibold text-red-800" : ""}`}>{message?.text ?? ""}</p>
     </div>
   );
+}
+
+/** Posts one queue action and refreshes the page; the outcome is announced in a status line. */
+function useAction() {
+  const router = useRouter();
+  const tc = useT("common");
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = async (path: string, body: unknown, done: string) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await callApi("POST", path, body, newKey(), tc("offline"));
+      setMessage({ ok: true, text: done });
+      router.refresh();
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline") });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, message, run };
 }
