@@ -5,6 +5,7 @@ import { useT } from "@/ui/messages";
 import { ApiError, callApi, newKey } from "@/ui/api-client";
 import { AnswerSinkContext } from "@/features/lessons/components/answer-sink";
 import { enqueue, flush } from "../pending-queue";
+import { sessionEndsAfter } from "../review-session-rules";
 
 type Session = { current: number; answered: (index: number, correct: boolean) => void; next: () => void; isLast: boolean };
 const SessionContext = createContext<Session | null>(null);
@@ -33,9 +34,8 @@ export function ReviewSession({ count, due, limitSeconds, children }: { count: n
     if (current > 0) position.current?.focus();
   }, [current]);
   const answered = useCallback((index: number, correct: boolean) => setResults((r) => (r[index] === undefined ? Object.assign([...r], { [index]: correct }) : r)), []);
-  const outOfTime = () => Date.now() - startedAt.current >= limitSeconds * 1000;
   const next = () => {
-    if (current + 1 >= count || outOfTime()) setFinished(true);
+    if (sessionEndsAfter(current, count, startedAt.current, Date.now(), limitSeconds)) setFinished(true);
     else setCurrent(current + 1);
   };
   const done = results.filter((r) => r !== undefined).length;
