@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { can } from "@/server/authz/policy";
+import { unreadNotificationCount } from "@/features/notifications/server/centre";
 
 /**
  * The header ships no JavaScript (docs/decisions/009): its links are plain links, and changing the
@@ -9,6 +10,7 @@ import { can } from "@/server/authz/policy";
  */
 export async function SiteHeader() {
   const [user, t, tl, locale] = await Promise.all([getCurrentUser(), getTranslations("common"), getTranslations("languages"), getLocale()]);
+  const unread = user ? await unreadNotificationCount(user) : 0;
   // The other language as one button: its label is in that language, so anyone can find it.
   const target = locale === "en" ? "uk" : "en";
   return (
@@ -25,6 +27,11 @@ export async function SiteHeader() {
               <a href="/walkthroughs">{t("walkthroughs")}</a>
               <a href="/progress">{t("progress")}</a>
               <a href="/competences">{t("competences")}</a>
+              {can(user, "read:caseload") ? <a href="/curator">{t("caseload")}</a> : null}
+              <a href="/notifications">
+                {t("notifications")}
+                {unread ? <span className="ml-1 rounded-full bg-amber-700 px-2 text-sm font-bold text-white no-underline">{unread}<span className="sr-only"> {t("unread")}</span></span> : null}
+              </a>
               <a href="/profile">{t("profile")}</a>
               {can(user, "read:aggregates", { scope: "region", regionId: user.regionId }) ? <a href="/reports">{t("reports")}</a> : null}
               {can(user, "read:admin-area") ? <a href="/admin">{t("admin")}</a> : null}

@@ -41,7 +41,7 @@ export default async function TodayPage() {
               <p className="mb-1 text-lg font-semibold">{today.pick.title}</p>
               {today.pick.message ? <blockquote className="mb-2 border-l-4 border-brand-700 pl-3 italic">{today.pick.message}</blockquote> : null}
               <p className="mb-3">{today.pick.summary}</p>
-              <Link className="btn" href={`/lessons/${today.pick.id}`}>
+              <Link className="btn" href={today.pick.href}>
                 {today.pick.resumeStep ? t("resume", { step: today.pick.resumeStep }) : t("start", { minutes: today.pick.minutes })}
               </Link>
             </>
@@ -54,7 +54,7 @@ export default async function TodayPage() {
               <ul className="ml-5 list-disc">
                 {today.assignments.map((a) => (
                   <li key={a.id}>
-                    <Link href={`/lessons/${a.lessonId}`}>{a.trackTitle ? `${a.trackTitle}: ${a.title}` : a.title}</Link>
+                    <Link href={a.href}>{a.trackTitle ? `${a.trackTitle}: ${a.title}` : a.title}</Link>
                     {a.dueOn ? <span className={a.overdue ? "font-semibold text-red-800" : "text-muted"}> — {a.overdue ? t("overdue", { date: date(a.dueOn) }) : t("dueOn", { date: date(a.dueOn) })}</span> : null}
                   </li>
                 ))}

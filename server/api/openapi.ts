@@ -6,9 +6,10 @@ import { competenceEndpoints } from "@/features/competences/endpoints";
 import { reportEndpoints } from "@/features/competences/report-endpoints";
 import { progressEndpoints } from "@/features/progress/endpoints";
 import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
+import { mentoringEndpoints } from "@/features/mentoring/endpoints";
 import type { EndpointSpec } from "./endpoint";
 
-const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints), ...Object.values(competenceEndpoints), ...Object.values(reportEndpoints), ...Object.values(progressEndpoints), ...Object.values(walkthroughEndpoints)];
+const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints), ...Object.values(competenceEndpoints), ...Object.values(reportEndpoints), ...Object.values(progressEndpoints), ...Object.values(walkthroughEndpoints), ...Object.values(mentoringEndpoints)];
 
 const ZError = z.object({
   error: z.object({

@@ -20,6 +20,8 @@ export type RegionResource = { regionId: string };
 export type InvitationResource = { regionId: string; roles: readonly Role[] };
 /** An assessment and whether the actor currently mentors its owner (from a scoped query). */
 export type AssessmentResource = { ownerId: string; actorMentorsOwner: boolean };
+/** A learner and whether the actor is currently their curator (from a scoped query). */
+export type MentorshipResource = { learnerId: string; actorMentorsLearner: boolean };
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 
@@ -44,6 +46,9 @@ type Rules = {
   "read:walkthrough-queue": RegionResource;
   "resolve:walkthrough-report": RegionResource;
   "verify:walkthrough": undefined;
+  "read:caseload": undefined;
+  "assign:work": MentorshipResource;
+  "read:mentee": MentorshipResource;
 };
 export type Permission = keyof Rules;
 
@@ -83,6 +88,10 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "resolve:walkthrough-report": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
   // Guides are national content: any methodologist who checked one against the live platform may say so.
   "verify:walkthrough": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
+  "read:caseload": (a) => has(a, "CURATOR"),
+  // A curator works with their current mentees only; the relationship ending ends the access.
+  "assign:work": (a, r) => has(a, "CURATOR") && r.actorMentorsLearner && a.id !== r.learnerId,
+  "read:mentee": (a, r) => has(a, "CURATOR") && r.actorMentorsLearner && a.id !== r.learnerId,
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];

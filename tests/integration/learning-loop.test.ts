@@ -115,7 +115,8 @@ describe("curator's assignments on Today", () => {
     });
     const today = await getToday(actor, "uk");
     expect(today.pick).toMatchObject({ id: "recognise-phishing", reason: "assigned", detail: curator.name, dueOn: "2099-01-10", message: "Перед зустріччю в четвер" });
-    expect(today.assignments.map((a) => a.lessonId)).toEqual(["recognise-phishing", trackLessonA]);
+    expect(today.assignments.map((a) => a.contentId)).toEqual(["recognise-phishing", trackLessonA]);
+    expect(today.assignments.map((a) => a.href)).toEqual(["/lessons/recognise-phishing", `/lessons/${trackLessonA}`]);
 
     await callRoute(completion.POST, "/x", { params: { id: "recognise-phishing" }, body: { minutes: 5 } });
     expect((await db.assignment.findFirstOrThrow({ where: { learnerId: actor.id, kind: "lesson" } })).completedAt).not.toBeNull();

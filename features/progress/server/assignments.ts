@@ -1,15 +1,20 @@
 import "server-only";
 import { getDb, type Prisma } from "@/server/db/client";
 import { listTracks } from "@/features/lessons/server/catalog";
+import { notify } from "@/features/notifications/server/notify";
+
+export type AssignmentKind = "lesson" | "track" | "walkthrough";
 
 export type OpenAssignment = {
   id: string;
-  kind: "lesson" | "track";
+  kind: AssignmentKind;
   targetId: string;
   dueOn: string | null;
   message: string | null;
   curatorName: string;
 };
+
+const asKind = (kind: string): AssignmentKind => (kind === "track" || kind === "walkthrough" ? kind : "lesson");
 
 /**
  * What the learner's current curators asked them to do and is not done yet, the soonest due first
@@ -21,22 +26,31 @@ export async function openAssignments(learnerId: string): Promise<OpenAssignment
     orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     select: { id: true, kind: true, targetId: true, dueOn: true, message: true, curator: { select: { name: true } } },
   });
-  return rows.map((r) => ({ id: r.id, kind: r.kind === "track" ? "track" : "lesson", targetId: r.targetId, dueOn: r.dueOn, message: r.message, curatorName: r.curator.name }));
+  return rows.map((r) => ({ id: r.id, kind: asKind(r.kind), targetId: r.targetId, dueOn: r.dueOn, message: r.message, curatorName: r.curator.name }));
 }
 
 /**
- * Marks assignments done by this lesson: the lesson itself, and a track once all its lessons are
- * finished. Runs inside the completion's transaction.
+ * Marks the assignments a finished lesson or walkthrough completes — the item itself, and a track
+ * once all its lessons are done — and tells each curator. Runs inside the completion's transaction.
  */
-export async function completeAssignments(tx: Prisma.TransactionClient, learnerId: string, lessonId: string, at: Date) {
-  await tx.assignment.updateMany({ where: { learnerId, kind: "lesson", targetId: lessonId, completedAt: null }, data: { completedAt: at } });
-  const tracks = listTracks().filter((t) => t.lessons.includes(lessonId));
-  if (!tracks.length) return;
-  const open = await tx.assignment.findMany({ where: { learnerId, kind: "track", targetId: { in: tracks.map((t) => t.id) }, completedAt: null }, select: { id: true, targetId: true } });
-  if (!open.length) return;
-  const done = new Set(
-    (await tx.lessonProgress.findMany({ where: { userId: learnerId, completedAt: { not: null } }, select: { lessonId: true } })).map((p) => p.lessonId),
-  );
-  const finished = open.filter((a) => tracks.find((t) => t.id === a.targetId)!.lessons.every((id) => done.has(id)));
-  if (finished.length) await tx.assignment.updateMany({ where: { id: { in: finished.map((a) => a.id) } }, data: { completedAt: at } });
+export async function completeAssignments(tx: Prisma.TransactionClient, learnerId: string, kind: "lesson" | "walkthrough", targetId: string, at: Date) {
+  const candidates: { kind: AssignmentKind; targetId: string }[] = [{ kind, targetId }];
+  if (kind === "lesson") {
+    const tracks = listTracks().filter((t) => t.lessons.includes(targetId));
+    if (tracks.length) {
+      const done = new Set(
+        (await tx.lessonProgress.findMany({ where: { userId: learnerId, completedAt: { not: null } }, select: { lessonId: true } })).map((p) => p.lessonId),
+      );
+      for (const track of tracks) if (track.lessons.every((id) => done.has(id))) candidates.push({ kind: "track", targetId: track.id });
+    }
+  }
+  const finished = await tx.assignment.findMany({
+    where: { learnerId, completedAt: null, OR: candidates.map((c) => ({ kind: c.kind, targetId: c.targetId })) },
+    select: { id: true, kind: true, targetId: true, curatorId: true, learner: { select: { name: true } } },
+  });
+  if (!finished.length) return;
+  await tx.assignment.updateMany({ where: { id: { in: finished.map((a) => a.id) } }, data: { completedAt: at } });
+  for (const a of finished) {
+    await notify(tx, a.curatorId, "assignment.completed", { actorName: a.learner.name, targetKind: asKind(a.kind), targetId: a.targetId }, `/curator/mentees/${learnerId}`);
+  }
 }

@@ -37,7 +37,7 @@ export async function completeLesson(actor: Actor, lessonId: string, input: TLes
     // Time spent counts towards the day; a page left open overnight counts as twice the lesson's length.
     const seconds = countedSeconds(input.minutes, lesson.frontmatter.minutes);
     await tx.learningActivity.create({ data: { userId: actor.id, kind: "lesson", contentId: lessonId, day: completedOn, seconds, at: doneAt } });
-    await completeAssignments(tx, actor.id, lessonId, doneAt);
+    await completeAssignments(tx, actor.id, "lesson", lessonId, doneAt);
     if (input.answers.length) {
       await tx.quizAnswer.createMany({ data: input.answers.map((a) => ({ userId: actor.id, lessonId, itemId: a.itemId, correct: a.correct, answeredAt: doneAt })) });
     }

@@ -3,6 +3,7 @@ import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
 import { listLessons, listTracks, type LessonCard } from "@/features/lessons/server/catalog";
+import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
 import { getCompetenceOverview } from "@/features/competences/server/get-my-competences";
 import { kyivDay } from "../kyiv-calendar";
 import { computeStreak, type Streak } from "../streak";
@@ -11,6 +12,8 @@ import { countDueReviews } from "./review";
 
 export type TodayPick = {
   id: string;
+  /** The lesson's or the walkthrough's page. */
+  href: string;
   title: string;
   summary: string;
   minutes: number;
@@ -23,7 +26,7 @@ export type TodayPick = {
   /** For a lesson left half-way: the screen to resume on (1-based). */
   resumeStep?: number;
 };
-export type TodayAssignment = { id: string; lessonId: string; title: string; trackTitle?: string; dueOn: string | null; overdue: boolean; curatorName: string; message: string | null };
+export type TodayAssignment = { id: string; contentId: string; href: string; title: string; summary: string; minutes: number; trackTitle?: string; dueOn: string | null; overdue: boolean; curatorName: string; message: string | null };
 export type Today = {
   pick: TodayPick | null;
   /** All open work from the learner's curators, the soonest due first. */
@@ -46,7 +49,7 @@ export async function activityByDay(userId: string, since?: string): Promise<Map
   return new Map(rows.map((r) => [r.day, r._sum.seconds ?? 0]));
 }
 
-const card = (l: LessonCard) => ({ id: l.id, title: l.title, summary: l.summary, minutes: l.minutes });
+const card = (l: LessonCard) => ({ id: l.id, href: `/lessons/${l.id}`, title: l.title, summary: l.summary, minutes: l.minutes });
 
 /**
  * The learner's day: one lesson to take (what a curator assigned first, then a lesson left
@@ -70,18 +73,24 @@ export async function getToday(actor: Actor, locale: AppLocale, now = new Date()
   const tracks = listTracks();
   const completed = new Set(progress.filter((p) => p.completedAt).map((p) => p.lessonId));
 
+  const guides = new Map(listWalkthroughs(locale).map((w) => [w.id, w]));
   const assignments: TodayAssignment[] = assigned.flatMap((a) => {
+    const base = { id: a.id, dueOn: a.dueOn, overdue: a.dueOn !== null && a.dueOn < today, curatorName: a.curatorName, message: a.message };
+    if (a.kind === "walkthrough") {
+      const guide = guides.get(a.targetId);
+      return guide ? [{ ...base, contentId: guide.id, href: `/walkthroughs/${guide.id}`, title: guide.title, summary: guide.summary, minutes: guide.minutes }] : [];
+    }
     const track = a.kind === "track" ? tracks.find((t) => t.id === a.targetId) : undefined;
     const lessonId = track ? track.lessons.find((id) => !completed.has(id)) : a.targetId;
     const lesson = lessonId ? byId.get(lessonId) : undefined;
     if (!lesson) return [];
-    return [{ id: a.id, lessonId: lesson.id, title: lesson.title, trackTitle: track?.title[locale], dueOn: a.dueOn, overdue: a.dueOn !== null && a.dueOn < today, curatorName: a.curatorName, message: a.message }];
+    return [{ ...base, contentId: lesson.id, href: `/lessons/${lesson.id}`, title: lesson.title, summary: lesson.summary, minutes: lesson.minutes, trackTitle: track?.title[locale] }];
   });
 
   let pick: TodayPick | null = null;
   const first = assignments[0];
   if (first) {
-    pick = { ...card(byId.get(first.lessonId)!), reason: "assigned", detail: first.curatorName, dueOn: first.dueOn, message: first.message };
+    pick = { id: first.contentId, href: first.href, title: first.title, summary: first.summary, minutes: first.minutes, reason: "assigned", detail: first.curatorName, dueOn: first.dueOn, message: first.message };
   }
   const halfWay = progress.find((p) => !p.completedAt && p.step > 0 && byId.has(p.lessonId));
   if (!pick && halfWay) {

@@ -6,6 +6,7 @@ import { kyivDay } from "@/features/progress/kyiv-calendar";
 import { assertKnownItems, countedSeconds, resolveDoneAt } from "@/features/progress/completion-rules";
 import type { TLessonCompletion } from "@/features/progress/schemas";
 import { getWalkthrough, walkthroughScreenCount } from "./catalog";
+import { completeAssignments } from "@/features/progress/server/assignments";
 
 const key = (userId: string, walkthroughId: string) => ({ userId_walkthroughId: { userId, walkthroughId } });
 
@@ -46,7 +47,7 @@ export async function completeWalkthrough(actor: Actor, walkthroughId: string, i
     await tx.learningActivity.create({
       data: { userId: actor.id, kind: "walkthrough", contentId: walkthroughId, day: completedOn, seconds: countedSeconds(input.minutes, guide.frontmatter.minutes), at: doneAt },
     });
-    await tx.assignment.updateMany({ where: { learnerId: actor.id, kind: "walkthrough", targetId: walkthroughId, completedAt: null }, data: { completedAt: doneAt } });
+    await completeAssignments(tx, actor.id, "walkthrough", walkthroughId, doneAt);
   });
   return { walkthroughId, completedOn };
 }

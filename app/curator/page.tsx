@@ -1,0 +1,111 @@
+import { forbidden } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/server/auth/require-user";
+import { can } from "@/server/authz/policy";
+import { CASELOAD_FLAGS, getCaseload, type CaseloadFlag, type CaseloadRow } from "@/features/mentoring/server/caseload";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("caseload"))("title") };
+}
+
+const SORTS = ["name", "lastActive", "overdue"] as const;
+type Sort = (typeof SORTS)[number];
+
+function sortRows(rows: CaseloadRow[], sort: Sort): CaseloadRow[] {
+  const copy = [...rows];
+  if (sort === "lastActive") return copy.sort((a, b) => (a.lastActive ?? "").localeCompare(b.lastActive ?? ""));
+  if (sort === "overdue") return copy.sort((a, b) => b.assignments.overdue - a.assignments.overdue || b.flags.length - a.flags.length);
+  return copy;
+}
+
+/** The curator's caseload: every current mentee on one screen, with flags to act on. Filters and sorting work without JavaScript. */
+export default async function CaseloadPage({ searchParams }: { searchParams: Promise<{ flag?: string; sort?: string }> }) {
+  const user = await requireUser();
+  if (!can(user, "read:caseload")) forbidden();
+  const [{ flag, sort }, t, locale] = await Promise.all([searchParams, getTranslations("caseload"), getLocale()]);
+  const activeFlag = CASELOAD_FLAGS.includes(flag as CaseloadFlag) ? (flag as CaseloadFlag) : null;
+  const activeSort: Sort = SORTS.includes(sort as Sort) ? (sort as Sort) : "name";
+  const all = await getCaseload(user);
+  const rows = sortRows(activeFlag ? all.filter((r) => r.flags.includes(activeFlag)) : all, activeSort);
+  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "short", timeZone: "UTC" });
+  return (
+    <>
+      <h1 className="page-title">{t("title")}</h1>
+      <p className="mb-4 max-w-prose">{t("lead", { count: all.length })}</p>
+      <form method="get" className="card mb-6 flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor="flag" className="mb-1 block font-semibold">{t("filter")}</label>
+          <select id="flag" name="flag" defaultValue={activeFlag ?? ""} className="input">
+            <option value="">{t("allMentees")}</option>
+            {CASELOAD_FLAGS.map((f) => (
+              <option key={f} value={f}>{t(`flag.${f}`)} ({all.filter((r) => r.flags.includes(f)).length})</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sort" className="mb-1 block font-semibold">{t("sort")}</label>
+          <select id="sort" name="sort" defaultValue={activeSort} className="input">
+            {SORTS.map((s) => (
+              <option key={s} value={s}>{t(`sortBy.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn">{t("apply")}</button>
+      </form>
+      {rows.length === 0 ? <p>{all.length === 0 ? t("noMentees") : t("noneFlagged")}</p> : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left">
+            <caption className="sr-only">{t("caption")}</caption>
+            <thead>
+              <tr className="text-sm">
+                <th scope="col" className="p-2">{t("mentee")}</th>
+                <th scope="col" className="p-2">{t("lastActive")}</th>
+                <th scope="col" className="p-2">{t("streak")}</th>
+                <th scope="col" className="p-2">{t("weekMonth")}</th>
+                <th scope="col" className="p-2">{t("assignments")}</th>
+                <th scope="col" className="p-2">{t("assessment")}</th>
+                <th scope="col" className="p-2">{t("flags")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className="border-t border-neutral-300 align-top">
+                  <th scope="row" className="p-2 font-normal">
+                    <a href={`/curator/mentees/${r.id}`} className="font-semibold">{r.name}</a>
+                    <br />
+                    <span className="text-sm text-muted">{r.organization}</span>
+                  </th>
+                  <td className="p-2">{r.lastActive ? date.format(new Date(`${r.lastActive}T12:00:00Z`)) : t("never")}</td>
+                  <td className="p-2 tabular-nums">{r.streak}</td>
+                  <td className="p-2 text-sm">
+                    {t("counts", { lessons: r.week.lessons, walkthroughs: r.week.walkthroughs })}
+                    <br />
+                    <span className="text-muted">{t("countsMonth", { lessons: r.month.lessons, walkthroughs: r.month.walkthroughs })}</span>
+                  </td>
+                  <td className="p-2 text-sm">{t("assignmentCounts", { done: r.assignments.done, due: r.assignments.due, overdue: r.assignments.overdue })}</td>
+                  <td className="p-2 text-sm">
+                    {r.assessment ? (
+                      <>
+                        {date.format(new Date(`${r.assessment.submittedOn}T12:00:00Z`))}
+                        {r.assessment.change !== null ? <><br />{t("change", { change: r.assessment.change > 0 ? `+${r.assessment.change}` : String(r.assessment.change) })}</> : null}
+                      </>
+                    ) : t("noAssessment")}
+                  </td>
+                  <td className="p-2">
+                    {r.flags.length ? (
+                      <ul className="text-sm">
+                        {r.flags.map((f) => (
+                          <li key={f} className="mb-1 inline-block rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-950">{t(`flag.${f}`)}</li>
+                        ))}
+                      </ul>
+                    ) : <span className="text-sm text-muted">—</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

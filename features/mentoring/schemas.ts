@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+export const ZAssignmentCreate = z.object({
+  learnerId: z.string().min(1).max(40),
+  kind: z.enum(["lesson", "track", "walkthrough"]),
+  targetId: z.string().min(1).max(80),
+  /** A Kyiv calendar day ("YYYY-MM-DD"), today or later. */
+  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.dateFormat" }).optional(),
+  message: z.string().trim().max(500, { error: "errors.commentTooLong" }).optional(),
+});
+export type TAssignmentCreate = z.infer<typeof ZAssignmentCreate>;
+
+export const ZNotificationsRead = z.object({
+  /** Ids to mark read; none means all of them. */
+  ids: z.array(z.string().min(1).max(40)).max(200).optional(),
+});

@@ -1,0 +1,53 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { authorize, type Actor } from "@/server/authz/policy";
+import { findPersonalData } from "@/features/privacy/personal-data";
+import { lessonExists, listTracks } from "@/features/lessons/server/catalog";
+import { walkthroughStepIds } from "@/features/walkthroughs/server/catalog";
+import { kyivDay } from "@/features/progress/kyiv-calendar";
+import { notify } from "@/features/notifications/server/notify";
+import type { TAssignmentCreate } from "../schemas";
+
+/** Whether the actor is the learner's current curator: the rule every mentee action rests on. */
+export async function mentors(actor: Actor, learnerId: string): Promise<boolean> {
+  const row = await getDb().mentorship.findFirst({ where: { curatorId: actor.id, menteeId: learnerId, endedAt: null }, select: { id: true } });
+  return row !== null;
+}
+
+export const hrefOf = (kind: TAssignmentCreate["kind"], targetId: string) =>
+  kind === "walkthrough" ? `/walkthroughs/${targetId}` : kind === "track" ? `/lessons#track-${targetId}` : `/lessons/${targetId}`;
+
+/**
+ * A curator asks a current mentee to take a lesson, a walkthrough or a whole track, with an
+ * optional due day and message. It comes first on the mentee's Today, and they are notified.
+ */
+export async function createAssignment(actor: Actor, input: TAssignmentCreate, now = new Date()) {
+  authorize(actor, "assign:work", { learnerId: input.learnerId, actorMentorsLearner: await mentors(actor, input.learnerId) });
+  const exists =
+    input.kind === "lesson" ? lessonExists(input.targetId) : input.kind === "walkthrough" ? walkthroughStepIds(input.targetId).length > 0 : listTracks().some((t) => t.id === input.targetId);
+  if (!exists) throw new AppError("validation_failed", "errors.validation", { targetId: ["errors.unknownAssignmentTarget"] });
+  if (input.dueOn && input.dueOn < kyivDay(now)) throw new AppError("validation_failed", "errors.validation", { dueOn: ["errors.dueInPast"] });
+  const message = input.message?.trim() || null;
+  if (message && findPersonalData(message).length) throw new AppError("validation_failed", "errors.validation", { message: ["errors.personalDataInComment"] });
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const curator = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
+    const row = await tx.assignment.create({
+      data: { curatorId: actor.id, learnerId: input.learnerId, kind: input.kind, targetId: input.targetId, dueOn: input.dueOn ?? null, message },
+      select: { id: true },
+    });
+    await notify(tx, input.learnerId, "assignment.new", { actorName: curator.name, targetKind: input.kind, targetId: input.targetId, dueOn: input.dueOn ?? null }, hrefOf(input.kind, input.targetId));
+    return { id: row.id };
+  });
+}
+
+/** The curator withdraws an assignment they gave that is not done yet. */
+export async function cancelAssignment(actor: Actor, assignmentId: string) {
+  const row = await getDb().assignment.findUnique({ where: { id: assignmentId }, select: { curatorId: true, learnerId: true, completedAt: true } });
+  if (!row || row.curatorId !== actor.id) throw new AppError("not_found", "errors.assignmentNotFound");
+  authorize(actor, "assign:work", { learnerId: row.learnerId, actorMentorsLearner: await mentors(actor, row.learnerId) });
+  if (row.completedAt) throw new AppError("conflict", "errors.assignmentDone");
+  await getDb().assignment.delete({ where: { id: assignmentId } });
+  return { ok: true as const };
+}

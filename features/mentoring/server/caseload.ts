@@ -1,0 +1,109 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { authorize, type Actor } from "@/server/authz/policy";
+import { addDays, kyivDay, mondayOf } from "@/features/progress/kyiv-calendar";
+import { computeStreak } from "@/features/progress/streak";
+import type { AssessmentSummary } from "@/features/competences/scoring";
+
+export type CaseloadFlag = "inactive" | "overdue" | "stuck" | "dropped";
+export const CASELOAD_FLAGS: readonly CaseloadFlag[] = ["inactive", "overdue", "stuck", "dropped"];
+/** No learning for this many days raises the "inactive" flag. */
+export const INACTIVE_DAYS = 7;
+
+export type CaseloadRow = {
+  id: string;
+  name: string;
+  organization: string;
+  lastActive: string | null;
+  streak: number;
+  week: { lessons: number; walkthroughs: number };
+  month: { lessons: number; walkthroughs: number };
+  assignments: { done: number; due: number; overdue: number };
+  assessment: { submittedOn: string; change: number | null } | null;
+  flags: CaseloadFlag[];
+};
+
+const areaMean = (s: AssessmentSummary) => {
+  const levels = Object.values(s.areas);
+  return levels.length ? levels.reduce((a, b) => a + b, 0) / levels.length : 0;
+};
+
+/**
+ * One screen for a curator: each current mentee with last activity, streak, lessons and guides
+ * this week and month, assignments done / due / overdue, the latest self-assessment and its change,
+ * and flags. A fixed handful of queries whatever the number of mentees (no query per mentee).
+ */
+export async function getCaseload(actor: Actor, now = new Date()): Promise<CaseloadRow[]> {
+  authorize(actor, "read:caseload");
+  const db = getDb();
+  const today = kyivDay(now);
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const weekStart = mondayOf(today);
+  const mentees = await db.mentorship.findMany({
+    where: { curatorId: actor.id, endedAt: null },
+    select: { mentee: { select: { id: true, name: true, organization: { select: { name: true } } } } },
+    orderBy: { mentee: { name: "asc" } },
+  });
+  const ids = mentees.map((m) => m.mentee.id);
+  if (!ids.length) return [];
+  const since = addDays(today, -400);
+  const [activity, assignments, stuck, assessments] = await Promise.all([
+    db.learningActivity.groupBy({ by: ["userId", "day", "kind"], where: { userId: { in: ids }, day: { gte: since } }, _count: { _all: true } }),
+    db.assignment.findMany({ where: { curatorId: actor.id, learnerId: { in: ids } }, select: { learnerId: true, dueOn: true, completedAt: true } }),
+    db.walkthroughReport.groupBy({ by: ["userId"], where: { userId: { in: ids }, kind: "stuck", resolvedAt: null, createdAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } }, _count: { _all: true } }),
+    db.assessment.findMany({ where: { userId: { in: ids }, status: "SUBMITTED" }, orderBy: { submittedAt: "desc" }, select: { userId: true, submittedAt: true, summary: true } }),
+  ]);
+  return mentees.map(({ mentee }) => {
+    const mine = activity.filter((a) => a.userId === mentee.id);
+    const days = new Set(mine.map((a) => a.day));
+    const lastActive = [...days].sort().at(-1) ?? null;
+    const count = (from: string, kind: string) => mine.filter((a) => a.day >= from && a.kind === kind).reduce((s, a) => s + a._count._all, 0);
+    const work = assignments.filter((a) => a.learnerId === mentee.id);
+    const overdue = work.filter((a) => !a.completedAt && a.dueOn !== null && a.dueOn < today).length;
+    const taken = assessments.filter((a) => a.userId === mentee.id && a.summary);
+    const [latest, previous] = taken;
+    const change = latest && previous ? Math.round((areaMean(latest.summary as AssessmentSummary) - areaMean(previous.summary as AssessmentSummary)) * 10) / 10 : null;
+    const dropped = Boolean(latest && previous && Object.entries((latest.summary as AssessmentSummary).areas).some(([area, level]) => level < ((previous.summary as AssessmentSummary).areas[area] ?? 0)));
+    const flags: CaseloadFlag[] = [];
+    if (!lastActive || lastActive < addDays(today, -INACTIVE_DAYS)) flags.push("inactive");
+    if (overdue) flags.push("overdue");
+    if (stuck.some((s) => s.userId === mentee.id)) flags.push("stuck");
+    if (dropped) flags.push("dropped");
+    return {
+      id: mentee.id,
+      name: mentee.name,
+      organization: mentee.organization.name,
+      lastActive,
+      streak: computeStreak(days, today).current,
+      week: { lessons: count(weekStart, "lesson"), walkthroughs: count(weekStart, "walkthrough") },
+      month: { lessons: count(monthStart, "lesson"), walkthroughs: count(monthStart, "walkthrough") },
+      assignments: { done: work.filter((a) => a.completedAt).length, due: work.filter((a) => !a.completedAt).length - overdue, overdue },
+      assessment: latest ? { submittedOn: kyivDay(latest.submittedAt!), change } : null,
+      flags,
+    };
+  });
+}
+
+export type MenteeWork = {
+  id: string;
+  name: string;
+  assignments: { id: string; kind: string; targetId: string; dueOn: string | null; message: string | null; createdAt: string; completedAt: string | null; mine: boolean }[];
+  activity: { kind: string; contentId: string; day: string; minutes: number }[];
+};
+
+/** A mentee's page for their curator: assignments and recent learning. Only a current curator may open it. */
+export async function getMenteeWork(actor: Actor, learnerId: string, actorMentorsLearner: boolean): Promise<MenteeWork> {
+  authorize(actor, "read:mentee", { learnerId, actorMentorsLearner });
+  const db = getDb();
+  const [user, assignments, activity] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: learnerId }, select: { id: true, name: true } }),
+    db.assignment.findMany({ where: { learnerId }, orderBy: { createdAt: "desc" }, take: 100 }),
+    db.learningActivity.findMany({ where: { userId: learnerId }, orderBy: { at: "desc" }, take: 30, select: { kind: true, contentId: true, day: true, seconds: true } }),
+  ]);
+  return {
+    id: user.id,
+    name: user.name,
+    assignments: assignments.map((a) => ({ id: a.id, kind: a.kind, targetId: a.targetId, dueOn: a.dueOn, message: a.message, createdAt: a.createdAt.toISOString(), completedAt: a.completedAt?.toISOString() ?? null, mine: a.curatorId === actor.id })),
+    activity: activity.map((a) => ({ kind: a.kind, contentId: a.contentId, day: a.day, minutes: Math.max(1, Math.round(a.seconds / 60)) })),
+  };
+}

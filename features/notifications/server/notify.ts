@@ -1,0 +1,12 @@
+import "server-only";
+import type { Prisma } from "@/server/db/client";
+
+export type NotificationKind = "assignment.new" | "assignment.completed";
+
+/** What a notification's text is built from: names and ids only, never client data. */
+export type NotificationData = { actorName: string; targetKind: "lesson" | "track" | "walkthrough"; targetId: string; dueOn?: string | null };
+
+/** Adds a notification inside the caller's transaction, so it exists exactly when the event does. */
+export async function notify(tx: Prisma.TransactionClient, userId: string, kind: NotificationKind, data: NotificationData, href: string) {
+  await tx.notification.create({ data: { userId, kind, data, href } });
+}

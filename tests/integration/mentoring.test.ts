@@ -1,0 +1,151 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../server/db/client";
+import { createDemoWorld, DEMO_MENTORSHIPS } from "../factories/demo-world";
+import { insertSubmittedAssessment } from "../factories/assessments";
+import { hashPassword } from "../../server/auth/password";
+import { callRoute, currentSessionToken, signInAs } from "../helpers/api";
+import { resolveSession } from "../../server/auth/current-user";
+import { getToday } from "../../features/progress/server/get-today";
+import { addDays, kyivDay } from "../../features/progress/kyiv-calendar";
+import { listNotifications, markNotificationsRead, unreadNotificationCount } from "../../features/notifications/server/centre";
+import { getCaseload, getMenteeWork } from "../../features/mentoring/server/caseload";
+import { getWalkthrough } from "../../features/walkthroughs/server/catalog";
+import * as assignments from "../../app/api/v1/assignments/route";
+import * as assignment from "../../app/api/v1/assignments/[id]/route";
+import * as completion from "../../app/api/v1/lessons/[id]/completion/route";
+import * as guideCompletion from "../../app/api/v1/walkthroughs/[id]/completion/route";
+import * as read from "../../app/api/v1/notifications/read/route";
+
+const CURATOR = "curator@demo.skhodynky.org";
+const LEARNER = "learner@demo.skhodynky.org";
+const OTHER_CURATOR = DEMO_MENTORSHIPS.find(([c]) => c !== CURATOR)![0];
+const OTHER_MENTEE = DEMO_MENTORSHIPS.find(([c]) => c === OTHER_CURATOR)![1];
+
+beforeAll(async () => {
+  await createDemoWorld(getDb(), { passwordHash: await hashPassword("not-used-here") });
+});
+
+async function actorFor(email: string) {
+  await signInAs(email);
+  return (await resolveSession(currentSessionToken()!))!;
+}
+
+const userId = async (email: string) => (await getDb().user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+
+describe("a curator's assignments", () => {
+  it("reach the mentee first on Today with a notification; completing them tells the curator", async () => {
+    expect(DEMO_MENTORSHIPS).toContainEqual([CURATOR, LEARNER]);
+    const learnerId = await userId(LEARNER);
+    const curator = await actorFor(CURATOR);
+    const dueOn = addDays(kyivDay(new Date()), 3);
+    const created = await callRoute(assignments.POST, "/api/v1/assignments", { body: { learnerId, kind: "lesson", targetId: "recognise-phishing", dueOn, message: "Обговоримо на нараді в четвер" }, headers: { "idempotency-key": "assign-1" } });
+    expect(created.status).toBe(201);
+
+    const learner = await actorFor(LEARNER);
+    const today = await getToday(learner, "uk");
+    expect(today.pick).toMatchObject({ id: "recognise-phishing", href: "/lessons/recognise-phishing", reason: "assigned", dueOn, message: "Обговоримо на нараді в четвер" });
+    expect(await unreadNotificationCount(learner)).toBe(1);
+    expect((await listNotifications(learner, "uk"))[0]).toMatchObject({ kind: "assignment.new", title: "«Вам нараховано допомогу»: як розпізнати шахрайське повідомлення", dueOn, read: false });
+
+    await callRoute(completion.POST, "/x", { params: { id: "recognise-phishing" }, body: { minutes: 5 } });
+    expect((await getToday(learner, "uk")).pick?.reason).not.toBe("assigned");
+    const [done] = await listNotifications(curator, "uk");
+    expect(done).toMatchObject({ kind: "assignment.completed", href: `/curator/mentees/${learnerId}`, read: false });
+    expect(done!.actorName).toBe((await getDb().user.findUniqueOrThrow({ where: { id: learnerId } })).name);
+    const row = (await getCaseload(curator)).find((r) => r.id === learnerId)!;
+    expect(row.assignments).toEqual({ done: 1, due: 0, overdue: 0 });
+    expect(row.week.lessons).toBe(1);
+  });
+
+  it("may be a walkthrough, and are marked done when the guide is finished", async () => {
+    const learnerId = await userId(LEARNER);
+    await signInAs(CURATOR);
+    expect((await callRoute(assignments.POST, "/x", { body: { learnerId, kind: "walkthrough", targetId: "helsi-declaration" } })).status).toBe(201);
+    const learner = await actorFor(LEARNER);
+    expect((await getToday(learner, "uk")).pick).toMatchObject({ href: "/walkthroughs/helsi-declaration", reason: "assigned" });
+    const item = getWalkthrough("helsi-declaration", "uk")!.items[0]!.id;
+    await callRoute(guideCompletion.POST, "/x", { params: { id: "helsi-declaration" }, body: { minutes: 8, answers: [{ itemId: item, correct: true }] } });
+    expect(await getDb().assignment.count({ where: { learnerId, targetId: "helsi-declaration", completedAt: { not: null } } })).toBe(1);
+  });
+
+  it("can be given only to one's current mentees, for things that exist, due today or later, without client data", async () => {
+    const learnerId = await userId(LEARNER);
+    await signInAs(OTHER_CURATOR);
+    expect((await callRoute(assignments.POST, "/x", { body: { learnerId, kind: "lesson", targetId: "strong-passwords" } })).status).toBe(403);
+    await signInAs(CURATOR);
+    expect((await callRoute(assignments.POST, "/x", { body: { learnerId: await userId(OTHER_MENTEE), kind: "lesson", targetId: "strong-passwords" } })).status).toBe(403);
+    const unknown = await callRoute(assignments.POST, "/x", { body: { learnerId, kind: "lesson", targetId: "no-such-lesson" } });
+    expect(unknown.json.error?.fields?.targetId?.[0]).toBe("Такого уроку, інструкції чи треку немає.");
+    const past = await callRoute(assignments.POST, "/x", { body: { learnerId, kind: "lesson", targetId: "strong-passwords", dueOn: "2020-01-01" } });
+    expect(past.json.error?.fields?.dueOn?.[0]).toBe("Термін не може бути в минулому.");
+    const leak = await callRoute(assignments.POST, "/x", { body: { learnerId, kind: "lesson", targetId: "strong-passwords", message: "Як у справі пані Ірини, РНОКПП 3012345678" } });
+    expect(leak.status).toBe(400);
+    expect(await getDb().assignment.count({ where: { message: { contains: "3012345678" } } })).toBe(0);
+    // A learner cannot assign anything.
+    await signInAs(LEARNER);
+    expect((await callRoute(assignments.POST, "/x", { body: { learnerId, kind: "lesson", targetId: "strong-passwords" } })).status).toBe(403);
+  });
+
+  it("can be withdrawn by the curator who gave them while not done", async () => {
+    const learnerId = await userId(LEARNER);
+    await signInAs(CURATOR);
+    const { json } = await callRoute(assignments.POST, "/x", { body: { learnerId, kind: "lesson", targetId: "two-factor-sign-in" } });
+    await signInAs(OTHER_CURATOR);
+    expect((await callRoute(assignment.DELETE, "/x", { method: "DELETE", params: { id: String(json.id) } })).status).toBe(404);
+    await signInAs(CURATOR);
+    expect((await callRoute(assignment.DELETE, "/x", { method: "DELETE", params: { id: String(json.id) } })).status).toBe(200);
+    const doneOne = await getDb().assignment.findFirstOrThrow({ where: { learnerId, completedAt: { not: null } } });
+    expect((await callRoute(assignment.DELETE, "/x", { method: "DELETE", params: { id: doneOne.id } })).status).toBe(409);
+  });
+});
+
+describe("notifications", () => {
+  it("are marked read only for their owner", async () => {
+    const learner = await actorFor(LEARNER);
+    const curator = await actorFor(CURATOR);
+    const curatorUnread = await unreadNotificationCount(curator);
+    expect(curatorUnread).toBeGreaterThan(0);
+    const learnerUnread = await unreadNotificationCount(learner);
+    expect(learnerUnread).toBe(3); // three assignments given above
+    expect(await markNotificationsRead(learner, "all")).toEqual({ read: learnerUnread });
+    expect(await unreadNotificationCount(learner)).toBe(0);
+    expect(await unreadNotificationCount(curator)).toBe(curatorUnread);
+    const mine = await getDb().notification.findFirstOrThrow({ where: { userId: curator.id, readAt: null } });
+    await signInAs(LEARNER);
+    expect((await callRoute(read.POST, "/x", { body: { ids: [mine.id] } })).json).toEqual({ read: 0 });
+    await signInAs(CURATOR);
+    expect((await callRoute(read.POST, "/x", { body: { ids: [mine.id] } })).json).toEqual({ read: 1 });
+  });
+});
+
+describe("the caseload", () => {
+  it("flags mentees inactive for 7 days, with overdue work, stuck in a guide, or whose self-rating dropped", async () => {
+    const curator = await actorFor(OTHER_CURATOR);
+    const menteeEmails = DEMO_MENTORSHIPS.filter(([c]) => c === OTHER_CURATOR).map(([, m]) => m);
+    expect(menteeEmails.length).toBeGreaterThanOrEqual(4);
+    const db = getDb();
+    const [quiet, late, stuck, dropping] = await Promise.all(menteeEmails.slice(0, 4).map((e) => db.user.findUniqueOrThrow({ where: { email: e }, include: { organization: { include: { hromada: true } } } })));
+    const today = kyivDay(new Date());
+    // Everyone but the first learned yesterday.
+    await db.learningActivity.createMany({ data: [late!, stuck!, dropping!].map((u) => ({ userId: u.id, kind: "lesson", contentId: "strong-passwords", day: addDays(today, -1), seconds: 240, at: new Date() })) });
+    await db.learningActivity.create({ data: { userId: quiet!.id, kind: "lesson", contentId: "strong-passwords", day: addDays(today, -8), seconds: 240, at: new Date() } });
+    await db.assignment.create({ data: { curatorId: curator.id, learnerId: late!.id, kind: "lesson", targetId: "safe-work-chats", dueOn: addDays(today, -1) } });
+    await db.walkthroughReport.create({ data: { walkthroughId: "diia-sign-in", stepId: "bank-sign-in", kind: "stuck", userId: stuck!.id, regionId: stuck!.organization.hromada.regionId } });
+    await db.assessment.deleteMany({ where: { userId: dropping!.id } });
+    const place = { userId: dropping!.id, regionId: dropping!.organization.hromada.regionId, hromadaId: dropping!.organization.hromadaId, organizationId: dropping!.organizationId, form: "SHORT" as const, purposes: { communication: "OFTEN" as const } };
+    const areas = (level: number) => ["1", "2", "3", "4", "5", "SW"].map((id) => ({ itemType: "AREA" as const, itemId: id, level }));
+    await insertSubmittedAssessment(db, { ...place, submittedAt: new Date(Date.now() - 100 * 86_400_000), ratings: areas(5) });
+    await insertSubmittedAssessment(db, { ...place, submittedAt: new Date(Date.now() - 86_400_000), ratings: areas(4) });
+
+    const rows = new Map((await getCaseload(curator)).map((r) => [r.id, r]));
+    expect(rows.get(quiet!.id)!.flags).toContain("inactive");
+    expect(rows.get(late!.id)!.flags).toEqual(["overdue"]);
+    expect(rows.get(late!.id)!.assignments).toEqual({ done: 0, due: 0, overdue: 1 });
+    expect(rows.get(stuck!.id)!.flags).toEqual(["stuck"]);
+    expect(rows.get(dropping!.id)!.flags).toEqual(["dropped"]);
+    expect(rows.get(dropping!.id)!.assessment).toMatchObject({ change: -1 });
+    // Only current mentees: another curator's mentee is not in the caseload, and their page is closed.
+    expect(rows.has(await userId(LEARNER))).toBe(false);
+    await expect(getMenteeWork(curator, await userId(LEARNER), false)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
