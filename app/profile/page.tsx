@@ -3,6 +3,8 @@ import { requireUser } from "@/server/auth/require-user";
 import { getProfile } from "@/features/accounts/server/profile";
 import { PasswordForm, ProfileForm, SignOutEverywhereButton } from "@/features/accounts/components/profile-forms";
 import { ClientMessages } from "@/ui/client-messages";
+import { myCurators } from "@/features/mentoring/server/mentorships";
+import { EndButton } from "@/features/mentoring/components/pair-forms";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -10,10 +12,10 @@ export async function generateMetadata() {
 
 export default async function ProfilePage() {
   const user = await requireUser();
-  const [profile, t, tr, locale] = await Promise.all([getProfile(user), getTranslations("profile"), getTranslations("roles"), getLocale()]);
+  const [profile, t, tr, locale, curators, tp] = await Promise.all([getProfile(user), getTranslations("profile"), getTranslations("roles"), getLocale(), myCurators(user), getTranslations("pairs")]);
   const en = locale === "en";
   return (
-    <ClientMessages namespaces={["profile", "reset", "languages"]}>
+    <ClientMessages namespaces={["profile", "reset", "languages", "pairs"]}>
       <h1 className="page-title">{t("title")}</h1>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="personal">
@@ -33,6 +35,17 @@ export default async function ProfilePage() {
           <ProfileForm initial={{ name: profile.name, position: profile.position, locale: profile.locale }} />
         </section>
         <div className="grid content-start gap-6">
+          <section className="card" aria-labelledby="my-curator">
+            <h2 id="my-curator" className="mb-2 text-xl font-bold">{tp("myCuratorTitle")}</h2>
+            {curators.length === 0 ? <p>{tp("noCurator")}</p> : curators.map((c) => (
+              <div key={c.id} className="mb-2">
+                <p className="font-semibold">{c.name}{c.position ? `, ${c.position}` : ""}</p>
+                <p className="mb-2"><a href={`mailto:${c.email}`}>{c.email}</a></p>
+                <p className="mb-2 text-sm">{tp("curatorSees")}</p>
+                <EndButton mentorshipId={c.id} label={tp("endMine")} confirmLabel={tp("endMineConfirm", { name: c.name })} />
+              </div>
+            ))}
+          </section>
           <section className="card" aria-labelledby="password">
             <h2 id="password" className="mb-3 text-xl font-bold">{t("passwordTitle")}</h2>
             <PasswordForm />

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/server/api/endpoint";
-import { ZAssignmentCreate, ZNotificationsRead } from "./schemas";
+import { ZAssignmentCreate, ZNotificationsRead, ZPair, ZPairsImport } from "./schemas";
 
 export const mentoringEndpoints = {
   createAssignment: defineEndpoint({
@@ -17,5 +17,20 @@ export const mentoringEndpoints = {
     method: "POST", path: "/api/v1/notifications/read", tag: "mentoring", auth: "user",
     summary: "Mark your notifications read (the given ids, or all). Also takes a plain form post.",
     body: ZNotificationsRead, response: z.object({ read: z.number() }), acceptsForm: true, statuses: [200],
+  }),
+  pairMentee: defineEndpoint({
+    method: "POST", path: "/api/v1/mentorships", tag: "mentoring", auth: "user",
+    summary: "A methodologist (own region) or admin pairs a learner with a curator, within the curator's capacity. 422 lists what is wrong.",
+    body: ZPair, response: z.object({ created: z.number() }), statuses: [201, 403, 422],
+  }),
+  importPairs: defineEndpoint({
+    method: "POST", path: "/api/v1/mentorships/import", tag: "mentoring", auth: "user",
+    summary: "Pairs many at once from CSV (columns curator, mentee: e-mail addresses). All or nothing; 422 lists every bad row.",
+    body: ZPairsImport, response: z.object({ created: z.number() }), statuses: [201, 403, 422],
+  }),
+  endMentorship: defineEndpoint({
+    method: "POST", path: "/api/v1/mentorships/{id}/end", tag: "mentoring", auth: "user",
+    summary: "End a mentorship (the mentee, or a methodologist of the region): the history stays, the curator's access ends.",
+    params: z.object({ id: z.string().min(1).max(40) }), response: z.object({ ok: z.literal(true) }), statuses: [200, 403, 404],
   }),
 };

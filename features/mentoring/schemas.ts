@@ -14,3 +14,6 @@ export const ZNotificationsRead = z.object({
   /** Ids to mark read; none means all of them. */
   ids: z.array(z.string().min(1).max(40)).max(200).optional(),
 });
+
+export const ZPair = z.object({ curatorEmail: z.string().trim().toLowerCase().max(254), menteeEmail: z.string().trim().toLowerCase().max(254) });
+export const ZPairsImport = z.object({ csv: z.string().min(1).max(500_000) });

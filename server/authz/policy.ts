@@ -49,6 +49,8 @@ type Rules = {
   "read:caseload": undefined;
   "assign:work": MentorshipResource;
   "read:mentee": MentorshipResource;
+  "manage:mentorships": RegionResource;
+  "end:mentorship": { menteeId: string; regionId: string };
 };
 export type Permission = keyof Rules;
 
@@ -92,6 +94,10 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   // A curator works with their current mentees only; the relationship ending ends the access.
   "assign:work": (a, r) => has(a, "CURATOR") && r.actorMentorsLearner && a.id !== r.learnerId,
   "read:mentee": (a, r) => has(a, "CURATOR") && r.actorMentorsLearner && a.id !== r.learnerId,
+  // Methodologists pair curators and mentees of their own region; admins anywhere.
+  "manage:mentorships": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
+  // A mentee may end their mentorship themselves; so may those who manage the region's pairs.
+  "end:mentorship": (a, r) => a.id === r.menteeId || isAdmin(a) || isMethodologistOf(a, r.regionId),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];

@@ -15,6 +15,9 @@ import * as assignment from "../../app/api/v1/assignments/[id]/route";
 import * as completion from "../../app/api/v1/lessons/[id]/completion/route";
 import * as guideCompletion from "../../app/api/v1/walkthroughs/[id]/completion/route";
 import * as read from "../../app/api/v1/notifications/read/route";
+import * as pair from "../../app/api/v1/mentorships/route";
+import * as importPairs from "../../app/api/v1/mentorships/import/route";
+import * as endPair from "../../app/api/v1/mentorships/[id]/end/route";
 
 const CURATOR = "curator@demo.skhodynky.org";
 const LEARNER = "learner@demo.skhodynky.org";
@@ -147,5 +150,70 @@ describe("the caseload", () => {
     // Only current mentees: another curator's mentee is not in the caseload, and their page is closed.
     expect(rows.has(await userId(LEARNER))).toBe(false);
     await expect(getMenteeWork(curator, await userId(LEARNER), false)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("pairing curators and mentees", () => {
+  async function unpairedLearners(regionOf: string, n: number) {
+    const db = getDb();
+    const region = (await db.user.findUniqueOrThrow({ where: { email: regionOf }, select: { organization: { select: { hromada: { select: { regionId: true } } } } } })).organization.hromada.regionId;
+    const rows = await db.user.findMany({
+      where: { organization: { hromada: { regionId: region } }, roles: { some: { role: "LEARNER" }, none: { role: "CURATOR" } }, curators: { none: { endedAt: null } } },
+      orderBy: { email: "asc" },
+      take: n,
+      select: { id: true, email: true },
+    });
+    expect(rows.length).toBe(n);
+    return rows;
+  }
+
+  it("lets a methodologist pair learners of their region one by one or from CSV, within the curator's capacity, all or nothing", async () => {
+    const [a, b, c] = await unpairedLearners(CURATOR, 3);
+    await signInAs("methodist.poltava@demo.skhodynky.org");
+    const one = await callRoute(pair.POST, "/x", { body: { curatorEmail: CURATOR, menteeEmail: a!.email } });
+    expect(one.status).toBe(201);
+    const again = await callRoute(pair.POST, "/x", { body: { curatorEmail: CURATOR, menteeEmail: a!.email } });
+    expect(again.status).toBe(422);
+    expect(again.json.error?.rows).toEqual([{ row: 1, field: "mentee", message: "У цього слухача вже є куратор: спершу завершіть ту співпрацю." }]);
+
+    const badCsv = `curator,mentee\n${CURATOR},${b!.email}\n${CURATOR},nobody@example.org\n`;
+    const rejected = await callRoute(importPairs.POST, "/x", { body: { csv: badCsv } });
+    expect(rejected.status).toBe(422);
+    expect(rejected.json.error?.rows).toEqual([{ row: 3, field: "mentee", message: "Такого слухача немає у вашому регіоні." }]);
+    expect(await getDb().mentorship.count({ where: { menteeId: b!.id } })).toBe(0);
+
+    // Capacity: the curator can take exactly one more.
+    const curatorRow = await getDb().user.findUniqueOrThrow({ where: { email: CURATOR }, include: { _count: { select: { mentees: { where: { endedAt: null } } } } } });
+    await getDb().user.update({ where: { id: curatorRow.id }, data: { curatorCapacity: curatorRow._count.mentees + 1 } });
+    const full = await callRoute(importPairs.POST, "/x", { body: { csv: `curator,mentee\n${CURATOR},${b!.email}\n${CURATOR},${c!.email}\n` } });
+    expect(full.json.error?.rows).toEqual([{ row: 3, field: "curator", message: expect.stringMatching(/^Куратор уже має стільки підопічних/) }]);
+    const fits = await callRoute(importPairs.POST, "/x", { body: { csv: `curator,mentee\n${CURATOR},${b!.email}\n` } });
+    expect(fits.json).toEqual({ created: 1 });
+    const curator = await actorFor(CURATOR);
+    expect((await getCaseload(curator)).map((r) => r.id)).toEqual(expect.arrayContaining([a!.id, b!.id]));
+  });
+
+  it("keeps other regions and learners out", async () => {
+    const [a] = await unpairedLearners(CURATOR, 1);
+    await signInAs("methodist.zhytomyr@demo.skhodynky.org");
+    const foreign = await callRoute(pair.POST, "/x", { body: { curatorEmail: CURATOR, menteeEmail: a!.email } });
+    expect((foreign.json.error?.rows as { field: string }[]).map((r) => r.field)).toEqual(["curator", "mentee"]);
+    await signInAs(LEARNER);
+    expect((await callRoute(pair.POST, "/x", { body: { curatorEmail: CURATOR, menteeEmail: a!.email } })).status).toBe(403);
+    expect((await callRoute(importPairs.POST, "/x", { body: { csv: "x" } })).status).toBe(403);
+  });
+
+  it("lets the mentee end the mentorship: the history stays, the curator's access goes", async () => {
+    const learnerId = await userId(LEARNER);
+    const mentorship = await getDb().mentorship.findFirstOrThrow({ where: { menteeId: learnerId, endedAt: null } });
+    await signInAs(OTHER_MENTEE);
+    expect((await callRoute(endPair.POST, "/x", { params: { id: mentorship.id } })).status).toBe(403);
+    await signInAs(LEARNER);
+    expect((await callRoute(endPair.POST, "/x", { params: { id: mentorship.id } })).status).toBe(200);
+    expect((await getDb().mentorship.findUniqueOrThrow({ where: { id: mentorship.id } })).endedAt).not.toBeNull();
+    const curator = await actorFor(CURATOR);
+    expect((await getCaseload(curator)).map((r) => r.id)).not.toContain(learnerId);
+    expect((await callRoute(assignments.POST, "/x", { body: { learnerId, kind: "lesson", targetId: "strong-passwords" } })).status).toBe(403);
+    await expect(getMenteeWork(curator, learnerId, false)).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -9,6 +9,7 @@ export async function AdminNav({ actor, current }: { actor: Actor; current: stri
     { href: "/admin/invitations", label: t("invitationsLink") },
     { href: "/admin/import", label: t("importLink") },
     { href: "/admin/directory", label: t("directoryLink") },
+    ...(can(actor, "manage:mentorships", { regionId: actor.regionId }) ? [{ href: "/admin/mentorships", label: t("mentorshipsLink") }] : []),
     ...(can(actor, "read:outbox") ? [{ href: "/admin/outbox", label: t("outboxLink") }] : []),
   ];
   return (

@@ -7,10 +7,36 @@ async function signOut(page: import("@playwright/test").Page) {
   await expect(page.getByRole("link", { name: "Увійти" }).first()).toBeVisible();
 }
 
-test("a curator assigns a lesson with a due date; the mentee sees it first on Today and completes it; the curator sees the completion and an unread notification", async ({ page, expectAccessible }) => {
+test("a methodologist assigns two mentees to a curator; the curator assigns a lesson with a due date; the mentee sees it first on Today and completes it; the curator sees the completion and an unread notification", async ({ page, expectAccessible }) => {
+  test.setTimeout(120_000);
+  await page.goto("/sign-in?next=/admin/mentorships");
+  await expectAccessible();
+  await signInWithKeyboard(page, "methodist.poltava@demo.skhodynky.org");
+  await expect(page.getByRole("heading", { level: 1, name: "Куратори і підопічні" })).toBeVisible();
+  await expectAccessible();
+  const form = page.getByRole("region", { name: "Призначити куратора" });
+  const newMentees: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const curatorSelect = form.getByLabel("Куратор");
+    await tabTo(page, curatorSelect);
+    await curatorSelect.selectOption({ label: (await curatorSelect.locator("option", { hasText: "Оксана Ткачук" }).innerText()).trim() });
+    const menteeSelect = form.getByLabel("Підопічний");
+    const label = (await menteeSelect.locator("option").first().innerText()).trim();
+    newMentees.push(label.split(" — ")[0]!);
+    await menteeSelect.selectOption({ label });
+    await tabTo(page, form.getByRole("button", { name: "Призначити" }));
+    await page.keyboard.press("Enter");
+    await expect(form.getByRole("status")).toHaveText("Призначено пар: 1.");
+    await expect(form.getByLabel("Підопічний").locator("option", { hasText: newMentees[i]! })).toHaveCount(0);
+  }
+  await expect(page.getByRole("row").filter({ hasText: "Оксана Ткачук" }).first()).toContainText(/7 з 15/);
+  await expectAccessible();
+  await signOut(page);
+
   await page.goto("/sign-in?next=/curator");
   await expectAccessible();
   await signInWithKeyboard(page, "curator@demo.skhodynky.org");
+  for (const name of newMentees) await expect(page.getByRole("link", { name })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Мої підопічні" })).toBeVisible();
   await expectAccessible();
   // learner@ is Олена Коваленко, one of this curator's mentees.

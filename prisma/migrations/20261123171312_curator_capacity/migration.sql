@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "curatorCapacity" INTEGER NOT NULL DEFAULT 15;
