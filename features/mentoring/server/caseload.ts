@@ -31,7 +31,7 @@ const areaMean = (s: AssessmentSummary) => {
 /**
  * One screen for a curator: each current mentee with last activity, streak, lessons and guides
  * this week and month, assignments done / due / overdue, the latest self-assessment and its change,
- * and flags. A fixed handful of queries whatever the number of mentees (no query per mentee).
+ * and flags. Seven queries whatever the number of mentees (none per mentee).
  */
 export async function getCaseload(actor: Actor, now = new Date()): Promise<CaseloadRow[]> {
   authorize(actor, "read:caseload");
@@ -47,17 +47,25 @@ export async function getCaseload(actor: Actor, now = new Date()): Promise<Casel
   const ids = mentees.map((m) => m.mentee.id);
   if (!ids.length) return [];
   const since = addDays(today, -400);
-  const [activity, assignments, stuck, assessments] = await Promise.all([
-    db.learningActivity.groupBy({ by: ["userId", "day", "kind"], where: { userId: { in: ids }, day: { gte: since } }, _count: { _all: true } }),
+  const [activeDays, thisMonth, thisWeek, assignments, stuck, assessments] = await Promise.all([
+    // Days with any learning (for the streak and last activity), and counts by kind for the month and week.
+    db.learningActivity.groupBy({ by: ["userId", "day"], where: { userId: { in: ids }, day: { gte: since } } }),
+    db.learningActivity.groupBy({ by: ["userId", "kind"], where: { userId: { in: ids }, day: { gte: monthStart } }, _count: { _all: true } }),
+    db.learningActivity.groupBy({ by: ["userId", "kind"], where: { userId: { in: ids }, day: { gte: weekStart } }, _count: { _all: true } }),
     db.assignment.findMany({ where: { curatorId: actor.id, learnerId: { in: ids } }, select: { learnerId: true, dueOn: true, completedAt: true } }),
     db.walkthroughReport.groupBy({ by: ["userId"], where: { userId: { in: ids }, kind: "stuck", resolvedAt: null, createdAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } }, _count: { _all: true } }),
     db.assessment.findMany({ where: { userId: { in: ids }, status: "SUBMITTED" }, orderBy: { submittedAt: "desc" }, select: { userId: true, submittedAt: true, summary: true } }),
   ]);
+  const daysOf = new Map<string, Set<string>>();
+  for (const a of activeDays) {
+    let set = daysOf.get(a.userId);
+    if (!set) daysOf.set(a.userId, (set = new Set()));
+    set.add(a.day);
+  }
   return mentees.map(({ mentee }) => {
-    const mine = activity.filter((a) => a.userId === mentee.id);
-    const days = new Set(mine.map((a) => a.day));
+    const days = daysOf.get(mentee.id) ?? new Set<string>();
     const lastActive = [...days].sort().at(-1) ?? null;
-    const count = (from: string, kind: string) => mine.filter((a) => a.day >= from && a.kind === kind).reduce((s, a) => s + a._count._all, 0);
+    const count = (rows: typeof thisMonth, kind: string) => rows.find((r) => r.userId === mentee.id && r.kind === kind)?._count._all ?? 0;
     const work = assignments.filter((a) => a.learnerId === mentee.id);
     const overdue = work.filter((a) => !a.completedAt && a.dueOn !== null && a.dueOn < today).length;
     const taken = assessments.filter((a) => a.userId === mentee.id && a.summary);
@@ -75,8 +83,8 @@ export async function getCaseload(actor: Actor, now = new Date()): Promise<Casel
       organization: mentee.organization.name,
       lastActive,
       streak: computeStreak(days, today).current,
-      week: { lessons: count(weekStart, "lesson"), walkthroughs: count(weekStart, "walkthrough") },
-      month: { lessons: count(monthStart, "lesson"), walkthroughs: count(monthStart, "walkthrough") },
+      week: { lessons: count(thisWeek, "lesson"), walkthroughs: count(thisWeek, "walkthrough") },
+      month: { lessons: count(thisMonth, "lesson"), walkthroughs: count(thisMonth, "walkthrough") },
       assignments: { done: work.filter((a) => a.completedAt).length, due: work.filter((a) => !a.completedAt).length - overdue, overdue },
       assessment: latest ? { submittedOn: kyivDay(latest.submittedAt!), change } : null,
       flags,

@@ -1,0 +1,86 @@
+// Caseload timing: one curator with 30 mentees, each with a year of learning activity (a lesson or
+// review most days, guides now and then), assignments, self-assessments and a few guide reports.
+// Prints p50/p95 of assembling the caseload on the server, and how many database queries it takes.
+// Usage: npx tsx --conditions=react-server bench/caseload.ts            (embedded PGlite, in memory)
+//        BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx --conditions=react-server bench/caseload.ts
+import { createThrowawayDatabase } from "../tests/helpers/throwaway-db";
+
+const MENTEES = Number(process.env.BENCH_MENTEES ?? 30);
+const RUNS = 60;
+
+async function prepareTarget(): Promise<{ label: string; cleanup: () => Promise<void> }> {
+  const base = process.env.BENCH_DATABASE_URL;
+  if (!base) {
+    process.env.PGLITE_DATA_DIR = "memory://";
+    delete process.env.DATABASE_URL;
+    return { label: "PGlite (embedded, in memory)", cleanup: async () => undefined };
+  }
+  const db = await createThrowawayDatabase(base, "skh_bench");
+  process.env.DATABASE_URL = db.url;
+  return { label: "PostgreSQL 127.0.0.1", cleanup: db.drop };
+}
+
+const target = await prepareTarget();
+const { getDb, getPglite, disconnectDb } = await import("../server/db/client");
+const { applyMigrations, resolveDbTarget } = await import("../scripts/db/engine");
+await applyMigrations(process.env.DATABASE_URL ? resolveDbTarget() : { kind: "pglite-instance", db: getPglite() });
+const base = getDb();
+
+// Count every query the caseload makes: the shared client is swapped for one that counts.
+let queries = 0;
+const counting = base.$extends({ query: { $allOperations: ({ args, query }) => ((queries += 1), query(args)) } });
+(globalThis as { __skhodynkyDb?: { prisma?: unknown } }).__skhodynkyDb!.prisma = counting;
+const { getCaseload } = await import("../features/mentoring/server/caseload");
+
+const seedStart = performance.now();
+const sql = (s: string) => base.$executeRawUnsafe(s);
+await sql(`INSERT INTO "Region" (id, code, "nameUk", "nameEn") VALUES ('r', 'UA-99', 'Тестова', 'Test')`);
+await sql(`INSERT INTO "Hromada" (id, "regionId", "nameUk", "nameEn") VALUES ('h', 'r', 'Громада', 'Hromada')`);
+await sql(`INSERT INTO "Organization" (id, "hromadaId", name) VALUES ('o', 'h', 'Центр')`);
+await sql(`INSERT INTO "User" (id, email, name, "organizationId", "updatedAt") VALUES ('curator', 'curator@bench.local', 'Куратор', 'o', now())`);
+await sql(`INSERT INTO "UserRole" ("userId", role) VALUES ('curator', 'CURATOR'), ('curator', 'LEARNER')`);
+await sql(`INSERT INTO "User" (id, email, name, "organizationId", "updatedAt") SELECT 'm' || g, 'm' || g || '@bench.local', 'Підопічний ' || g, 'o', now() FROM generate_series(1, ${MENTEES}) g`);
+await sql(`INSERT INTO "Mentorship" (id, "curatorId", "menteeId") SELECT 'ms' || g, 'curator', 'm' || g FROM generate_series(1, ${MENTEES}) g`);
+// A year of activity: about five days in seven, a lesson and a review on each, a guide every ten days.
+await sql(`INSERT INTO "LearningActivity" (id, "userId", kind, "contentId", day, seconds, at)
+  SELECT 'a' || g || '-' || d || '-' || k, 'm' || g, k, 'strong-passwords', to_char(current_date - d, 'YYYY-MM-DD'), 240, now() - (d || ' days')::interval
+  FROM generate_series(1, ${MENTEES}) g, generate_series(0, 364) d, unnest(ARRAY['lesson', 'review', 'walkthrough']) k
+  WHERE abs(hashtext(g || '-' || d)) % 7 < 5 AND (k <> 'walkthrough' OR d % 10 = 0)`);
+await sql(`INSERT INTO "Assignment" (id, "curatorId", "learnerId", kind, "targetId", "dueOn", "completedAt")
+  SELECT 'as' || g || '-' || k, 'curator', 'm' || g, 'lesson', 'strong-passwords', to_char(current_date + (k - 10), 'YYYY-MM-DD'), CASE WHEN k % 3 = 0 THEN NULL ELSE now() END
+  FROM generate_series(1, ${MENTEES}) g, generate_series(1, 20) k`);
+await sql(`INSERT INTO "Assessment" (id, "userId", "frameworkId", "frameworkVersion", "profileId", form, status, "regionId", "hromadaId", "organizationId", "submittedAt", summary, "updatedAt")
+  SELECT 'ass' || g || '-' || k, 'm' || g, 'digcomp-sw', 1, 'social-work-specialist', 'SHORT', 'SUBMITTED', 'r', 'h', 'o', now() - ((k * 90) || ' days')::interval,
+    jsonb_build_object('areas', jsonb_build_object('1', 3 + (g + k) % 4, '2', 4, '3', 3, '4', 5, '5', 2, 'SW', 4), 'competences', '{}'::jsonb, 'purposes', '{}'::jsonb, 'tools', '[]'::jsonb), now()
+  FROM generate_series(1, ${MENTEES}) g, generate_series(0, 3) k`);
+await sql(`INSERT INTO "WalkthroughReport" (id, "walkthroughId", "stepId", kind, "userId", "regionId") SELECT 'wr' || g, 'diia-sign-in', 'bank-sign-in', 'stuck', 'm' || g, 'r' FROM generate_series(1, ${MENTEES}, 5) g`);
+const rows = (await base.learningActivity.count()) + (await base.assignment.count());
+const seedMs = performance.now() - seedStart;
+
+const actor = { id: "curator", roles: ["CURATOR", "LEARNER"] as ("CURATOR" | "LEARNER")[], organizationId: "o", hromadaId: "h", regionId: "r" };
+const samples: number[] = [];
+let perRender = 0;
+for (let i = 0; i <= RUNS; i++) {
+  queries = 0;
+  const t0 = performance.now();
+  const caseload = await getCaseload(actor);
+  if (caseload.length !== MENTEES) throw new Error(`expected ${MENTEES} mentees, got ${caseload.length}`);
+  if (i > 0) samples.push(performance.now() - t0); // the first run warms up the engine
+  perRender = queries;
+}
+samples.sort((a, b) => a - b);
+const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!.toFixed(1);
+console.table([
+  {
+    database: target.label,
+    mentees: MENTEES,
+    "activity + assignment rows": rows,
+    "seed (s)": (seedMs / 1000).toFixed(1),
+    runs: RUNS,
+    "p50 (ms)": pct(50),
+    "p95 (ms)": pct(95),
+    "queries per render": perRender,
+  },
+]);
+await disconnectDb();
+await target.cleanup();
