@@ -41,7 +41,7 @@ export default async function ProfilePage() {
               <div key={c.id} className="mb-2">
                 <p className="font-semibold">{c.name}{c.position ? `, ${c.position}` : ""}</p>
                 <p className="mb-2"><a href={`mailto:${c.email}`}>{c.email}</a></p>
-                <p className="mb-2 text-sm">{tp("curatorSees")}</p>
+                <p className="mb-2 text-sm">{tp("curatorSees")} <a href="/my-curator">{tp("myCuratorLink")}</a></p>
                 <EndButton mentorshipId={c.id} label={tp("endMine")} confirmLabel={tp("endMineConfirm", { name: c.name })} />
               </div>
             ))}

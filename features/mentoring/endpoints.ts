@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/server/api/endpoint";
-import { ZAssignmentCreate, ZNotificationsRead, ZPair, ZPairsImport } from "./schemas";
+import { ZAssignmentCreate, ZFeedbackPost, ZNotificationsRead, ZPair, ZPairsImport } from "./schemas";
 
 export const mentoringEndpoints = {
   createAssignment: defineEndpoint({
@@ -32,5 +32,10 @@ export const mentoringEndpoints = {
     method: "POST", path: "/api/v1/mentorships/{id}/end", tag: "mentoring", auth: "user",
     summary: "End a mentorship (the mentee, or a methodologist of the region): the history stays, the curator's access ends.",
     params: z.object({ id: z.string().min(1).max(40) }), response: z.object({ ok: z.literal(true) }), statuses: [200, 403, 404],
+  }),
+  postFeedback: defineEndpoint({
+    method: "POST", path: "/api/v1/feedback", tag: "mentoring", auth: "user",
+    summary: "Write in the private thread of a curator and a current mentee (either of them). Client personal data is refused. Send an Idempotency-Key.",
+    body: ZFeedbackPost, response: z.object({ id: z.string() }), statuses: [201, 403, 404],
   }),
 };

@@ -17,3 +17,9 @@ export const ZNotificationsRead = z.object({
 
 export const ZPair = z.object({ curatorEmail: z.string().trim().toLowerCase().max(254), menteeEmail: z.string().trim().toLowerCase().max(254) });
 export const ZPairsImport = z.object({ csv: z.string().min(1).max(500_000) });
+
+export const ZFeedbackPost = z.object({
+  curatorId: z.string().min(1).max(40),
+  menteeId: z.string().min(1).max(40),
+  body: z.string().max(2000, { error: "errors.messageTooLong" }),
+});

@@ -20,6 +20,8 @@ export type RegionResource = { regionId: string };
 export type InvitationResource = { regionId: string; roles: readonly Role[] };
 /** An assessment and whether the actor currently mentors its owner (from a scoped query). */
 export type AssessmentResource = { ownerId: string; actorMentorsOwner: boolean };
+/** A curator–mentee feedback thread, and whether that mentorship is current. */
+export type FeedbackResource = { curatorId: string; menteeId: string; current: boolean };
 /** A learner and whether the actor is currently their curator (from a scoped query). */
 export type MentorshipResource = { learnerId: string; actorMentorsLearner: boolean };
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
@@ -51,6 +53,8 @@ type Rules = {
   "read:mentee": MentorshipResource;
   "manage:mentorships": RegionResource;
   "end:mentorship": { menteeId: string; regionId: string };
+  "read:feedback": FeedbackResource;
+  "write:feedback": FeedbackResource;
 };
 export type Permission = keyof Rules;
 
@@ -93,11 +97,15 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "read:caseload": (a) => has(a, "CURATOR"),
   // A curator works with their current mentees only; the relationship ending ends the access.
   "assign:work": (a, r) => has(a, "CURATOR") && r.actorMentorsLearner && a.id !== r.learnerId,
-  "read:mentee": (a, r) => has(a, "CURATOR") && r.actorMentorsLearner && a.id !== r.learnerId,
+  // …and the mentee sees exactly what their curator sees about them.
+  "read:mentee": (a, r) => a.id === r.learnerId || (has(a, "CURATOR") && r.actorMentorsLearner),
   // Methodologists pair curators and mentees of their own region; admins anywhere.
   "manage:mentorships": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
   // A mentee may end their mentorship themselves; so may those who manage the region's pairs.
   "end:mentorship": (a, r) => a.id === r.menteeId || isAdmin(a) || isMethodologistOf(a, r.regionId),
+  // The thread is theirs alone: the mentee keeps reading it after the mentorship ends; the curator does not.
+  "read:feedback": (a, r) => a.id === r.menteeId || (a.id === r.curatorId && r.current),
+  "write:feedback": (a, r) => r.current && (a.id === r.menteeId || a.id === r.curatorId),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];

@@ -18,6 +18,8 @@ import * as read from "../../app/api/v1/notifications/read/route";
 import * as pair from "../../app/api/v1/mentorships/route";
 import * as importPairs from "../../app/api/v1/mentorships/import/route";
 import * as endPair from "../../app/api/v1/mentorships/[id]/end/route";
+import * as feedback from "../../app/api/v1/feedback/route";
+import { getFeedbackThread } from "../../features/mentoring/server/feedback";
 
 const CURATOR = "curator@demo.skhodynky.org";
 const LEARNER = "learner@demo.skhodynky.org";
@@ -150,6 +152,41 @@ describe("the caseload", () => {
     // Only current mentees: another curator's mentee is not in the caseload, and their page is closed.
     expect(rows.has(await userId(LEARNER))).toBe(false);
     await expect(getMenteeWork(curator, await userId(LEARNER), false)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("the feedback thread", () => {
+  it("is private to the pair, has read state, refuses client data, and stays readable for the mentee only after the mentorship ends", async () => {
+    const [curatorEmail, menteeEmail] = DEMO_MENTORSHIPS.filter(([c]) => c === OTHER_CURATOR)[1]!;
+    const curator = await actorFor(curatorEmail);
+    const menteeId = await userId(menteeEmail);
+    await signInAs(curatorEmail);
+    const sent = await callRoute(feedback.POST, "/x", { body: { curatorId: curator.id, menteeId, body: "Як минула консультація щодо Дії? Що було найважче?" } });
+    expect(sent.status).toBe(201);
+    const leak = await callRoute(feedback.POST, "/x", { body: { curatorId: curator.id, menteeId, body: "Клієнтка з тел. 097 765 43 21 не може увійти" } });
+    expect(leak.json.error?.fields?.body?.[0]).toMatch(/персональні дані клієнта/);
+
+    const mentee = await actorFor(menteeEmail);
+    expect((await listNotifications(mentee, "uk"))[0]).toMatchObject({ kind: "feedback.message", href: "/my-curator#feedback" });
+    const thread = await getFeedbackThread(mentee, curator.id, menteeId);
+    expect(thread.messages).toEqual([expect.objectContaining({ mine: false, body: "Як минула консультація щодо Дії? Що було найважче?" })]);
+    expect(thread.canWrite).toBe(true);
+    expect((await callRoute(feedback.POST, "/x", { body: { curatorId: curator.id, menteeId, body: "Найважче — вхід через банк." } })).status).toBe(201);
+    // The curator sees their message read, and the reply as new; opening it tells the mentee it was read.
+    const curatorView = await getFeedbackThread(curator, curator.id, menteeId);
+    expect(curatorView.messages.map((m) => [m.mine, m.read])).toEqual([[true, true], [false, false]]);
+    expect((await getFeedbackThread(mentee, curator.id, menteeId)).messages.map((m) => [m.mine, m.read])).toEqual([[false, true], [true, true]]);
+
+    // Nobody else: another curator, another learner.
+    const outsider = await actorFor(CURATOR);
+    await expect(getFeedbackThread(outsider, curator.id, menteeId)).rejects.toMatchObject({ code: "forbidden" });
+    expect((await callRoute(feedback.POST, "/x", { body: { curatorId: curator.id, menteeId, body: "Привіт" } })).status).toBe(403);
+
+    await getDb().mentorship.updateMany({ where: { curatorId: curator.id, menteeId }, data: { endedAt: new Date() } });
+    expect((await getFeedbackThread(mentee, curator.id, menteeId)).canWrite).toBe(false);
+    await expect(getFeedbackThread(curator, curator.id, menteeId)).rejects.toMatchObject({ code: "forbidden" });
+    await signInAs(menteeEmail);
+    expect((await callRoute(feedback.POST, "/x", { body: { curatorId: curator.id, menteeId, body: "Дякую!" } })).status).toBe(403);
   });
 });
 

@@ -123,9 +123,9 @@ export async function getRegionPairs(actor: Actor, regionId: string): Promise<Re
 export async function myCurators(actor: Actor) {
   const rows = await getDb().mentorship.findMany({
     where: { menteeId: actor.id, endedAt: null },
-    select: { id: true, startedAt: true, curator: { select: { name: true, position: true, email: true } } },
+    select: { id: true, startedAt: true, curatorId: true, curator: { select: { name: true, position: true, email: true } } },
   });
-  return rows.map((r) => ({ id: r.id, since: r.startedAt.toISOString(), name: r.curator.name, position: r.curator.position, email: r.curator.email }));
+  return rows.map((r) => ({ id: r.id, curatorId: r.curatorId, since: r.startedAt.toISOString(), name: r.curator.name, position: r.curator.position, email: r.curator.email }));
 }
 
 /** CSV pairing: who may pair is checked before the file is read. */

@@ -26,7 +26,7 @@ export async function listNotifications(actor: Actor, locale: AppLocale, take = 
       id: r.id,
       kind: r.kind as NotificationKind,
       actorName: data.actorName,
-      title: title(data.targetKind, data.targetId),
+      title: data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : "",
       dueOn: data.dueOn ?? null,
       href: r.href,
       createdAt: r.createdAt.toISOString(),

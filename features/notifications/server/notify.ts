@@ -1,10 +1,10 @@
 import "server-only";
 import type { Prisma } from "@/server/db/client";
 
-export type NotificationKind = "assignment.new" | "assignment.completed";
+export type NotificationKind = "assignment.new" | "assignment.completed" | "feedback.message";
 
-/** What a notification's text is built from: names and ids only, never client data. */
-export type NotificationData = { actorName: string; targetKind: "lesson" | "track" | "walkthrough"; targetId: string; dueOn?: string | null };
+/** What a notification's text is built from: names and ids only, never client data (nor message text). */
+export type NotificationData = { actorName: string; targetKind?: "lesson" | "track" | "walkthrough"; targetId?: string; dueOn?: string | null };
 
 /** Adds a notification inside the caller's transaction, so it exists exactly when the event does. */
 export async function notify(tx: Prisma.TransactionClient, userId: string, kind: NotificationKind, data: NotificationData, href: string) {

@@ -91,6 +91,24 @@ test("a methodologist assigns two mentees to a curator; the curator assigns a le
   await page.getByRole("link", { name: `${menteeName} виконує доручення: «Робочий чат без витоків»` }).click();
   await expect(page.getByRole("heading", { level: 1, name: menteeName })).toBeVisible();
   await expect(page.getByRole("region", { name: "Доручення", exact: true })).toContainText(/виконано \d+/);
+  // Feedback in the private thread, with the reminder about client data.
+  const thread = page.getByRole("region", { name: /^Листування:/ });
+  await expect(thread).toContainText("Особисті дані клієнтів сюди не пишемо");
+  await tabTo(page, thread.getByLabel("Ваше повідомлення"));
+  await page.keyboard.type("Дякую! Наступного тижня розберемо фішинг на прикладах.");
+  await tabTo(page, thread.getByRole("button", { name: "Надіслати" }));
+  await page.keyboard.press("Enter");
+  await expect(thread.getByRole("listitem").last()).toContainText("Дякую! Наступного тижня розберемо фішинг на прикладах.");
+  await expect(thread.getByRole("listitem").last()).toContainText("ще не прочитано");
+  await expectAccessible();
+  await signOut(page);
+
+  await page.goto("/sign-in?next=/my-curator");
+  await expectAccessible();
+  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+  await expect(page.getByRole("heading", { level: 1, name: "Мій куратор" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Що бачить куратор" })).toContainText("Робочий чат без витоків");
+  await expect(page.getByRole("region", { name: /^Листування:/ })).toContainText("Наступного тижня розберемо фішинг");
   await expectAccessible();
 });
 

@@ -8,6 +8,8 @@ import { listLessons, listTracks } from "@/features/lessons/server/catalog";
 import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
 import { kyivDay } from "@/features/progress/kyiv-calendar";
 import { AssignForm } from "@/features/mentoring/components/assign-form";
+import { FeedbackThread } from "@/features/mentoring/components/feedback-thread";
+import { getFeedbackThread } from "@/features/mentoring/server/feedback";
 import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
@@ -20,9 +22,9 @@ export default async function MenteePage({ params }: { params: Promise<{ id: str
   const [{ id }, t, localeRaw] = await Promise.all([params, getTranslations("mentee"), getLocale()]);
   if (!/^[\w-]{1,40}$/.test(id)) notFound();
   const mentoring = await mentors(user, id);
-  if (!can(user, "read:mentee", { learnerId: id, actorMentorsLearner: mentoring })) forbidden();
+  if (!can(user, "read:caseload") || !can(user, "read:mentee", { learnerId: id, actorMentorsLearner: mentoring })) forbidden();
   const locale = localeRaw === "en" ? "en" : "uk";
-  const work = await getMenteeWork(user, id, mentoring);
+  const [work, thread] = await Promise.all([getMenteeWork(user, id, mentoring), getFeedbackThread(user, user.id, id)]);
   const lessons = listLessons(locale);
   const guides = listWalkthroughs(locale);
   const tracks = listTracks();
@@ -32,7 +34,7 @@ export default async function MenteePage({ params }: { params: Promise<{ id: str
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" });
   const day = (d: string) => date.format(new Date(`${d}T12:00:00Z`));
   return (
-    <ClientMessages namespaces={["mentee"]}>
+    <ClientMessages namespaces={["mentee", "feedback"]}>
       <p className="mb-2 text-sm"><a href="/curator">{t("back")}</a></p>
       <h1 className="page-title">{work.name}</h1>
       <p className="mb-6"><a href={`/competences/people/${id}`}>{t("profileLink")}</a></p>
@@ -77,6 +79,7 @@ export default async function MenteePage({ params }: { params: Promise<{ id: str
           </ul>
         )}
       </section>
+      <FeedbackThread thread={thread} />
     </ClientMessages>
   );
 }
