@@ -3,6 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { can } from "@/server/authz/policy";
 import { CASELOAD_FLAGS, getCaseload, type CaseloadFlag, type CaseloadRow } from "@/features/mentoring/server/caseload";
+import { pendingRequests } from "@/features/mentoring/server/requests";
+import { DecideButtons } from "@/features/mentoring/components/decide-buttons";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("caseload"))("title") };
@@ -25,13 +28,27 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   const [{ flag, sort }, t, locale] = await Promise.all([searchParams, getTranslations("caseload"), getLocale()]);
   const activeFlag = CASELOAD_FLAGS.includes(flag as CaseloadFlag) ? (flag as CaseloadFlag) : null;
   const activeSort: Sort = SORTS.includes(sort as Sort) ? (sort as Sort) : "name";
-  const all = await getCaseload(user);
+  const [all, requests] = await Promise.all([getCaseload(user), pendingRequests(user)]);
   const rows = sortRows(activeFlag ? all.filter((r) => r.flags.includes(activeFlag)) : all, activeSort);
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "short", timeZone: "UTC" });
   return (
-    <>
+    <ClientMessages namespaces={["caseload"]}>
       <h1 className="page-title">{t("title")}</h1>
       <p className="mb-4 max-w-prose">{t("lead", { count: all.length })}</p>
+      {requests.length ? (
+        <section className="card mb-6" aria-labelledby="requests" id="requests">
+          <h2 id="requests" className="mb-2 text-xl font-bold">{t("requestsTitle", { count: requests.length })}</h2>
+          <ul className="grid gap-3">
+            {requests.map((r) => (
+              <li key={r.id} className="border-b border-neutral-200 pb-3">
+                <p className="font-semibold">{r.name}{r.position ? `, ${r.position}` : ""} — {r.organization}</p>
+                {r.message ? <p className="mb-2 italic">{r.message}</p> : null}
+                <DecideButtons requestId={r.id} name={r.name} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <form method="get" className="card mb-6 flex flex-wrap items-end gap-4">
         <div>
           <label htmlFor="flag" className="mb-1 block font-semibold">{t("filter")}</label>
@@ -106,6 +123,6 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
           </table>
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

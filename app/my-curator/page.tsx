@@ -7,6 +7,8 @@ import { FeedbackThread } from "@/features/mentoring/components/feedback-thread"
 import { listLessons, listTracks } from "@/features/lessons/server/catalog";
 import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
 import { ClientMessages } from "@/ui/client-messages";
+import { curatorsToAsk } from "@/features/mentoring/server/requests";
+import { RequestCuratorForm } from "@/features/mentoring/components/request-forms";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("myCurator"))("title") };
@@ -22,7 +24,7 @@ export default async function MyCuratorPage() {
   const user = await requireUser();
   const [t, tm, localeRaw] = await Promise.all([getTranslations("myCurator"), getTranslations("mentee"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
-  const [curators, former, work] = await Promise.all([myCurators(user), formerCurators(user), getMenteeWork(user, user.id, false)]);
+  const [curators, former, work, ask] = await Promise.all([myCurators(user), formerCurators(user), getMenteeWork(user, user.id, false), curatorsToAsk(user)]);
   const threads = await Promise.all([...curators.map((c) => c.curatorId), ...former].map((curatorId) => getFeedbackThread(user, curatorId, user.id)));
   const lessons = listLessons(locale);
   const guides = listWalkthroughs(locale);
@@ -31,9 +33,27 @@ export default async function MyCuratorPage() {
     (kind === "walkthrough" ? guides.find((g) => g.id === targetId)?.title : kind === "track" ? tracks.find((tr) => tr.id === targetId)?.title[locale] : lessons.find((l) => l.id === targetId)?.title) ?? targetId;
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" });
   return (
-    <ClientMessages namespaces={["feedback"]}>
+    <ClientMessages namespaces={["feedback", "myCurator"]}>
       <h1 className="page-title">{t("title")}</h1>
-      {curators.length === 0 ? <p className="mb-4">{t("none")}</p> : (
+      {curators.length === 0 ? (
+        <section className="card mb-6" aria-labelledby="ask">
+          <h2 id="ask" className="mb-2 text-xl font-bold">{t("askTitle")}</h2>
+          {ask.pending ? (
+            <p>{t("pending", { name: ask.pending.curatorName })}</p>
+          ) : ask.curators.length ? (
+            <>
+              <p className="mb-3">{t("askLead")}</p>
+              <RequestCuratorForm
+                curators={ask.curators.map((c) => ({
+                  id: c.id,
+                  full: c.full,
+                  label: `${c.name} — ${c.organization}${c.sameHromada ? ` (${t("yourHromada")})` : ""}${c.full ? ` — ${t("full")}` : ""}`,
+                }))}
+              />
+            </>
+          ) : <p>{t("none")}</p>}
+        </section>
+      ) : (
         <section className="card mb-6" aria-labelledby="who">
           <h2 id="who" className="mb-2 text-xl font-bold">{t("who")}</h2>
           {curators.map((c) => (

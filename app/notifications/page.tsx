@@ -38,9 +38,9 @@ export default async function NotificationsPage() {
                     ? n.dueOn
                       ? t("assignmentNewDue", { curator: n.actorName, title: n.title, date: day.format(new Date(`${n.dueOn}T12:00:00Z`)) })
                       : t("assignmentNew", { curator: n.actorName, title: n.title })
-                    : n.kind === "feedback.message"
-                      ? t("feedbackMessage", { name: n.actorName })
-                      : t("assignmentCompleted", { learner: n.actorName, title: n.title })}
+                    : n.kind === "assignment.completed"
+                      ? t("assignmentCompleted", { learner: n.actorName, title: n.title })
+                      : t(n.kind === "feedback.message" ? "feedbackMessage" : n.kind === "request.new" ? "requestNew" : n.kind === "request.accepted" ? "requestAccepted" : "requestDeclined", { name: n.actorName })}
                 </a>
               </p>
               <p className="text-sm text-muted">{when.format(new Date(n.createdAt))}</p>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/server/api/endpoint";
-import { ZAssignmentCreate, ZFeedbackPost, ZNotificationsRead, ZPair, ZPairsImport } from "./schemas";
+import { ZAssignmentCreate, ZCuratorRequest, ZFeedbackPost, ZNotificationsRead, ZPair, ZPairsImport, ZRequestDecision } from "./schemas";
 
 export const mentoringEndpoints = {
   createAssignment: defineEndpoint({
@@ -37,5 +37,15 @@ export const mentoringEndpoints = {
     method: "POST", path: "/api/v1/feedback", tag: "mentoring", auth: "user",
     summary: "Write in the private thread of a curator and a current mentee (either of them). Client personal data is refused. Send an Idempotency-Key.",
     body: ZFeedbackPost, response: z.object({ id: z.string() }), statuses: [201, 403, 404],
+  }),
+  requestCurator: defineEndpoint({
+    method: "POST", path: "/api/v1/curator-requests", tag: "mentoring", auth: "user",
+    summary: "A learner without a curator asks a curator of their region (one request at a time).",
+    body: ZCuratorRequest, response: z.object({ id: z.string() }), statuses: [201, 404, 409],
+  }),
+  decideRequest: defineEndpoint({
+    method: "POST", path: "/api/v1/curator-requests/{id}/decision", tag: "mentoring", auth: "user",
+    summary: "The asked curator accepts (within capacity) or declines; the learner is notified.",
+    params: z.object({ id: z.string().min(1).max(40) }), body: ZRequestDecision, response: z.object({ accepted: z.boolean() }), statuses: [200, 403, 404, 409],
   }),
 };

@@ -23,3 +23,6 @@ export const ZFeedbackPost = z.object({
   menteeId: z.string().min(1).max(40),
   body: z.string().max(2000, { error: "errors.messageTooLong" }),
 });
+
+export const ZCuratorRequest = z.object({ curatorId: z.string().min(1).max(40), message: z.string().max(500, { error: "errors.commentTooLong" }).optional() });
+export const ZRequestDecision = z.object({ accept: z.boolean() });

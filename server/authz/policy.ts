@@ -53,6 +53,8 @@ type Rules = {
   "read:mentee": MentorshipResource;
   "manage:mentorships": RegionResource;
   "end:mentorship": { menteeId: string; regionId: string };
+  "request:curator": RegionResource;
+  "decide:curator-request": { curatorId: string };
   "read:feedback": FeedbackResource;
   "write:feedback": FeedbackResource;
 };
@@ -103,6 +105,9 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "manage:mentorships": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
   // A mentee may end their mentorship themselves; so may those who manage the region's pairs.
   "end:mentorship": (a, r) => a.id === r.menteeId || isAdmin(a) || isMethodologistOf(a, r.regionId),
+  // A learner asks a curator of their own region; only that curator answers.
+  "request:curator": (a, r) => a.regionId === r.regionId,
+  "decide:curator-request": (a, r) => a.id === r.curatorId && has(a, "CURATOR"),
   // The thread is theirs alone: the mentee keeps reading it after the mentorship ends; the curator does not.
   "read:feedback": (a, r) => a.id === r.menteeId || (a.id === r.curatorId && r.current),
   "write:feedback": (a, r) => r.current && (a.id === r.menteeId || a.id === r.curatorId),

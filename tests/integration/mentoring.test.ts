@@ -19,6 +19,9 @@ import * as pair from "../../app/api/v1/mentorships/route";
 import * as importPairs from "../../app/api/v1/mentorships/import/route";
 import * as endPair from "../../app/api/v1/mentorships/[id]/end/route";
 import * as feedback from "../../app/api/v1/feedback/route";
+import * as requests from "../../app/api/v1/curator-requests/route";
+import * as decision from "../../app/api/v1/curator-requests/[id]/decision/route";
+import { curatorsToAsk, pendingRequests } from "../../features/mentoring/server/requests";
 import { getFeedbackThread } from "../../features/mentoring/server/feedback";
 
 const CURATOR = "curator@demo.skhodynky.org";
@@ -252,5 +255,49 @@ describe("pairing curators and mentees", () => {
     expect((await getCaseload(curator)).map((r) => r.id)).not.toContain(learnerId);
     expect((await callRoute(assignments.POST, "/x", { body: { learnerId, kind: "lesson", targetId: "strong-passwords" } })).status).toBe(403);
     await expect(getMenteeWork(curator, learnerId, false)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("asking for a curator", () => {
+  it("lets a learner without a curator ask one of their region; only that curator answers, within capacity, and the learner is told", async () => {
+    const db = getDb();
+    const curatorRow = await db.user.findUniqueOrThrow({ where: { email: CURATOR }, include: { organization: { include: { hromada: true } }, _count: { select: { mentees: { where: { endedAt: null } } } } } });
+    const learner = await db.user.findFirstOrThrow({
+      where: { organization: { hromada: { regionId: curatorRow.organization.hromada.regionId } }, roles: { some: { role: "LEARNER" }, none: { role: "CURATOR" } }, curators: { none: {} } },
+      orderBy: { email: "desc" },
+    });
+    await db.user.update({ where: { id: curatorRow.id }, data: { curatorCapacity: curatorRow._count.mentees + 1 } });
+    const asker = await actorFor(learner.email);
+    const options = await curatorsToAsk(asker);
+    expect(options.hasCurator).toBe(false);
+    expect(options.curators.map((c) => c.id)).toContain(curatorRow.id);
+
+    expect((await callRoute(requests.POST, "/x", { body: { curatorId: curatorRow.id, message: "Хочу навчитися допомагати з Дією" } })).status).toBe(201);
+    const twice = await callRoute(requests.POST, "/x", { body: { curatorId: curatorRow.id } });
+    expect(twice.status).toBe(409);
+    expect(twice.json.error?.message).toBe("Ви вже надіслали прохання — дочекайтеся відповіді куратора.");
+    const zhytomyrCurator = await db.user.findFirstOrThrow({ where: { roles: { some: { role: "CURATOR" } }, organization: { hromada: { regionId: { not: curatorRow.organization.hromada.regionId } } } } });
+    expect((await callRoute(requests.POST, "/x", { body: { curatorId: zhytomyrCurator.id } })).status).toBe(404);
+
+    const curator = await actorFor(CURATOR);
+    const [request] = await pendingRequests(curator);
+    expect(request).toMatchObject({ name: learner.name, message: "Хочу навчитися допомагати з Дією" });
+    expect((await listNotifications(curator, "uk"))[0]).toMatchObject({ kind: "request.new", href: "/curator#requests" });
+    await signInAs(OTHER_CURATOR);
+    expect((await callRoute(decision.POST, "/x", { params: { id: request!.id }, body: { accept: true } })).status).toBe(403);
+    await signInAs(CURATOR);
+    expect((await callRoute(decision.POST, "/x", { params: { id: request!.id }, body: { accept: true } })).json).toEqual({ accepted: true });
+    expect((await callRoute(decision.POST, "/x", { params: { id: request!.id }, body: { accept: false } })).status).toBe(409);
+    expect(await db.mentorship.count({ where: { curatorId: curatorRow.id, menteeId: learner.id, endedAt: null } })).toBe(1);
+    const told = await actorFor(learner.email);
+    expect((await listNotifications(told, "uk"))[0]).toMatchObject({ kind: "request.accepted", actorName: curatorRow.name });
+    expect((await callRoute(requests.POST, "/x", { body: { curatorId: curatorRow.id } })).status).toBe(409);
+
+    // The curator is now full: nobody else can ask them.
+    const other = await db.user.findFirstOrThrow({ where: { id: { not: learner.id }, organization: { hromada: { regionId: curatorRow.organization.hromada.regionId } }, roles: { some: { role: "LEARNER" }, none: { role: "CURATOR" } }, curators: { none: { endedAt: null } } } });
+    await signInAs(other.email);
+    const full = await callRoute(requests.POST, "/x", { body: { curatorId: curatorRow.id } });
+    expect(full.status).toBe(409);
+    expect(full.json.error?.message).toMatch(/^Куратор уже має стільки підопічних/);
   });
 });
