@@ -17,6 +17,8 @@ const env = {
   DATA_DIR: dataDir,
   APP_URL: `http://localhost:${port}`,
   NEXTAUTH_URL: `http://localhost:${port}`,
+  // Journeys read the outbox: no digests or reminders may arrive in the middle of one.
+  BACKGROUND_JOBS: "off",
 };
 if (!existsSync(join(root, ".next", "BUILD_ID"))) {
   console.error("No production build: run `npm run build` first (npm test does).");

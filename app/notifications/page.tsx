@@ -1,6 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { listNotifications } from "@/features/notifications/server/centre";
+import { getDigest } from "@/features/notifications/server/digests";
+import { DigestForm } from "@/features/notifications/components/digest-form";
+import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("notifications"))("title") };
@@ -13,12 +16,12 @@ export default async function NotificationsPage() {
   const user = await requireUser();
   const [t, localeRaw] = await Promise.all([getTranslations("notifications"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
-  const items = await listNotifications(user, locale);
+  const [items, digest] = await Promise.all([listNotifications(user, locale), getDigest(user)]);
   const unread = items.filter((n) => !n.read).length;
   const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Kyiv" });
   const day = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" });
   return (
-    <>
+    <ClientMessages namespaces={["notifications"]}>
       <h1 className="page-title">{t("title")}</h1>
       <p className="mb-4">{t("unread", { count: unread })}</p>
       {unread > 0 ? (
@@ -38,6 +41,8 @@ export default async function NotificationsPage() {
                     ? n.dueOn
                       ? t("assignmentNewDue", { curator: n.actorName, title: n.title, date: day.format(new Date(`${n.dueOn}T12:00:00Z`)) })
                       : t("assignmentNew", { curator: n.actorName, title: n.title })
+                    : n.kind === "assignment.dueSoon"
+                    ? t("assignmentDueSoon", { curator: n.actorName, title: n.title })
                     : n.kind === "assignment.completed"
                       ? t("assignmentCompleted", { learner: n.actorName, title: n.title })
                       : t(n.kind === "feedback.message" ? "feedbackMessage" : n.kind === "request.new" ? "requestNew" : n.kind === "request.accepted" ? "requestAccepted" : "requestDeclined", { name: n.actorName })}
@@ -48,6 +53,9 @@ export default async function NotificationsPage() {
           ))}
         </ul>
       )}
-    </>
+      <section className="card mt-8" aria-label={t("digestTitle")}>
+        <DigestForm current={digest} />
+      </section>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/server/api/endpoint";
-import { ZAssignmentCreate, ZCuratorRequest, ZFeedbackPost, ZNotificationsRead, ZPair, ZPairsImport, ZRequestDecision } from "./schemas";
+import { ZAssignmentCreate, ZCuratorRequest, ZFeedbackPost, ZNotificationsRead, ZPair, ZPairsImport, ZRequestDecision, ZDigest, ZUnsubscribe } from "./schemas";
 
 export const mentoringEndpoints = {
   createAssignment: defineEndpoint({
@@ -47,5 +47,15 @@ export const mentoringEndpoints = {
     method: "POST", path: "/api/v1/curator-requests/{id}/decision", tag: "mentoring", auth: "user",
     summary: "The asked curator accepts (within capacity) or declines; the learner is notified.",
     params: z.object({ id: z.string().min(1).max(40) }), body: ZRequestDecision, response: z.object({ accepted: z.boolean() }), statuses: [200, 403, 404, 409],
+  }),
+  setDigest: defineEndpoint({
+    method: "PUT", path: "/api/v1/me/digest", tag: "mentoring", auth: "user",
+    summary: "Choose the e-mail digest of unread notifications: off, daily or weekly.",
+    body: ZDigest, response: z.object({ digest: z.enum(["off", "daily", "weekly"]) }), statuses: [200],
+  }),
+  unsubscribe: defineEndpoint({
+    method: "POST", path: "/api/v1/digests/unsubscribe", tag: "mentoring", auth: "public",
+    summary: "Turn the e-mail digest off with the link's token, without signing in (one click; also a plain form post).",
+    body: ZUnsubscribe, response: z.object({ ok: z.literal(true) }), acceptsForm: true, statuses: [200, 400],
   }),
 };

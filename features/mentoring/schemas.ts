@@ -26,3 +26,6 @@ export const ZFeedbackPost = z.object({
 
 export const ZCuratorRequest = z.object({ curatorId: z.string().min(1).max(40), message: z.string().max(500, { error: "errors.commentTooLong" }).optional() });
 export const ZRequestDecision = z.object({ accept: z.boolean() });
+
+export const ZDigest = z.object({ digest: z.enum(["off", "daily", "weekly"]) });
+export const ZUnsubscribe = z.object({ token: z.string().min(10).max(200) });
