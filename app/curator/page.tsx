@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { can } from "@/server/authz/policy";
-import { CASELOAD_FLAGS, getCaseload, type CaseloadFlag, type CaseloadRow } from "@/features/mentoring/server/caseload";
+import { CASELOAD_FLAGS, findCurator, getCaseload, type CaseloadFlag, type CaseloadRow } from "@/features/mentoring/server/caseload";
 import { pendingRequests } from "@/features/mentoring/server/requests";
 import { DecideButtons } from "@/features/mentoring/components/decide-buttons";
 import { ClientMessages } from "@/ui/client-messages";
@@ -22,18 +22,24 @@ function sortRows(rows: CaseloadRow[], sort: Sort): CaseloadRow[] {
 }
 
 /** The curator's caseload: every current mentee on one screen, with flags to act on. Filters and sorting work without JavaScript. */
-export default async function CaseloadPage({ searchParams }: { searchParams: Promise<{ flag?: string; sort?: string }> }) {
+export default async function CaseloadPage({ searchParams }: { searchParams: Promise<{ flag?: string; sort?: string; of?: string }> }) {
   const user = await requireUser();
-  if (!can(user, "read:caseload")) forbidden();
-  const [{ flag, sort }, t, locale] = await Promise.all([searchParams, getTranslations("caseload"), getLocale()]);
+  const [{ flag, sort, of }, t, locale] = await Promise.all([searchParams, getTranslations("caseload"), getLocale()]);
+  // A methodologist (or admin) opens a curator of their region read-only with ?of=<curator id>.
+  const other = of && of !== user.id ? await findCurator(of) : null;
+  if (of && of !== user.id && (!other || !can(user, "read:curator-caseload", { curatorId: other.id, regionId: other.regionId }))) forbidden();
+  if (!other && !can(user, "read:caseload")) forbidden();
   const activeFlag = CASELOAD_FLAGS.includes(flag as CaseloadFlag) ? (flag as CaseloadFlag) : null;
   const activeSort: Sort = SORTS.includes(sort as Sort) ? (sort as Sort) : "name";
-  const [all, requests] = await Promise.all([getCaseload(user), pendingRequests(user)]);
+  const [all, requests] = await Promise.all([
+    getCaseload(user, new Date(), other ? { curatorId: other.id, regionId: other.regionId } : undefined),
+    other ? Promise.resolve([]) : pendingRequests(user),
+  ]);
   const rows = sortRows(activeFlag ? all.filter((r) => r.flags.includes(activeFlag)) : all, activeSort);
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "short", timeZone: "UTC" });
   return (
     <ClientMessages namespaces={["caseload"]}>
-      <h1 className="page-title">{t("title")}</h1>
+      <h1 className="page-title">{other ? t("titleOf", { name: other.name }) : t("title")}</h1>
       <p className="mb-4 max-w-prose">{t("lead", { count: all.length })}</p>
       {requests.length ? (
         <section className="card mb-6" aria-labelledby="requests" id="requests">
@@ -50,6 +56,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         </section>
       ) : null}
       <form method="get" className="card mb-6 flex flex-wrap items-end gap-4">
+        {other ? <input type="hidden" name="of" value={other.id} /> : null}
         <div>
           <label htmlFor="flag" className="mb-1 block font-semibold">{t("filter")}</label>
           <select id="flag" name="flag" defaultValue={activeFlag ?? ""} className="input">
@@ -88,7 +95,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-neutral-300 align-top">
                   <th scope="row" className="p-2 font-normal">
-                    <a href={`/curator/mentees/${r.id}`} className="font-semibold">{r.name}</a>
+                    <a href={`/curator/mentees/${r.id}${other ? `?of=${other.id}` : ""}`} className="font-semibold">{r.name}</a>
                     <br />
                     <span className="text-sm text-muted">{r.organization}</span>
                   </th>

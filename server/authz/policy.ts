@@ -23,7 +23,7 @@ export type AssessmentResource = { ownerId: string; actorMentorsOwner: boolean }
 /** A curator–mentee feedback thread, and whether that mentorship is current. */
 export type FeedbackResource = { curatorId: string; menteeId: string; current: boolean };
 /** A learner and whether the actor is currently their curator (from a scoped query). */
-export type MentorshipResource = { learnerId: string; actorMentorsLearner: boolean };
+export type MentorshipResource = { learnerId: string; actorMentorsLearner: boolean; regionId?: string };
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 
@@ -49,6 +49,7 @@ type Rules = {
   "resolve:walkthrough-report": RegionResource;
   "verify:walkthrough": undefined;
   "read:caseload": undefined;
+  "read:curator-caseload": { curatorId: string; regionId: string };
   "assign:work": MentorshipResource;
   "read:mentee": MentorshipResource;
   "manage:mentorships": RegionResource;
@@ -97,10 +98,13 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   // Guides are national content: any methodologist who checked one against the live platform may say so.
   "verify:walkthrough": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
   "read:caseload": (a) => has(a, "CURATOR"),
+  // A methodologist sees the curators of their region and their mentees (read-only); admins all.
+  "read:curator-caseload": (a, r) => (a.id === r.curatorId && has(a, "CURATOR")) || isAdmin(a) || isMethodologistOf(a, r.regionId),
   // A curator works with their current mentees only; the relationship ending ends the access.
   "assign:work": (a, r) => has(a, "CURATOR") && r.actorMentorsLearner && a.id !== r.learnerId,
   // …and the mentee sees exactly what their curator sees about them.
-  "read:mentee": (a, r) => a.id === r.learnerId || (has(a, "CURATOR") && r.actorMentorsLearner),
+  "read:mentee": (a, r) =>
+    a.id === r.learnerId || (has(a, "CURATOR") && r.actorMentorsLearner) || (r.regionId !== undefined && (isAdmin(a) || isMethodologistOf(a, r.regionId))),
   // Methodologists pair curators and mentees of their own region; admins anywhere.
   "manage:mentorships": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
   // A mentee may end their mentorship themselves; so may those who manage the region's pairs.

@@ -301,3 +301,33 @@ describe("asking for a curator", () => {
     expect(full.json.error?.message).toMatch(/^Куратор уже має стільки підопічних/);
   });
 });
+
+describe("who sees a curator's caseload and a mentee's page", () => {
+  it("the curator and the region's methodologists (read-only) and admins; nobody else", async () => {
+    const db = getDb();
+    const curatorRow = await db.user.findUniqueOrThrow({ where: { email: OTHER_CURATOR }, include: { organization: { include: { hromada: true } } } });
+    const of = { curatorId: curatorRow.id, regionId: curatorRow.organization.hromada.regionId };
+    const menteeId = await userId(OTHER_MENTEE);
+    const sameRegion = await db.user.findFirstOrThrow({ where: { roles: { some: { role: "METHODOLOGIST" } }, organization: { hromada: { regionId: of.regionId } } } });
+    const otherRegion = await db.user.findFirstOrThrow({ where: { roles: { some: { role: "METHODOLOGIST" } }, organization: { hromada: { regionId: { not: of.regionId } } } } });
+    const methodologist = await actorFor(sameRegion.email);
+    expect((await getCaseload(methodologist, new Date(), of)).map((r) => r.id)).toContain(menteeId);
+    expect((await getMenteeWork(methodologist, menteeId, false, of.regionId)).id).toBe(menteeId);
+    const admin = await actorFor("admin@demo.skhodynky.org");
+    expect((await getCaseload(admin, new Date(), of)).length).toBeGreaterThan(0);
+
+    const stranger = await actorFor(otherRegion.email);
+    await expect(getCaseload(stranger, new Date(), of)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getMenteeWork(stranger, menteeId, false, of.regionId)).rejects.toMatchObject({ code: "forbidden" });
+    const anotherCurator = await actorFor(CURATOR);
+    await expect(getCaseload(anotherCurator, new Date(), of)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getMenteeWork(anotherCurator, menteeId, false, of.regionId)).rejects.toMatchObject({ code: "forbidden" });
+    const learner = await actorFor(LEARNER);
+    await expect(getCaseload(learner, new Date(), of)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getCaseload(learner)).rejects.toMatchObject({ code: "forbidden" });
+    // The mentee sees exactly what the curator sees about them.
+    const mentee = await actorFor(OTHER_MENTEE);
+    const curator = await actorFor(OTHER_CURATOR);
+    expect(await getMenteeWork(mentee, menteeId, false)).toEqual(await getMenteeWork(curator, menteeId, true));
+  });
+});

@@ -50,7 +50,7 @@ export default async function MentorshipsPage() {
           <thead><tr><th scope="col">{t("curator")}</th><th scope="col">{t("organization")}</th><th scope="col">{t("load")}</th></tr></thead>
           <tbody>
             {data.curators.map((c) => (
-              <tr key={c.id}><th scope="row" className="font-normal">{c.name}</th><td>{c.organization}</td><td>{t("loadValue", { mentees: c.mentees, capacity: c.capacity })}</td></tr>
+              <tr key={c.id}><th scope="row" className="font-normal"><a href={`/curator?of=${c.id}`}>{c.name}</a></th><td>{c.organization}</td><td>{t("loadValue", { mentees: c.mentees, capacity: c.capacity })}</td></tr>
             ))}
           </tbody>
         </table>

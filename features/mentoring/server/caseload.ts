@@ -33,14 +33,16 @@ const areaMean = (s: AssessmentSummary) => {
  * this week and month, assignments done / due / overdue, the latest self-assessment and its change,
  * and flags. Seven queries whatever the number of mentees (none per mentee).
  */
-export async function getCaseload(actor: Actor, now = new Date()): Promise<CaseloadRow[]> {
-  authorize(actor, "read:caseload");
+export async function getCaseload(actor: Actor, now = new Date(), of?: { curatorId: string; regionId: string }): Promise<CaseloadRow[]> {
+  if (of && of.curatorId !== actor.id) authorize(actor, "read:curator-caseload", of);
+  else authorize(actor, "read:caseload");
+  const curatorId = of?.curatorId ?? actor.id;
   const db = getDb();
   const today = kyivDay(now);
   const monthStart = `${today.slice(0, 7)}-01`;
   const weekStart = mondayOf(today);
   const mentees = await db.mentorship.findMany({
-    where: { curatorId: actor.id, endedAt: null },
+    where: { curatorId, endedAt: null },
     select: { mentee: { select: { id: true, name: true, organization: { select: { name: true } } } } },
     orderBy: { mentee: { name: "asc" } },
   });
@@ -52,7 +54,7 @@ export async function getCaseload(actor: Actor, now = new Date()): Promise<Casel
     db.learningActivity.groupBy({ by: ["userId", "day"], where: { userId: { in: ids }, day: { gte: since } } }),
     db.learningActivity.groupBy({ by: ["userId", "kind"], where: { userId: { in: ids }, day: { gte: monthStart } }, _count: { _all: true } }),
     db.learningActivity.groupBy({ by: ["userId", "kind"], where: { userId: { in: ids }, day: { gte: weekStart } }, _count: { _all: true } }),
-    db.assignment.findMany({ where: { curatorId: actor.id, learnerId: { in: ids } }, select: { learnerId: true, dueOn: true, completedAt: true } }),
+    db.assignment.findMany({ where: { curatorId, learnerId: { in: ids } }, select: { learnerId: true, dueOn: true, completedAt: true } }),
     db.walkthroughReport.groupBy({ by: ["userId"], where: { userId: { in: ids }, kind: "stuck", resolvedAt: null, createdAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } }, _count: { _all: true } }),
     db.assessment.findMany({ where: { userId: { in: ids }, status: "SUBMITTED" }, orderBy: { submittedAt: "desc" }, select: { userId: true, submittedAt: true, summary: true } }),
   ]);
@@ -95,13 +97,13 @@ export async function getCaseload(actor: Actor, now = new Date()): Promise<Casel
 export type MenteeWork = {
   id: string;
   name: string;
-  assignments: { id: string; kind: string; targetId: string; dueOn: string | null; message: string | null; createdAt: string; completedAt: string | null; mine: boolean }[];
+  assignments: { id: string; kind: string; targetId: string; dueOn: string | null; message: string | null; createdAt: string; completedAt: string | null }[];
   activity: { kind: string; contentId: string; day: string; minutes: number }[];
 };
 
 /** A mentee's page for their curator: assignments and recent learning. Only a current curator may open it. */
-export async function getMenteeWork(actor: Actor, learnerId: string, actorMentorsLearner: boolean): Promise<MenteeWork> {
-  authorize(actor, "read:mentee", { learnerId, actorMentorsLearner });
+export async function getMenteeWork(actor: Actor, learnerId: string, actorMentorsLearner: boolean, regionId?: string): Promise<MenteeWork> {
+  authorize(actor, "read:mentee", { learnerId, actorMentorsLearner, regionId });
   const db = getDb();
   const [user, assignments, activity] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: learnerId }, select: { id: true, name: true } }),
@@ -111,7 +113,22 @@ export async function getMenteeWork(actor: Actor, learnerId: string, actorMentor
   return {
     id: user.id,
     name: user.name,
-    assignments: assignments.map((a) => ({ id: a.id, kind: a.kind, targetId: a.targetId, dueOn: a.dueOn, message: a.message, createdAt: a.createdAt.toISOString(), completedAt: a.completedAt?.toISOString() ?? null, mine: a.curatorId === actor.id })),
+    assignments: assignments.map((a) => ({ id: a.id, kind: a.kind, targetId: a.targetId, dueOn: a.dueOn, message: a.message, createdAt: a.createdAt.toISOString(), completedAt: a.completedAt?.toISOString() ?? null })),
     activity: activity.map((a) => ({ kind: a.kind, contentId: a.contentId, day: a.day, minutes: Math.max(1, Math.round(a.seconds / 60)) })),
   };
+}
+
+/** A curator as a methodologist sees them: name and region, or null when there is no such curator. */
+export async function findCurator(curatorId: string): Promise<{ id: string; name: string; regionId: string } | null> {
+  const row = await getDb().user.findFirst({
+    where: { id: curatorId, roles: { some: { role: "CURATOR" } } },
+    select: { id: true, name: true, organization: { select: { hromada: { select: { regionId: true } } } } },
+  });
+  return row ? { id: row.id, name: row.name, regionId: row.organization.hromada.regionId } : null;
+}
+
+/** The region a learner belongs to (for the methodologist's read-only view). */
+export async function regionOfUser(userId: string): Promise<string | null> {
+  const row = await getDb().user.findUnique({ where: { id: userId }, select: { organization: { select: { hromada: { select: { regionId: true } } } } } });
+  return row?.organization.hromada.regionId ?? null;
 }

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { can } from "@/server/authz/policy";
 import { mentors } from "@/features/mentoring/server/assign";
-import { getMenteeWork } from "@/features/mentoring/server/caseload";
+import { getMenteeWork, regionOfUser } from "@/features/mentoring/server/caseload";
 import { listLessons, listTracks } from "@/features/lessons/server/catalog";
 import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
 import { kyivDay } from "@/features/progress/kyiv-calendar";
@@ -17,14 +17,16 @@ export async function generateMetadata() {
 }
 
 /** A mentee's page for their current curator: assignments (give, follow, withdraw) and recent learning. */
-export default async function MenteePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function MenteePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ of?: string }> }) {
   const user = await requireUser();
   const [{ id }, t, localeRaw] = await Promise.all([params, getTranslations("mentee"), getLocale()]);
   if (!/^[\w-]{1,40}$/.test(id)) notFound();
-  const mentoring = await mentors(user, id);
-  if (!can(user, "read:caseload") || !can(user, "read:mentee", { learnerId: id, actorMentorsLearner: mentoring })) forbidden();
+  const [mentoring, regionId, { of }] = await Promise.all([mentors(user, id), regionOfUser(id), searchParams]);
+  // The current curator works here; a methodologist of the region (or an admin) reads it, without the private thread.
+  const asCurator = mentoring && can(user, "read:caseload");
+  if (!regionId || (!asCurator && (user.id === id || !can(user, "read:mentee", { learnerId: id, actorMentorsLearner: false, regionId })))) forbidden();
   const locale = localeRaw === "en" ? "en" : "uk";
-  const [work, thread] = await Promise.all([getMenteeWork(user, id, mentoring), getFeedbackThread(user, user.id, id)]);
+  const [work, thread] = await Promise.all([getMenteeWork(user, id, mentoring, regionId), asCurator ? getFeedbackThread(user, user.id, id) : Promise.resolve(null)]);
   const lessons = listLessons(locale);
   const guides = listWalkthroughs(locale);
   const tracks = listTracks();
@@ -35,10 +37,11 @@ export default async function MenteePage({ params }: { params: Promise<{ id: str
   const day = (d: string) => date.format(new Date(`${d}T12:00:00Z`));
   return (
     <ClientMessages namespaces={["mentee", "feedback"]}>
-      <p className="mb-2 text-sm"><a href="/curator">{t("back")}</a></p>
+      <p className="mb-2 text-sm"><a href={asCurator ? "/curator" : `/curator${of ? `?of=${encodeURIComponent(of)}` : ""}`}>{t("back")}</a></p>
       <h1 className="page-title">{work.name}</h1>
       <p className="mb-6"><a href={`/competences/people/${id}`}>{t("profileLink")}</a></p>
       <div className="grid gap-6 lg:grid-cols-2">
+        {asCurator ? (
         <section className="card" aria-labelledby="assign">
           <h2 id="assign" className="mb-3 text-xl font-bold">{t("assignTitle")}</h2>
           <AssignForm
@@ -49,6 +52,9 @@ export default async function MenteePage({ params }: { params: Promise<{ id: str
             tracks={tracks.map((tr) => ({ value: tr.id, label: tr.title[locale] }))}
           />
         </section>
+        ) : (
+          <p className="card">{t("readOnly")}</p>
+        )}
         <section className="card" aria-labelledby="assignments">
           <h2 id="assignments" className="mb-3 text-xl font-bold">{t("assignmentsTitle")}</h2>
           {work.assignments.length === 0 ? <p>{t("noAssignments")}</p> : (
@@ -79,7 +85,7 @@ export default async function MenteePage({ params }: { params: Promise<{ id: str
           </ul>
         )}
       </section>
-      <FeedbackThread thread={thread} />
+      {thread ? <FeedbackThread thread={thread} /> : null}
     </ClientMessages>
   );
 }
