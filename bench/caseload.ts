@@ -1,8 +1,15 @@
 // Caseload timing: one curator with 30 mentees, each with a year of learning activity (a lesson or
 // review most days, guides now and then), assignments, self-assessments and a few guide reports.
-// Prints p50/p95 of assembling the caseload on the server, and how many database queries it takes.
-// Usage: npx tsx --conditions=react-server bench/caseload.ts            (embedded PGlite, in memory)
+// Prints p50/p95 of (1) assembling the caseload in-process, with the number of database queries it
+// takes, and (2) the whole server render of /curator by `next start` over HTTP (signed in).
+// Needs a production build (npm run build) for part 2.
+// Usage: npx tsx --conditions=react-server bench/caseload.ts            (embedded PGlite in a temporary folder)
 //        BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx --conditions=react-server bench/caseload.ts
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { createThrowawayDatabase } from "../tests/helpers/throwaway-db";
 
 const MENTEES = Number(process.env.BENCH_MENTEES ?? 30);
@@ -11,9 +18,11 @@ const RUNS = 60;
 async function prepareTarget(): Promise<{ label: string; cleanup: () => Promise<void> }> {
   const base = process.env.BENCH_DATABASE_URL;
   if (!base) {
-    process.env.PGLITE_DATA_DIR = "memory://";
+    // A folder, not memory: the server started below opens the same database after this process lets go.
+    const dir = mkdtempSync(join(tmpdir(), "skh-bench-caseload-"));
+    process.env.PGLITE_DATA_DIR = join(dir, "pglite");
     delete process.env.DATABASE_URL;
-    return { label: "PGlite (embedded, in memory)", cleanup: async () => undefined };
+    return { label: "PGlite (embedded)", cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const db = await createThrowawayDatabase(base, "skh_bench");
   process.env.DATABASE_URL = db.url;
@@ -37,7 +46,9 @@ const sql = (s: string) => base.$executeRawUnsafe(s);
 await sql(`INSERT INTO "Region" (id, code, "nameUk", "nameEn") VALUES ('r', 'UA-99', 'Тестова', 'Test')`);
 await sql(`INSERT INTO "Hromada" (id, "regionId", "nameUk", "nameEn") VALUES ('h', 'r', 'Громада', 'Hromada')`);
 await sql(`INSERT INTO "Organization" (id, "hromadaId", name) VALUES ('o', 'h', 'Центр')`);
-await sql(`INSERT INTO "User" (id, email, name, "organizationId", "updatedAt") VALUES ('curator', 'curator@bench.local', 'Куратор', 'o', now())`);
+const { hashPassword } = await import("../server/auth/password");
+const PASSWORD = "Bench-caseload-2026";
+await base.user.create({ data: { id: "curator", email: "curator@bench.local", name: "Куратор", organizationId: "o", passwordHash: await hashPassword(PASSWORD) } });
 await sql(`INSERT INTO "UserRole" ("userId", role) VALUES ('curator', 'CURATOR'), ('curator', 'LEARNER')`);
 await sql(`INSERT INTO "User" (id, email, name, "organizationId", "updatedAt") SELECT 'm' || g, 'm' || g || '@bench.local', 'Підопічний ' || g, 'o', now() FROM generate_series(1, ${MENTEES}) g`);
 await sql(`INSERT INTO "Mentorship" (id, "curatorId", "menteeId") SELECT 'ms' || g, 'curator', 'm' || g FROM generate_series(1, ${MENTEES}) g`);
@@ -68,8 +79,45 @@ for (let i = 0; i <= RUNS; i++) {
   if (i > 0) samples.push(performance.now() - t0); // the first run warms up the engine
   perRender = queries;
 }
-samples.sort((a, b) => a - b);
-const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!.toFixed(1);
+const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!.toFixed(1);
+await disconnectDb();
+
+// Part 2: the page itself, rendered by the production server.
+const PORT = process.env.BENCH_PORT ?? "3175";
+const url = `http://localhost:${PORT}`;
+const server = spawn(join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", PORT], {
+  // Production on PostgreSQL needs a real secret; the benchmark makes a throwaway one.
+  env: { ...process.env, NODE_ENV: "production", BACKGROUND_JOBS: "off", APP_URL: url, NEXTAUTH_URL: url, AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(48).toString("base64") },
+  stdio: "ignore",
+});
+const http: number[] = [];
+try {
+  for (let i = 0; i < 60; i++) {
+    if ((await fetch(`${url}/api/v1/health`).catch(() => null))?.ok) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]);
+  const signIn = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: url },
+    body: new URLSearchParams({ email: "curator@bench.local", password: PASSWORD, csrfToken, json: "true" }),
+  });
+  const cookie = [...(signIn.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]), ...jar].join("; ");
+  for (let i = 0; i < RUNS + 5; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${url}/curator`, { headers: { cookie }, redirect: "manual" });
+    const html = await res.text();
+    if (res.status !== 200 || !html.includes("Підопічний 1")) throw new Error(`/curator answered ${res.status}`);
+    if (i >= 5) http.push(performance.now() - t0);
+  }
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
 console.table([
   {
     database: target.label,
@@ -77,10 +125,11 @@ console.table([
     "activity + assignment rows": rows,
     "seed (s)": (seedMs / 1000).toFixed(1),
     runs: RUNS,
-    "p50 (ms)": pct(50),
-    "p95 (ms)": pct(95),
+    "data p50 (ms)": pct(samples, 50),
+    "data p95 (ms)": pct(samples, 95),
     "queries per render": perRender,
+    "/curator render p50 (ms)": pct(http, 50),
+    "/curator render p95 (ms)": pct(http, 95),
   },
 ]);
-await disconnectDb();
 await target.cleanup();
