@@ -1,11 +1,10 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { myCurators } from "@/features/mentoring/server/mentorships";
 import { getMenteeWork } from "@/features/mentoring/server/caseload";
 import { getFeedbackThread, formerCurators } from "@/features/mentoring/server/feedback";
 import { FeedbackThread } from "@/features/mentoring/components/feedback-thread";
-import { listLessons, listTracks } from "@/features/lessons/server/catalog";
-import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import { MenteeWorkView } from "@/features/mentoring/components/mentee-work-view";
 import { ClientMessages } from "@/ui/client-messages";
 import { curatorsToAsk } from "@/features/mentoring/server/requests";
 import { RequestCuratorForm } from "@/features/mentoring/components/request-forms";
@@ -22,16 +21,9 @@ export const dynamic = "force-dynamic";
  */
 export default async function MyCuratorPage() {
   const user = await requireUser();
-  const [t, tm, localeRaw] = await Promise.all([getTranslations("myCurator"), getTranslations("mentee"), getLocale()]);
-  const locale = localeRaw === "en" ? "en" : "uk";
+  const t = await getTranslations("myCurator");
   const [curators, former, work, ask] = await Promise.all([myCurators(user), formerCurators(user), getMenteeWork(user, user.id, false), curatorsToAsk(user)]);
   const threads = await Promise.all([...curators.map((c) => c.curatorId), ...former].map((curatorId) => getFeedbackThread(user, curatorId, user.id)));
-  const lessons = listLessons(locale);
-  const guides = listWalkthroughs(locale);
-  const tracks = listTracks();
-  const titleOf = (kind: string, targetId: string) =>
-    (kind === "walkthrough" ? guides.find((g) => g.id === targetId)?.title : kind === "track" ? tracks.find((tr) => tr.id === targetId)?.title[locale] : lessons.find((l) => l.id === targetId)?.title) ?? targetId;
-  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" });
   return (
     <ClientMessages namespaces={["feedback", "myCurator"]}>
       <h1 className="page-title">{t("title")}</h1>
@@ -65,23 +57,10 @@ export default async function MyCuratorPage() {
       <section className="card mb-6" aria-labelledby="sees">
         <h2 id="sees" className="mb-2 text-xl font-bold">{t("seesTitle")}</h2>
         <p className="mb-3">{t("seesLead")} <a href="/competences">{t("competencesLink")}</a></p>
-        <h3 className="mb-1 font-semibold">{tm("assignmentsTitle")}</h3>
-        {work.assignments.length === 0 ? <p className="mb-3">{tm("noAssignments")}</p> : (
-          <ul className="mb-3 ml-5 list-disc">
-            {work.assignments.map((a) => (
-              <li key={a.id}>{tm(`kinds.${a.kind}` as "kinds.lesson")}: {titleOf(a.kind, a.targetId)} — {a.completedAt ? tm("doneOn", { date: date.format(new Date(a.completedAt)) }) : a.dueOn ? tm("due", { date: date.format(new Date(`${a.dueOn}T12:00:00Z`)) }) : tm("noDue")}</li>
-            ))}
-          </ul>
-        )}
-        <h3 className="mb-1 font-semibold">{tm("activityTitle")}</h3>
-        {work.activity.length === 0 ? <p>{tm("noActivity")}</p> : (
-          <ul className="ml-5 list-disc">
-            {work.activity.map((a, i) => (
-              <li key={i}>{date.format(new Date(`${a.day}T12:00:00Z`))} — {tm(`activity.${a.kind}` as "activity.lesson", { title: titleOf(a.kind === "walkthrough" ? "walkthrough" : "lesson", a.contentId), minutes: a.minutes })}</li>
-            ))}
-          </ul>
-        )}
       </section>
+      <div className="mb-6 grid gap-6 lg:grid-cols-2">
+        <MenteeWorkView work={work} />
+      </div>
       {threads.map((thread) => <FeedbackThread key={thread.curator.id} thread={thread} />)}
     </ClientMessages>
   );

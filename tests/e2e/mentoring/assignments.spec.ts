@@ -107,7 +107,8 @@ test("a methodologist assigns two mentees to a curator; the curator assigns a le
   await expectAccessible();
   await signInWithKeyboard(page, "learner@demo.skhodynky.org");
   await expect(page.getByRole("heading", { level: 1, name: "Мій куратор" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Що бачить куратор" })).toContainText("Робочий чат без витоків");
+  await expect(page.getByRole("region", { name: "Що бачить куратор" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Доручення", exact: true })).toContainText("Робочий чат без витоків");
   await expect(page.getByRole("region", { name: /^Листування:/ })).toContainText("Наступного тижня розберемо фішинг");
   await expectAccessible();
 });

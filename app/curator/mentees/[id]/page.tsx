@@ -8,6 +8,7 @@ import { listLessons, listTracks } from "@/features/lessons/server/catalog";
 import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
 import { kyivDay } from "@/features/progress/kyiv-calendar";
 import { AssignForm } from "@/features/mentoring/components/assign-form";
+import { MenteeWorkView } from "@/features/mentoring/components/mentee-work-view";
 import { FeedbackThread } from "@/features/mentoring/components/feedback-thread";
 import { getFeedbackThread } from "@/features/mentoring/server/feedback";
 import { ClientMessages } from "@/ui/client-messages";
@@ -30,11 +31,7 @@ export default async function MenteePage({ params, searchParams }: { params: Pro
   const lessons = listLessons(locale);
   const guides = listWalkthroughs(locale);
   const tracks = listTracks();
-  const titleOf = (kind: string, targetId: string) =>
-    (kind === "walkthrough" ? guides.find((g) => g.id === targetId)?.title : kind === "track" ? tracks.find((tr) => tr.id === targetId)?.title[locale] : lessons.find((l) => l.id === targetId)?.title) ?? targetId;
   const today = kyivDay(new Date());
-  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" });
-  const day = (d: string) => date.format(new Date(`${d}T12:00:00Z`));
   return (
     <ClientMessages namespaces={["mentee", "feedback"]}>
       <p className="mb-2 text-sm"><a href={asCurator ? "/curator" : `/curator${of ? `?of=${encodeURIComponent(of)}` : ""}`}>{t("back")}</a></p>
@@ -55,36 +52,10 @@ export default async function MenteePage({ params, searchParams }: { params: Pro
         ) : (
           <p className="card">{t("readOnly")}</p>
         )}
-        <section className="card" aria-labelledby="assignments">
-          <h2 id="assignments" className="mb-3 text-xl font-bold">{t("assignmentsTitle")}</h2>
-          {work.assignments.length === 0 ? <p>{t("noAssignments")}</p> : (
-            <ul className="grid gap-2">
-              {work.assignments.map((a) => {
-                const overdue = !a.completedAt && a.dueOn !== null && a.dueOn < today;
-                return (
-                  <li key={a.id} className="border-b border-neutral-200 pb-2">
-                    <p className="font-semibold">{t(`kinds.${a.kind}`)}: {titleOf(a.kind, a.targetId)}</p>
-                    <p className={`text-sm ${overdue ? "font-semibold text-red-800" : ""}`}>
-                      {a.completedAt ? t("doneOn", { date: date.format(new Date(a.completedAt)) }) : a.dueOn ? (overdue ? t("overdue", { date: day(a.dueOn) }) : t("due", { date: day(a.dueOn) })) : t("noDue")}
-                    </p>
-                    {a.message ? <p className="text-sm italic">{a.message}</p> : null}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </section>
       </div>
-      <section className="card mt-6" aria-labelledby="activity">
-        <h2 id="activity" className="mb-3 text-xl font-bold">{t("activityTitle")}</h2>
-        {work.activity.length === 0 ? <p>{t("noActivity")}</p> : (
-          <ul className="grid gap-1">
-            {work.activity.map((a, i) => (
-              <li key={i}>{day(a.day)} — {t(`activity.${a.kind}`, { title: titleOf(a.kind === "walkthrough" ? "walkthrough" : "lesson", a.contentId), minutes: a.minutes })}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <MenteeWorkView work={work} />
+      </div>
       {thread ? <FeedbackThread thread={thread} /> : null}
     </ClientMessages>
   );
