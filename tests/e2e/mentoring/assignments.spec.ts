@@ -135,3 +135,27 @@ test("a learner of another curator is invisible: not in the caseload, and their 
   await expect(page.getByText(theirName)).toHaveCount(0);
   await expectAccessible();
 });
+
+test("a methodologist reads a curator's caseload and a mentee's page of their region, without the assignment form or the private thread", async ({ page, expectAccessible }) => {
+  await page.goto("/sign-in?next=/admin/mentorships");
+  await expectAccessible();
+  await signInWithKeyboard(page, "methodist.poltava@demo.skhodynky.org");
+  await expect(page.getByRole("heading", { level: 1, name: "Куратори і підопічні" })).toBeVisible();
+  await expectAccessible();
+  await tabTo(page, page.getByRole("link", { name: "Оксана Ткачук" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Підопічні куратора: Оксана Ткачук" })).toBeVisible();
+  await expectAccessible();
+  await tabTo(page, page.getByRole("link", { name: "Олена Коваленко" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Олена Коваленко" })).toBeVisible();
+  await expect(page.getByText(/Ви бачите цю сторінку як методист регіону/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Дати доручення" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: /^Листування:/ })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Доручення", exact: true })).toBeVisible();
+  await expectAccessible();
+  // The unsubscribe page (reached from a digest e-mail) without a token explains what to do.
+  await page.goto("/unsubscribe");
+  await expect(page.getByText("Відкрийте посилання для відписки з листа.")).toBeVisible();
+  await expectAccessible();
+});

@@ -36,7 +36,8 @@ export default async function MenteePage({ params, searchParams }: { params: Pro
     <ClientMessages namespaces={["mentee", "feedback"]}>
       <p className="mb-2 text-sm"><a href={asCurator ? "/curator" : `/curator${of ? `?of=${encodeURIComponent(of)}` : ""}`}>{t("back")}</a></p>
       <h1 className="page-title">{work.name}</h1>
-      <p className="mb-6"><a href={`/competences/people/${id}`}>{t("profileLink")}</a></p>
+      {/* Self-assessments are personal: the current curator opens them; the region reads only aggregates. */}
+      {asCurator ? <p className="mb-6"><a href={`/competences/people/${id}`}>{t("profileLink")}</a></p> : <div className="mb-6" />}
       <div className="grid gap-6 lg:grid-cols-2">
         {asCurator ? (
         <section className="card" aria-labelledby="assign">
