@@ -19,7 +19,6 @@ export default async function NotificationsPage() {
   const [items, digest] = await Promise.all([listNotifications(user, locale), getDigest(user)]);
   const unread = items.filter((n) => !n.read).length;
   const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Kyiv" });
-  const day = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" });
   return (
     <ClientMessages namespaces={["notifications"]}>
       <h1 className="page-title">{t("title")}</h1>
@@ -37,15 +36,7 @@ export default async function NotificationsPage() {
               <p className={n.read ? "" : "font-semibold"}>
                 {!n.read ? <span className="sr-only">{t("new")}: </span> : null}
                 <a href={n.href}>
-                  {n.kind === "assignment.new"
-                    ? n.dueOn
-                      ? t("assignmentNewDue", { curator: n.actorName, title: n.title, date: day.format(new Date(`${n.dueOn}T12:00:00Z`)) })
-                      : t("assignmentNew", { curator: n.actorName, title: n.title })
-                    : n.kind === "assignment.dueSoon"
-                    ? t("assignmentDueSoon", { curator: n.actorName, title: n.title })
-                    : n.kind === "assignment.completed"
-                      ? t("assignmentCompleted", { learner: n.actorName, title: n.title })
-                      : t(n.kind === "feedback.message" ? "feedbackMessage" : n.kind === "request.new" ? "requestNew" : n.kind === "request.accepted" ? "requestAccepted" : "requestDeclined", { name: n.actorName })}
+                  {n.text}
                 </a>
               </p>
               <p className="text-sm text-muted">{when.format(new Date(n.createdAt))}</p>

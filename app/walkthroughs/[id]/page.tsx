@@ -10,7 +10,7 @@ import { LessonBody } from "@/features/lessons/components/lesson-body";
 import { LessonPlayer } from "@/features/lessons/components/lesson-player";
 import { initialScreen } from "@/features/lessons/player-position";
 import { Expect, Hotspot, Mistake, Mistakes, TellClient, playerGuideStep } from "@/features/walkthroughs/components/guide";
-import { myCuratorNames } from "@/features/competences/server/list-mentees";
+import { myCurators } from "@/features/mentoring/server/mentorships";
 import { FreshnessLine } from "@/features/walkthroughs/components/freshness-line";
 import { ClientMessages } from "@/ui/client-messages";
 
@@ -26,7 +26,7 @@ export default async function WalkthroughPage({ params, searchParams }: { params
   const locale = localeRaw === "en" ? "en" : "uk";
   const guide = getWalkthrough(id, locale);
   if (!guide) notFound();
-  const [state, freshness, curators] = await Promise.all([getWalkthroughState(user, id), getFreshness([id], () => guide.frontmatter), myCuratorNames(user)]);
+  const [state, freshness, curators] = await Promise.all([getWalkthroughState(user, id), getFreshness([id], () => guide.frontmatter), myCurators(user)]);
   const fm = guide.frontmatter;
   const screens = [t("beforeYouStart"), ...guide.steps.map((s) => s.title), ...(guide.items.length ? [t("practice")] : [])];
   // "Step 3 of 8" counts the guide's own steps; the opening and the practice check are named instead.
@@ -62,7 +62,7 @@ export default async function WalkthroughPage({ params, searchParams }: { params
             </nav>
           }
         >
-          <LessonBody code={guide.code} components={{ GuideStep: playerGuideStep(id, curators[0] ?? null), Hotspot, Expect, Mistakes, Mistake, TellClient }} />
+          <LessonBody code={guide.code} components={{ GuideStep: playerGuideStep(id, curators[0]?.name ?? null), Hotspot, Expect, Mistakes, Mistake, TellClient }} />
         </LessonPlayer>
         {can(user, "verify:walkthrough") ? (
           <section className="card mt-8" aria-labelledby="verify">

@@ -8,18 +8,10 @@ import { getFramework } from "./framework";
 import { listLessons } from "@/features/lessons/server/catalog";
 import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
 
-/** The lesson catalog, or none where content has not been compiled (e.g. a bare data script). */
-function lessonsSafely(locale: AppLocale) {
+/** A content catalog, or none where content has not been compiled (e.g. a bare data script). */
+function orNone<T>(list: () => T[]): T[] {
   try {
-    return listLessons(locale);
-  } catch {
-    return [];
-  }
-}
-
-function walkthroughsSafely(locale: AppLocale) {
-  try {
-    return listWalkthroughs(locale);
+    return list();
   } catch {
     return [];
   }
@@ -159,8 +151,8 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
         };
       }),
     };
-    const lessons = lessonsSafely(locale);
-    const guides = walkthroughsSafely(locale);
+    const lessons = orNone(() => listLessons(locale));
+    const guides = orNone(() => listWalkthroughs(locale));
     gaps = findGaps(fw, profileId, levels).map((g) => {
       const c = fw.competences.find((x) => x.id === g.competenceId)!;
       const named = new Set(c.resources.filter((r) => r.startsWith("lesson:")).map((r) => r.slice("lesson:".length)));

@@ -28,13 +28,3 @@ export async function listMyMentees(actor: Actor): Promise<MenteeRow[]> {
     lastAssessedAt: mentee.assessments[0]?.submittedAt?.toISOString() ?? null,
   }));
 }
-
-/** The learner's current curators' names (a mentee usually has one), for "ask your curator" help. */
-export async function myCuratorNames(actor: Actor): Promise<string[]> {
-  const rows = await getDb().mentorship.findMany({
-    where: { menteeId: actor.id, endedAt: null },
-    orderBy: { startedAt: "asc" },
-    select: { curator: { select: { name: true } } },
-  });
-  return rows.map((r) => r.curator.name);
-}

@@ -1,6 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { listLessons, listTracks } from "@/features/lessons/server/catalog";
-import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import { contentTitles } from "@/features/content/titles";
 import { kyivDay } from "@/features/progress/kyiv-calendar";
 import type { MenteeWork } from "../server/caseload";
 
@@ -11,10 +10,7 @@ import type { MenteeWork } from "../server/caseload";
 export async function MenteeWorkView({ work, headingLevel = 2 }: { work: MenteeWork; headingLevel?: 2 | 3 }) {
   const [t, localeRaw] = await Promise.all([getTranslations("mentee"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
-  const lessons = new Map(listLessons(locale).map((l) => [l.id, l.title]));
-  const guides = new Map(listWalkthroughs(locale).map((g) => [g.id, g.title]));
-  const tracks = new Map(listTracks().map((tr) => [tr.id, tr.title[locale]]));
-  const titleOf = (kind: string, id: string) => (kind === "walkthrough" ? guides : kind === "track" ? tracks : lessons).get(id) ?? id;
+  const titleOf = contentTitles(locale);
   const today = kyivDay(new Date());
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" });
   const day = (d: string) => date.format(new Date(`${d}T12:00:00Z`));

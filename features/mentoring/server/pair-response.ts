@@ -1,12 +1,10 @@
 import "server-only";
-import { translateError, type AppLocale } from "@/server/i18n";
+import type { AppLocale } from "@/server/i18n";
+import { rowsRejected } from "@/server/api/rows-rejected";
 import type { PairOutcome } from "./mentorships";
 
-/** 201 with the count, or 422 listing every bad row in the reader's language (as the user import does). */
+/** 201 with the count, or 422 listing every bad row in the reader's language. */
 export function pairResponse(outcome: PairOutcome, locale: AppLocale) {
-  if (!outcome.ok) {
-    const rows = outcome.errors.map((e) => ({ ...e, message: translateError(locale, e.message) }));
-    return { status: 422, body: { error: { code: "pairs_rejected", message: translateError(locale, "errors.pairsRejected"), rows } } };
-  }
+  if (!outcome.ok) return rowsRejected(locale, "pairs_rejected", "errors.pairsRejected", outcome.errors);
   return { status: 201, body: { created: outcome.created } };
 }

@@ -1,33 +1,46 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
-import type { AppLocale } from "@/server/i18n";
-import { listLessons, listTracks } from "@/features/lessons/server/catalog";
-import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import { MESSAGES, type AppLocale } from "@/server/i18n";
+import { contentTitles } from "@/features/content/titles";
 import type { NotificationData, NotificationKind } from "./notify";
 
-export type NotificationItem = { id: string; kind: NotificationKind; actorName: string; title: string; dueOn: string | null; href: string; createdAt: string; read: boolean };
+export type NotificationItem = { id: string; kind: NotificationKind; actorName: string; title: string; dueOn: string | null; text: string; href: string; createdAt: string; read: boolean };
 
-/** Titles of lessons, tracks and guides in the reader's language (notifications store ids). */
-function titleOf(locale: AppLocale) {
-  const lessons = new Map(listLessons(locale).map((l) => [l.id, l.title]));
-  const guides = new Map(listWalkthroughs(locale).map((w) => [w.id, w.title]));
-  const tracks = new Map(listTracks().map((t) => [t.id, t.title[locale]]));
-  return (kind: NotificationData["targetKind"], id: string) => (kind === "lesson" ? lessons : kind === "walkthrough" ? guides : tracks).get(id) ?? id;
+const TEXT_KEY: Record<NotificationKind, string> = {
+  "assignment.new": "assignmentNew",
+  "assignment.dueSoon": "assignmentDueSoon",
+  "assignment.completed": "assignmentCompleted",
+  "feedback.message": "feedbackMessage",
+  "request.new": "requestNew",
+  "request.accepted": "requestAccepted",
+  "request.declined": "requestDeclined",
+};
+
+/** A notification's sentence in the reader's language: one wording for the centre and the e-mail digest. */
+function notificationText(kind: NotificationKind, data: NotificationData, title: string, locale: AppLocale): string {
+  const texts = MESSAGES[locale].notifications as unknown as Record<string, string>;
+  const date = data.dueOn ? new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${data.dueOn}T12:00:00Z`)) : "";
+  const template = kind === "assignment.new" && date ? texts.assignmentNewDue! : texts[TEXT_KEY[kind]] ?? "";
+  const values: Record<string, string> = { curator: data.actorName, learner: data.actorName, name: data.actorName, title, date };
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 }
 
 export async function listNotifications(actor: Actor, locale: AppLocale, take = 50): Promise<NotificationItem[]> {
   authorize(actor, "read:profile:own");
   const rows = await getDb().notification.findMany({ where: { userId: actor.id }, orderBy: { createdAt: "desc" }, take });
-  const title = titleOf(locale);
+  const title = contentTitles(locale);
   return rows.map((r) => {
     const data = r.data as NotificationData;
+    const kind = r.kind as NotificationKind;
+    const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : "";
     return {
       id: r.id,
-      kind: r.kind as NotificationKind,
+      kind,
       actorName: data.actorName,
-      title: data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : "",
+      title: target,
       dueOn: data.dueOn ?? null,
+      text: notificationText(kind, data, target, locale),
       href: r.href,
       createdAt: r.createdAt.toISOString(),
       read: r.readAt !== null,

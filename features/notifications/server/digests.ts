@@ -90,20 +90,11 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
     const fresh = (await listNotifications(actor, locale)).filter((n) => !n.read && (!last || n.createdAt > last.toISOString()));
     if (!fresh.length) continue;
     const t = MESSAGES[locale].digest as Record<"subject" | "greeting" | "open" | "unsubscribe", string>;
-    const lines = fresh.slice(0, 20).map((n) => `• ${describe(n, locale)}`);
+    const lines = fresh.slice(0, 20).map((n) => `• ${n.text}`);
     const text = [t.greeting.replace("{name}", u.name), "", ...lines, "", t.open.replace("{link}", appLink("/notifications")), "", t.unsubscribe.replace("{link}", appLink(`/unsubscribe?token=${unsubscribeToken(u.id)}`))].join("\n");
     await sendMail({ to: u.email, subject: t.subject.replace("{count}", String(fresh.length)), text });
     await db.user.update({ where: { id: u.id }, data: { digestSentAt: now } });
     sent += 1;
   }
   return sent;
-}
-
-function describe(n: Awaited<ReturnType<typeof listNotifications>>[number], locale: AppLocale): string {
-  const t = MESSAGES[locale].notifications as unknown as Record<string, string>;
-  const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? "");
-  const key = { "assignment.new": "assignmentNew", "assignment.completed": "assignmentCompleted", "assignment.dueSoon": "assignmentDueSoon", "feedback.message": "feedbackMessage", "request.new": "requestNew", "request.accepted": "requestAccepted", "request.declined": "requestDeclined" }[n.kind];
-  const date = n.dueOn ? new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${n.dueOn}T12:00:00Z`)) : "";
-  const template = n.kind === "assignment.new" && n.dueOn ? t.assignmentNewDue : t[key ?? ""];
-  return fill(template ?? "", { curator: n.actorName, learner: n.actorName, name: n.actorName, title: n.title, date });
 }
