@@ -15,7 +15,12 @@ describe("personal data in free text", () => {
   });
 
   it("leaves ordinary remarks alone: step numbers, years, codes of four digits, prices", () => {
-    for (const text of ["Крок 3 виглядає інакше: кнопка «Увійти» тепер угорі", "З 2026 року меню інше", "Код 1234 не приймає", "Допомога 2000 грн, 5 хв очікування"]) {
+    for (const text of [
+      "Крок 3 виглядає інакше: кнопка «Увійти» тепер угорі",
+      "З 2026 року меню інше",
+      "Код 1234 не приймає",
+      "Допомога 2000 грн, 5 хв очікування",
+    ]) {
       expect(findPersonalData(text)).toEqual([]);
     }
   });
