@@ -26,3 +26,14 @@ export function weekdayOf(day: string): number {
 export function mondayOf(day: string): string {
   return addDays(day, 1 - weekdayOf(day));
 }
+
+/** Day, month and time of day as a person in Ukraine reads them (notifications, messages). */
+export function kyivDateTimeFormat(locale: "uk" | "en"): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", {
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Kyiv",
+  });
+}

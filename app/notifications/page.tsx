@@ -4,6 +4,7 @@ import { listNotifications } from "@/features/notifications/server/centre";
 import { getDigest } from "@/features/notifications/server/digests";
 import { DigestForm } from "@/features/notifications/components/digest-form";
 import { ClientMessages } from "@/ui/client-messages";
+import { kyivDateTimeFormat } from "@/lib/kyiv-calendar";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("notifications"))("title") };
@@ -18,13 +19,7 @@ export default async function NotificationsPage() {
   const locale = localeRaw === "en" ? "en" : "uk";
   const [items, digest] = await Promise.all([listNotifications(user, locale), getDigest(user)]);
   const unread = items.filter((n) => !n.read).length;
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", {
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Kyiv",
-  });
+  const when = kyivDateTimeFormat(locale === "en" ? "en" : "uk");
   return (
     <ClientMessages namespaces={["notifications"]}>
       <h1 className="page-title">{t("title")}</h1>

@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { expect } from "vitest";
-import { readMigrationsList } from "../../scripts/db/engine";
+import { applyMigrations, MIGRATIONS_DIR, readMigrationsList } from "../../scripts/db/engine";
 
 export type Row = Record<string, unknown>;
 export type Query = (sql: string) => Promise<Row[]>;
@@ -26,4 +30,17 @@ export async function expectFullyMigrated(query: Query): Promise<void> {
     expect(file?.tag).toBe("ok");
     if (file?.tag === "ok") expect(row.checksum).toBe(createHash("sha256").update(file.value).digest("hex"));
   }
+}
+
+/**
+ * A fresh in-memory PGlite with every migration before `target` applied, to test what `target`
+ * does to data written under the older schema. The caller closes it.
+ */
+export async function pgliteMigratedBefore(target: string): Promise<PGlite> {
+  const before = mkdtempSync(join(tmpdir(), "skh-migrations-"));
+  cpSync(join(MIGRATIONS_DIR, "migration_lock.toml"), join(before, "migration_lock.toml"));
+  for (const name of migrationNames.filter((n) => n < target)) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
+  const db = await PGlite.create("memory://");
+  await applyMigrations({ kind: "pglite-instance", db }, before);
+  return db;
 }

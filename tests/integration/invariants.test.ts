@@ -1,14 +1,10 @@
-import { PGlite } from "@electric-sql/pglite";
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { getDb, type Role } from "../../server/db/client";
 import { constraintError } from "../../server/errors";
 import { translateError } from "../../server/i18n";
 import type { Actor } from "../../server/authz/policy";
-import { applyMigrations, MIGRATIONS_DIR } from "../../scripts/db/engine";
-import { migrationNames, type Row } from "../helpers/migrations";
+import { applyMigrations } from "../../scripts/db/engine";
+import { pgliteMigratedBefore, type Row } from "../helpers/migrations";
 import { callRoute, signInAs } from "../helpers/api";
 import { createMentorship, createPerson, createPlace, type TestPlace } from "../factories/people";
 import { shortFormAnswers } from "../factories/assessments";
@@ -115,12 +111,8 @@ describe("one current curator per mentee", () => {
 
   it("ends, at migration, pairings a race or a mistake left behind, instead of failing to add the rule", async () => {
     const target = "20261130110000_invariants";
-    const before = mkdtempSync(join(tmpdir(), "skh-invariants-"));
-    cpSync(join(MIGRATIONS_DIR, "migration_lock.toml"), join(before, "migration_lock.toml"));
-    for (const name of migrationNames.filter((n) => n < target)) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
-    const db = await PGlite.create("memory://");
+    const db = await pgliteMigratedBefore(target);
     try {
-      await applyMigrations({ kind: "pglite-instance", db }, before);
       await db.exec(`
         INSERT INTO "Region" ("id", "code", "nameUk", "nameEn") VALUES ('r', 'UA-53', 'Полтавська', 'Poltava');
         INSERT INTO "Hromada" ("id", "regionId", "nameUk", "nameEn") VALUES ('h', 'r', 'Громада', 'Hromada');

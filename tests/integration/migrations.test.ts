@@ -1,10 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
-import { cpSync, mkdtempSync } from "node:fs";
-import { join } from "node:path";
-import { tmpdir } from "node:os";
-import { applyMigrations, MIGRATIONS_DIR, type DbTarget } from "../../scripts/db/engine";
-import { expectFullyMigrated, migrationNames, type Row } from "../helpers/migrations";
+import { applyMigrations, type DbTarget } from "../../scripts/db/engine";
+import { expectFullyMigrated, migrationNames, pgliteMigratedBefore, type Row } from "../helpers/migrations";
 
 it("has migrations to test", () => {
   expect(migrationNames.length).toBeGreaterThan(0);
@@ -42,13 +39,8 @@ describe("migrations on PGlite", () => {
 describe("the learning-activity migration", () => {
   it("copies lessons finished before it into the activity log, on the day they were finished", async () => {
     const target = "20261123155030_learning_activity_assignments";
-    const before = mkdtempSync(join(tmpdir(), "skh-migrations-"));
-    cpSync(join(MIGRATIONS_DIR, "migration_lock.toml"), join(before, "migration_lock.toml"));
-    for (const name of migrationNames.filter((n) => n < target)) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
-
-    const db = await PGlite.create("memory://");
+    const db = await pgliteMigratedBefore(target);
     try {
-      await applyMigrations({ kind: "pglite-instance", db }, before);
       await db.exec(`
         INSERT INTO "Region" ("id", "code", "nameUk", "nameEn") VALUES ('r', 'UA-53', 'Полтавська', 'Poltava');
         INSERT INTO "Hromada" ("id", "regionId", "nameUk", "nameEn") VALUES ('h', 'r', 'Громада', 'Hromada');

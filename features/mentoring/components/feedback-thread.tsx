@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { FeedbackThread as Thread } from "../server/feedback";
 import { FeedbackForm } from "./feedback-form";
 import { MarkThreadRead } from "./mark-thread-read";
+import { kyivDateTimeFormat } from "@/lib/kyiv-calendar";
 
 /**
  * The thread as both sides see it, with the reminder about client data above the form. It shows
@@ -10,13 +11,7 @@ import { MarkThreadRead } from "./mark-thread-read";
  */
 export async function FeedbackThread({ thread, path, anchor = "feedback" }: { thread: Thread; path: string; anchor?: string }) {
   const [t, locale] = await Promise.all([getTranslations("feedback"), getLocale()]);
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", {
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Kyiv",
-  });
+  const when = kyivDateTimeFormat(locale === "en" ? "en" : "uk");
   const here = `${path}#${anchor}`;
   return (
     <section className="card mt-6" aria-labelledby={`${anchor}-title`} id={anchor}>
