@@ -91,12 +91,15 @@ await disconnectDb();
 // Part 2: the page itself, rendered by the production server.
 const PORT = process.env.BENCH_PORT ?? "3175";
 const url = `http://localhost:${PORT}`;
-const server = spawn(join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", PORT], {
-  // Production on PostgreSQL needs a real secret; the benchmark makes a throwaway one.
+const server = spawn(process.execPath, ["scripts/serve.mjs"], {
+  // Production on PostgreSQL needs a real secret and SMTP: the benchmark makes a throwaway secret and
+  // names a mail server it never uses (jobs are off, and rendering /curator sends no mail).
   env: {
     ...process.env,
+    PORT,
     NODE_ENV: "production",
     BACKGROUND_JOBS: "off",
+    SMTP_URL: process.env.SMTP_URL ?? "smtp://127.0.0.1:9",
     APP_URL: url,
     NEXTAUTH_URL: url,
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(48).toString("base64"),
