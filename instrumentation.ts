@@ -1,10 +1,16 @@
 /**
- * Background work of the running server: every 15 minutes, remind learners of assignments due
- * tomorrow and send the e-mail digests that are due. It runs inside the app's own process because
- * the embedded database allows only one (BACKGROUND_JOBS=off turns it off, as the e2e server does).
+ * Background work of the running server: "due tomorrow" reminders, e-mail digests and the daily
+ * purge of expired records (features/jobs/registry.ts). Every server checks for due jobs and the
+ * database decides which one runs each period (decision 017); with the embedded database the one
+ * process runs them all. BACKGROUND_JOBS=off turns it off, as the e2e server does.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.BACKGROUND_JOBS === "off" || process.env.NODE_ENV !== "production") return;
-  const { startBackgroundJobs } = await import("./server/background-jobs");
+  // NEXT_RUNTIME is replaced by Next at build time; settings are read through server/env.ts.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getEnv, backgroundJobsEnabled } = await import("./server/env");
+  // A production server without the settings it needs stops here, at start, with the reason.
+  getEnv();
+  if (!backgroundJobsEnabled()) return;
+  const { startBackgroundJobs } = await import("./features/jobs/registry");
   startBackgroundJobs();
 }

@@ -1,18 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
-import { getAuthSecret } from "./server/env";
+import { getAuthSecret, getEnv } from "./server/env";
+import { strictTransportSecurity } from "./server/http/strict-transport";
 import { SESSION_IDLE_SECONDS, SESSION_REFRESH_AFTER_SECONDS, sessionCookieName, sessionCookieOptions } from "./server/auth/session-config";
 
 /**
  * Runs before every page and API request:
- * 1. a Content-Security-Policy with a fresh nonce (Next applies it to its own scripts);
+ * 1. a Content-Security-Policy with a fresh nonce (Next applies it to its own scripts), and
+ *    Strict-Transport-Security when APP_URL is https;
  * 2. the sliding idle lifetime: a session token older than 15 minutes is re-issued, so the
  *    8-hour idle limit counts from the last request. Revocation is checked later, per request,
  *    against the database (server/auth/current-user.ts).
  */
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const isDev = process.env.NODE_ENV === "development";
+  const isDev = getEnv().NODE_ENV === "development";
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
@@ -33,11 +35,21 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
 
   await slideSession(request, response);
   return response;
 }
 
+/**
+ * Re-issues a session token once it is 15 minutes old, without asking the database: this runs on
+ * every request, pages and assets alike, and a query here would double the database work for no
+ * gain. Re-issuing a revoked session's token cannot revive it — the token keeps its `sid`, every
+ * request checks that session row (server/auth/current-user.ts), and a revoked row stays revoked —
+ * so the sliding cookie never outlives sign-out in effect. Tokens without a `sid` predate
+ * server-side sessions and are signed out; they are left to expire, not slid.
+ */
 async function slideSession(request: NextRequest, response: NextResponse): Promise<void> {
   const name = sessionCookieName();
   const raw = request.cookies.get(name)?.value;
@@ -45,10 +57,10 @@ async function slideSession(request: NextRequest, response: NextResponse): Promi
   try {
     const secret = getAuthSecret();
     const payload = await decode({ token: raw, secret });
-    if (!payload || typeof payload.iat !== "number") return;
+    if (!payload || typeof payload.iat !== "number" || typeof payload.sid !== "string") return;
     if (Date.now() / 1000 - payload.iat < SESSION_REFRESH_AFTER_SECONDS) return;
-    const { uid, sv, authTime } = payload as Record<string, unknown>;
-    const token = await encode({ token: { uid, sv, authTime }, secret, maxAge: SESSION_IDLE_SECONDS });
+    const { uid, sv, authTime, sid } = payload as Record<string, unknown>;
+    const token = await encode({ token: { uid, sv, authTime, sid }, secret, maxAge: SESSION_IDLE_SECONDS });
     response.cookies.set(name, token, { ...sessionCookieOptions(), maxAge: SESSION_IDLE_SECONDS });
   } catch {
     // An unreadable token is simply not refreshed; the page treats the visitor as signed out.

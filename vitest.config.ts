@@ -16,6 +16,8 @@ export default defineConfig({
     // *.pg.test.ts need a real PostgreSQL server (outages, pools): they run in the PostgreSQL pass.
     include: process.env.TEST_DB === "postgres" ? ["tests/integration/**/*.test.ts"] : ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "tests/e2e/**", ...(process.env.TEST_DB === "postgres" ? [] : ["**/*.pg.test.ts"])],
+    // Compiles the content into .content/ when it is missing or stale, once per run.
+    globalSetup: [r("./tests/setup/global.ts")],
     setupFiles: [r("./tests/setup/fail-on-console-error.ts"), r("./tests/setup/next-request.ts"), r("./tests/setup/database.ts")],
     // Two cores: two workers, each with its own in-memory database.
     pool: "forks",

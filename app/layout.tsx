@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/ui/client-messages";
 import "./globals.css";
-import { SiteHeader } from "@/ui/site-header";
+import { SiteHeader } from "@/features/shell/components/site-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");

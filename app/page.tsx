@@ -11,9 +11,23 @@ export default async function HomePage() {
         <h1 className="page-title">{t("welcome", { name: user.name })}</h1>
         <p className="mb-4 max-w-prose">{t("signedInLead")}</p>
         <ul className="flex flex-wrap gap-4">
-          <li><Link className="btn" href="/today">{tc("today")}</Link></li>
-          <li><Link className="btn-secondary" href="/profile">{tc("profile")}</Link></li>
-          {can(user, "read:admin-area") ? <li><Link className="btn-secondary" href="/admin">{tc("admin")}</Link></li> : null}
+          <li>
+            <Link className="btn" href="/today">
+              {tc("today")}
+            </Link>
+          </li>
+          <li>
+            <Link className="btn-secondary" href="/profile">
+              {tc("profile")}
+            </Link>
+          </li>
+          {can(user, "read:admin-area") ? (
+            <li>
+              <Link className="btn-secondary" href="/admin">
+                {tc("admin")}
+              </Link>
+            </li>
+          ) : null}
         </ul>
       </>
     );
@@ -27,7 +41,9 @@ export default async function HomePage() {
         <li className="card">{t("point2")}</li>
         <li className="card">{t("point3")}</li>
       </ul>
-      <Link className="btn" href="/sign-in">{t("cta")}</Link>
+      <Link className="btn" href="/sign-in">
+        {t("cta")}
+      </Link>
     </>
   );
 }

@@ -48,9 +48,13 @@ await sql(`INSERT INTO "Hromada" (id, "regionId", "nameUk", "nameEn") VALUES ('h
 await sql(`INSERT INTO "Organization" (id, "hromadaId", name) VALUES ('o', 'h', 'Центр')`);
 const { hashPassword } = await import("../server/auth/password");
 const PASSWORD = "Bench-caseload-2026";
-await base.user.create({ data: { id: "curator", email: "curator@bench.local", name: "Куратор", organizationId: "o", passwordHash: await hashPassword(PASSWORD) } });
+await base.user.create({
+  data: { id: "curator", email: "curator@bench.local", name: "Куратор", organizationId: "o", passwordHash: await hashPassword(PASSWORD) },
+});
 await sql(`INSERT INTO "UserRole" ("userId", role) VALUES ('curator', 'CURATOR'), ('curator', 'LEARNER')`);
-await sql(`INSERT INTO "User" (id, email, name, "organizationId", "updatedAt") SELECT 'm' || g, 'm' || g || '@bench.local', 'Підопічний ' || g, 'o', now() FROM generate_series(1, ${MENTEES}) g`);
+await sql(
+  `INSERT INTO "User" (id, email, name, "organizationId", "updatedAt") SELECT 'm' || g, 'm' || g || '@bench.local', 'Підопічний ' || g, 'o', now() FROM generate_series(1, ${MENTEES}) g`,
+);
 await sql(`INSERT INTO "Mentorship" (id, "curatorId", "menteeId") SELECT 'ms' || g, 'curator', 'm' || g FROM generate_series(1, ${MENTEES}) g`);
 // A year of activity: about five days in seven, a lesson and a review on each, a guide every ten days.
 await sql(`INSERT INTO "LearningActivity" (id, "userId", kind, "contentId", day, seconds, at)
@@ -64,7 +68,9 @@ await sql(`INSERT INTO "Assessment" (id, "userId", "frameworkId", "frameworkVers
   SELECT 'ass' || g || '-' || k, 'm' || g, 'digcomp-sw', 1, 'social-work-specialist', 'SHORT', 'SUBMITTED', 'r', 'h', 'o', now() - ((k * 90) || ' days')::interval,
     jsonb_build_object('areas', jsonb_build_object('1', 3 + (g + k) % 4, '2', 4, '3', 3, '4', 5, '5', 2, 'SW', 4), 'competences', '{}'::jsonb, 'purposes', '{}'::jsonb, 'tools', '[]'::jsonb), now()
   FROM generate_series(1, ${MENTEES}) g, generate_series(0, 3) k`);
-await sql(`INSERT INTO "WalkthroughReport" (id, "walkthroughId", "stepId", kind, "userId", "regionId") SELECT 'wr' || g, 'diia-sign-in', 'bank-sign-in', 'stuck', 'm' || g, 'r' FROM generate_series(1, ${MENTEES}, 5) g`);
+await sql(
+  `INSERT INTO "WalkthroughReport" (id, "walkthroughId", "stepId", kind, "userId", "regionId") SELECT 'wr' || g, 'diia-sign-in', 'bank-sign-in', 'stuck', 'm' || g, 'r' FROM generate_series(1, ${MENTEES}, 5) g`,
+);
 const rows = (await base.learningActivity.count()) + (await base.assignment.count());
 const seedMs = performance.now() - seedStart;
 
@@ -87,7 +93,14 @@ const PORT = process.env.BENCH_PORT ?? "3175";
 const url = `http://localhost:${PORT}`;
 const server = spawn(join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", PORT], {
   // Production on PostgreSQL needs a real secret; the benchmark makes a throwaway one.
-  env: { ...process.env, NODE_ENV: "production", BACKGROUND_JOBS: "off", APP_URL: url, NEXTAUTH_URL: url, AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(48).toString("base64") },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    BACKGROUND_JOBS: "off",
+    APP_URL: url,
+    NEXTAUTH_URL: url,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(48).toString("base64"),
+  },
   stdio: "ignore",
 });
 const http: number[] = [];

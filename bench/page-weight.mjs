@@ -43,7 +43,12 @@ try {
     page.on("response", (response) => {
       const type = response.request().resourceType();
       if (!["document", "stylesheet", "script"].includes(type)) return;
-      fetched.push(response.body().then((body) => ({ type, raw: body.length, gzip: gzipSync(body, { level: 6 }).length }), () => null));
+      fetched.push(
+        response.body().then(
+          (body) => ({ type, raw: body.length, gzip: gzipSync(body, { level: 6 }).length }),
+          () => null,
+        ),
+      );
     });
     const response = await page.goto(base + path, { waitUntil: "networkidle" });
     const items = (await Promise.all(fetched)).filter(Boolean);

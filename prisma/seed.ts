@@ -23,7 +23,7 @@ async function seed(args: readonly string[]): Promise<void> {
   // Only an external PostgreSQL can be production; the embedded PGlite never is.
   if (process.env.NODE_ENV === "production" && process.env.DATABASE_URL) {
     fail(
-      "Refusing to seed: NODE_ENV is \"production\" and DATABASE_URL is set.\n" +
+      'Refusing to seed: NODE_ENV is "production" and DATABASE_URL is set.\n' +
         "The demo data has publicly known passwords and must not be loaded into a production database.",
     );
     return;
@@ -36,10 +36,7 @@ async function seed(args: readonly string[]): Promise<void> {
       console.info("Database already has data; seed skipped.");
       return;
     }
-    fail(
-      `Refusing to seed: the database already has ${existingUsers} user(s).\n` +
-        "Run `npm run db:reset` first to start from an empty database.",
-    );
+    fail(`Refusing to seed: the database already has ${existingUsers} user(s).\n` + "Run `npm run db:reset` first to start from an empty database.");
     return;
   }
 

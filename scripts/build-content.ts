@@ -26,13 +26,25 @@ const index = [];
 for (const lesson of lessons) {
   const compiled = await compileLesson(lesson);
   writeFileSync(join(out, "lessons", `${lesson.id}.${lesson.locale}.json`), JSON.stringify(compiled));
-  index.push({ id: lesson.id, locale: lesson.locale, frontmatter: lesson.frontmatter, steps: compiled.steps.length, items: compiled.items.map(({ id, kind }) => ({ id, kind })) });
+  index.push({
+    id: lesson.id,
+    locale: lesson.locale,
+    frontmatter: lesson.frontmatter,
+    steps: compiled.steps.length,
+    items: compiled.items.map(({ id, kind }) => ({ id, kind })),
+  });
 }
 const walkthroughIndex = [];
 for (const guide of guides.walkthroughs) {
   const compiled = await compileWalkthrough(guide);
   writeFileSync(join(out, "walkthroughs", `${guide.id}.${guide.locale}.json`), JSON.stringify(compiled));
-  walkthroughIndex.push({ id: guide.id, locale: guide.locale, frontmatter: compiled.frontmatter, steps: compiled.steps.map(({ id, title }) => ({ id, title })), items: compiled.items });
+  walkthroughIndex.push({
+    id: guide.id,
+    locale: guide.locale,
+    frontmatter: compiled.frontmatter,
+    steps: compiled.steps.map(({ id, title }) => ({ id, title })),
+    items: compiled.items,
+  });
 }
 writeFileSync(join(out, "index.json"), JSON.stringify({ lessons: index, tracks, walkthroughs: walkthroughIndex }));
 
@@ -47,6 +59,14 @@ function copyMedia(kind: "lessons" | "walkthroughs", target: string, ids: Iterab
     for (const image of images) copyFileSync(join(root, kind, id, image), join(media, id, image));
   }
 }
-copyMedia("lessons", "lesson-media", lessons.map((l) => l.id));
-copyMedia("walkthroughs", "walkthrough-media", guides.walkthroughs.map((w) => w.id));
+copyMedia(
+  "lessons",
+  "lesson-media",
+  lessons.map((l) => l.id),
+);
+copyMedia(
+  "walkthroughs",
+  "walkthrough-media",
+  guides.walkthroughs.map((w) => w.id),
+);
 console.info(`content: ${lessons.length} lesson file(s) and ${guides.walkthroughs.length} walkthrough file(s) compiled into .content/`);

@@ -29,7 +29,20 @@ function needsBuild() {
   const buildId = join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "features", "server", "ui", "messages", "content", "i18n", "public", "proxy.ts", "next.config.mjs", "package-lock.json", "prisma/schema.prisma"];
+  const sources = [
+    "app",
+    "features",
+    "server",
+    "ui",
+    "messages",
+    "content",
+    "i18n",
+    "public",
+    "proxy.ts",
+    "next.config.mjs",
+    "package-lock.json",
+    "prisma/schema.prisma",
+  ];
   return sources.some((s) => newestMtime(join(root, s)) > built);
 }
 
@@ -46,7 +59,7 @@ if (needsBuild()) {
   run(bin("tsx"), ["--conditions=react-server", "scripts/build-content.ts"]);
   run(bin("next"), ["build", "--webpack"], { ...process.env, NODE_ENV: "production" });
 }
-const port = process.env.PORT ?? "3000";
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+// scripts/serve.mjs is `next start` that puts the socket address last in X-Forwarded-For; PORT passes through.
+const server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -47,14 +47,31 @@ async function step(label, cmd, args, env, { counts = false } = {}) {
 
 await step("typecheck", bin("tsc"), ["--noEmit"]);
 await step("lint", bin("eslint"), [".", "--max-warnings=0"]);
+await step("format", bin("prettier"), ["--check", "."]);
 await step("content check", bin("tsx"), ["--conditions=react-server", "scripts/content-check.ts"]);
 await step("compile content", bin("tsx"), ["--conditions=react-server", "scripts/build-content.ts"]);
-await step("unit + integration (PGlite)", bin("vitest"), ["run"], { TEST_DB: "pglite" }, { counts: true });
+// Tests must not depend on each other's order: the PGlite pass runs files and the tests inside them
+// shuffled, with a printed seed (TEST_SEED=<seed> npm test repeats an order); the PostgreSQL pass runs in order.
+const seed = process.env.TEST_SEED ?? String(Math.floor(Math.random() * 1_000_000));
+console.info(`\nVitest order: shuffled, seed ${seed} (repeat with: npx vitest run --sequence.shuffle --sequence.seed=${seed})`);
+await step(
+  "unit + integration (PGlite, shuffled)",
+  bin("vitest"),
+  ["run", "--sequence.shuffle", `--sequence.seed=${seed}`],
+  { TEST_DB: "pglite" },
+  { counts: true },
+);
 if (process.env.TEST_DATABASE_URL) {
   await step("integration (PostgreSQL)", bin("vitest"), ["run"], { TEST_DB: "postgres" }, { counts: true });
 } else {
   console.info("\nTEST_DATABASE_URL is not set: the PostgreSQL pass of the integration suite does not run.");
 }
 await step("production build", bin("next"), ["build", "--webpack"], { NODE_ENV: "production" });
+if (process.env.TEST_DATABASE_URL) {
+  // Two servers of this build (`npm run serve`) on one throwaway PostgreSQL database (decision 017).
+  await step("two servers on one PostgreSQL", bin("vitest"), ["run", "--config", "tests/multi-server/vitest.config.ts"], {}, { counts: true });
+} else {
+  console.info("\nTEST_DATABASE_URL is not set: the two-server test does not run.");
+}
 await step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], {}, { counts: true });
 console.info(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);

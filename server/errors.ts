@@ -35,7 +35,7 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: MessageKey,
     readonly fields?: FieldErrors,
     readonly retryAfterSeconds?: number,
   ) {
@@ -45,15 +45,10 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, fields?: FieldErrors) =>
-  new AppError(fields ? "validation_failed" : "bad_request", message, fields);
-export const unauthenticated = (message = "Sign in to continue.") => new AppError("unauthenticated", message);
-export const forbidden = (message = "You do not have access to this.") => new AppError("forbidden", message);
-export const notFound = (message = "Not found.") => new AppError("not_found", message);
-export const conflict = (message: string, fields?: FieldErrors) => new AppError("conflict", message, fields);
-export const unprocessable = (message: string, fields?: FieldErrors) => new AppError("unprocessable", message, fields);
-export const rateLimited = (message: string, retryAfterSeconds: number) =>
-  new AppError("rate_limited", message, undefined, retryAfterSeconds);
+/** Messages are keys of messages/*.json (`errors.*`), translated by the API wrapper for the reader. */
+export type MessageKey = `errors.${string}`;
+
+export const rateLimited = (message: MessageKey, retryAfterSeconds: number) => new AppError("rate_limited", message, undefined, retryAfterSeconds);
 
 /** True when the error means the database could not be reached (not a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -70,8 +65,76 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       if (/connect|ECONNREFUSED|terminat|timeout|closed/i.test(msg)) return true;
     }
     const message = typeof e.message === "string" ? e.message : "";
-    if (/ECONNREFUSED|Connection terminated|connect ETIMEDOUT|Can't reach database server|the database system is (starting|shutting) up/i.test(message)) return true;
+    if (/ECONNREFUSED|Connection terminated|connect ETIMEDOUT|Can't reach database server|the database system is (starting|shutting) up/i.test(message))
+      return true;
     current = e.cause;
   }
   return false;
+}
+
+/** A rule the database refused: a unique index, a CHECK, a foreign key, or the immutability trigger. */
+export type ConstraintViolation = { kind: "unique" | "check" | "foreign_key" | "immutable"; constraint: string | null };
+
+const SQLSTATE_KINDS: Record<string, ConstraintViolation["kind"]> = { "23505": "unique", "23514": "check", "23503": "foreign_key", "23001": "foreign_key" };
+
+/**
+ * Reads the SQLSTATE and constraint name behind an error, whichever way it came: Prisma's error
+ * (P2002, P2003, P2039, P2010) wrapping the driver adapter's, or the driver's own. PostgreSQL's
+ * adapter names the constraint; PGlite's only puts it in the message, so the message is read too.
+ */
+export function findConstraintViolation(error: unknown): ConstraintViolation | null {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length) {
+    const current = queue.shift();
+    if (!current || typeof current !== "object" || seen.has(current)) continue;
+    seen.add(current);
+    const e = current as {
+      code?: unknown;
+      originalCode?: unknown;
+      message?: unknown;
+      originalMessage?: unknown;
+      constraint?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
+    const state = typeof e.originalCode === "string" ? e.originalCode : typeof e.code === "string" ? e.code : "";
+    const message = typeof e.originalMessage === "string" ? e.originalMessage : typeof e.message === "string" ? e.message : "";
+    const named = message.match(/constraint "([^"]+)"/)?.[1] ?? (typeof e.constraint === "string" ? e.constraint : null);
+    if (state === "P0001" && /is immutable/.test(message)) return { kind: "immutable", constraint: null };
+    const kind = SQLSTATE_KINDS[state];
+    if (kind) return { kind, constraint: named };
+    queue.push(e.meta?.driverAdapterError, e.cause);
+  }
+  return null;
+}
+
+/** What each "one of a kind" index means to the person whose write it refused. */
+const UNIQUE_MESSAGES: Record<string, MessageKey> = {
+  Mentorship_menteeId_current_key: "errors.menteeHasCurator",
+  Assessment_userId_draft_key: "errors.draftExists",
+  CuratorRequest_learnerId_pending_key: "errors.requestPending",
+  Organization_hromadaId_name_key: "errors.organizationExists",
+};
+
+/** The AppError a refused write becomes (409, or 422 for a value out of range), or null if it was no such refusal. */
+export function constraintError(error: unknown): AppError | null {
+  const violation = findConstraintViolation(error);
+  if (!violation) return null;
+  switch (violation.kind) {
+    case "unique":
+      return new AppError("conflict", (violation.constraint && UNIQUE_MESSAGES[violation.constraint]) || "errors.conflict");
+    case "check":
+      return new AppError("unprocessable", "errors.valueOutOfRange");
+    case "foreign_key":
+      return new AppError("conflict", "errors.referenceConflict");
+    case "immutable":
+      return new AppError("conflict", "errors.assessmentImmutable");
+  }
+}
+
+/** True when the error is the given unique index refusing a second row. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const violation = findConstraintViolation(error);
+  return violation?.kind === "unique" && violation.constraint === constraint;
 }

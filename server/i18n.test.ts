@@ -10,7 +10,14 @@ function keys(value: unknown, prefix = ""): string[] {
 function variablesOf(messages: unknown): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (v: unknown, p: string) => {
-    if (typeof v === "string") out.set(p, [...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(","));
+    if (typeof v === "string")
+      out.set(
+        p,
+        [...v.matchAll(/\{(\w+)\}/g)]
+          .map((m) => m[1])
+          .sort()
+          .join(","),
+      );
     else if (v && typeof v === "object") for (const [k, c] of Object.entries(v)) walk(c, p ? `${p}.${k}` : k);
   };
   walk(messages, "");

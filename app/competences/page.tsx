@@ -14,12 +14,15 @@ export default async function MyCompetencesPage({ searchParams }: { searchParams
   const [{ submitted }, t, localeRaw] = await Promise.all([searchParams, getTranslations("competences"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
   const [data, mentees] = await Promise.all([getCompetenceOverview(user, user.id, locale), listMyMentees(user)]);
-  const date = (iso: string) => new Intl.DateTimeFormat(locale === "uk" ? "uk-UA" : "en-GB", { dateStyle: "long", timeZone: "Europe/Kyiv" }).format(new Date(iso));
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(locale === "uk" ? "uk-UA" : "en-GB", { dateStyle: "long", timeZone: "Europe/Kyiv" }).format(new Date(iso));
   return (
     <>
       <h1 className="page-title">{t("title")}</h1>
       {submitted ? (
-        <p role="status" className="notice-ok mb-4">{t("submitted")}</p>
+        <p role="status" className="notice-ok mb-4">
+          {t("submitted")}
+        </p>
       ) : null}
       {data?.draft ? (
         <p className="notice-ok mb-4">
@@ -33,13 +36,23 @@ export default async function MyCompetencesPage({ searchParams }: { searchParams
       ) : null}
       <p className="mb-3 max-w-prose">{t("lead")}</p>
       <ul className="mb-6 flex flex-wrap gap-3">
-        <li><Link className="btn" href="/competences/assess?form=short">{t("startShort")}</Link></li>
-        <li><Link className="btn-secondary" href="/competences/assess?form=full">{t("startFull")}</Link></li>
+        <li>
+          <Link className="btn" href="/competences/assess?form=short">
+            {t("startShort")}
+          </Link>
+        </li>
+        <li>
+          <Link className="btn-secondary" href="/competences/assess?form=full">
+            {t("startFull")}
+          </Link>
+        </li>
       </ul>
       {data ? <CompetenceOverview data={data} locale={locale} reviewable={false} /> : null}
       {mentees.length ? (
         <section className="card" aria-labelledby="mentees">
-          <h2 id="mentees" className="mb-3 text-xl font-bold">{t("menteesTitle")}</h2>
+          <h2 id="mentees" className="mb-3 text-xl font-bold">
+            {t("menteesTitle")}
+          </h2>
           <ul className="grid gap-2">
             {mentees.map((m) => (
               <li key={m.id}>

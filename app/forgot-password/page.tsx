@@ -12,7 +12,9 @@ export default async function ForgotPasswordPage() {
     <>
       <h1 className="page-title">{t("title")}</h1>
       <p className="mb-4 max-w-prose">{t("lead")}</p>
-      <ClientMessages namespaces={["forgot"]}><ForgotPasswordForm /></ClientMessages>
+      <ClientMessages namespaces={["forgot"]}>
+        <ForgotPasswordForm />
+      </ClientMessages>
     </>
   );
 }

@@ -19,7 +19,9 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
           <p className="mb-4">
             {t("email")}: <strong>{invitation.email}</strong>
           </p>
-          <ClientMessages namespaces={["invitation", "reset"]}><SetPasswordForm token={token} kind="invitation" /></ClientMessages>
+          <ClientMessages namespaces={["invitation", "reset"]}>
+            <SetPasswordForm token={token} kind="invitation" />
+          </ClientMessages>
         </>
       ) : (
         <p className="notice-error max-w-prose">{t("invalidLink")}</p>

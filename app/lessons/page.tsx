@@ -12,14 +12,30 @@ export async function generateMetadata() {
 type Search = { q?: string; competence?: string; level?: string; minutes?: string };
 
 /** One filter of the catalog: a labelled select whose first choice means "any". */
-function FilterSelect({ name, label, any, value, options }: { name: string; label: string; any: string; value?: string; options: [value: string, label: string][] }) {
+function FilterSelect({
+  name,
+  label,
+  any,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  any: string;
+  value?: string;
+  options: [value: string, label: string][];
+}) {
   return (
     <div>
-      <label htmlFor={name} className="mb-1 block font-semibold">{label}</label>
+      <label htmlFor={name} className="mb-1 block font-semibold">
+        {label}
+      </label>
       <select id={name} name={name} defaultValue={value ?? ""} className="input">
         <option value="">{any}</option>
         {options.map(([v, text]) => (
-          <option key={v} value={v}>{text}</option>
+          <option key={v} value={v}>
+            {text}
+          </option>
         ))}
       </select>
     </div>
@@ -42,24 +58,44 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
       <p className="mb-4 max-w-prose">{t("lead")}</p>
       <form method="get" role="search" className="card mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2 lg:col-span-4">
-          <label htmlFor="q" className="mb-1 block font-semibold">{t("search")}</label>
+          <label htmlFor="q" className="mb-1 block font-semibold">
+            {t("search")}
+          </label>
           <input id="q" name="q" type="search" defaultValue={params.q ?? ""} className="input" />
         </div>
-        <FilterSelect name="competence" label={t("competence")} any={t("any")} value={params.competence} options={fw.competences.map((c) => [c.id, `${c.id} ${c.title[locale]}`])} />
+        <FilterSelect
+          name="competence"
+          label={t("competence")}
+          any={t("any")}
+          value={params.competence}
+          options={fw.competences.map((c) => [c.id, `${c.id} ${c.title[locale]}`])}
+        />
         <FilterSelect name="level" label={t("level")} any={t("any")} value={params.level} options={fw.levels.map((l) => [String(l.level), l.title[locale]])} />
-        <FilterSelect name="minutes" label={t("duration")} any={t("any")} value={params.minutes} options={[3, 4, 5].map((m) => [String(m), t("upTo", { minutes: m })])} />
+        <FilterSelect
+          name="minutes"
+          label={t("duration")}
+          any={t("any")}
+          value={params.minutes}
+          options={[3, 4, 5].map((m) => [String(m), t("upTo", { minutes: m })])}
+        />
         <div className="flex items-end gap-3">
-          <button type="submit" className="btn">{t("apply")}</button>
+          <button type="submit" className="btn">
+            {t("apply")}
+          </button>
           {filtered ? <Link href="/lessons">{t("reset")}</Link> : null}
         </div>
       </form>
-      <p role="status" className="mb-4">{t("found", { count: lessons.length })}</p>
+      <p role="status" className="mb-4">
+        {t("found", { count: lessons.length })}
+      </p>
       {listTracks().map((track) => {
         const items = track.lessons.map((id) => byId.get(id)).filter((l): l is NonNullable<typeof l> => Boolean(l));
         if (!items.length) return null;
         return (
           <section key={track.id} className="mb-8" aria-labelledby={`track-${track.id}`}>
-            <h2 id={`track-${track.id}`} className="mb-1 text-xl font-bold">{track.title[locale]}</h2>
+            <h2 id={`track-${track.id}`} className="mb-1 text-xl font-bold">
+              {track.title[locale]}
+            </h2>
             <p className="mb-3 max-w-prose text-muted">{track.description[locale]}</p>
             <ol className="grid gap-3 sm:grid-cols-2">
               {items.map((l) => (

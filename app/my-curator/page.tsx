@@ -19,17 +19,23 @@ export const dynamic = "force-dynamic";
  * The mentee's side: who the curator is, exactly what the curator sees about their learning, and
  * the private thread (kept, read-only, after a mentorship ends).
  */
-export default async function MyCuratorPage() {
+export default async function MyCuratorPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const user = await requireUser();
-  const t = await getTranslations("myCurator");
-  const [curators, former, work, ask] = await Promise.all([myCurators(user), formerCurators(user), getMenteeWork(user, user.id, false), curatorsToAsk(user)]);
-  const threads = await Promise.all([...curators.map((c) => c.curatorId), ...former].map((curatorId) => getFeedbackThread(user, curatorId, user.id)));
+  const [t, { before }] = await Promise.all([getTranslations("myCurator"), searchParams]);
+  const [curators, former, work, ask] = await Promise.all([myCurators(user), formerCurators(user), getMenteeWork(user, user.id), curatorsToAsk(user)]);
+  // A cursor names one message, so it pages back only the thread it belongs to; the others show their newest.
+  const cursor = before && /^[\w-]{1,40}$/.test(before) ? before : undefined;
+  const threads = await Promise.all(
+    [...curators.map((c) => c.curatorId), ...former].map((curatorId) => getFeedbackThread(user, curatorId, user.id, { before: cursor })),
+  );
   return (
     <ClientMessages namespaces={["feedback", "myCurator"]}>
       <h1 className="page-title">{t("title")}</h1>
       {curators.length === 0 ? (
         <section className="card mb-6" aria-labelledby="ask">
-          <h2 id="ask" className="mb-2 text-xl font-bold">{t("askTitle")}</h2>
+          <h2 id="ask" className="mb-2 text-xl font-bold">
+            {t("askTitle")}
+          </h2>
           {ask.pending ? (
             <p>{t("pending", { name: ask.pending.curatorName })}</p>
           ) : ask.curators.length ? (
@@ -43,25 +49,40 @@ export default async function MyCuratorPage() {
                 }))}
               />
             </>
-          ) : <p>{t("none")}</p>}
+          ) : (
+            <p>{t("none")}</p>
+          )}
         </section>
       ) : (
         <section className="card mb-6" aria-labelledby="who">
-          <h2 id="who" className="mb-2 text-xl font-bold">{t("who")}</h2>
+          <h2 id="who" className="mb-2 text-xl font-bold">
+            {t("who")}
+          </h2>
           {curators.map((c) => (
-            <p key={c.id}><strong>{c.name}</strong>{c.position ? `, ${c.position}` : ""} · <a href={`mailto:${c.email}`}>{c.email}</a></p>
+            <p key={c.id}>
+              <strong>{c.name}</strong>
+              {c.position ? `, ${c.position}` : ""} · <a href={`mailto:${c.email}`}>{c.email}</a>
+            </p>
           ))}
-          <p className="mt-2 text-sm">{t("endHint")} <a href="/profile#my-curator">{t("profileLink")}</a></p>
+          <p className="mt-2 text-sm">
+            {t("endHint")} <a href="/profile#my-curator">{t("profileLink")}</a>
+          </p>
         </section>
       )}
       <section className="card mb-6" aria-labelledby="sees">
-        <h2 id="sees" className="mb-2 text-xl font-bold">{t("seesTitle")}</h2>
-        <p className="mb-3">{t("seesLead")} <a href="/competences">{t("competencesLink")}</a></p>
+        <h2 id="sees" className="mb-2 text-xl font-bold">
+          {t("seesTitle")}
+        </h2>
+        <p className="mb-3">
+          {t("seesLead")} <a href="/competences">{t("competencesLink")}</a>
+        </p>
       </section>
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <MenteeWorkView work={work} />
       </div>
-      {threads.map((thread) => <FeedbackThread key={thread.curator.id} thread={thread} />)}
+      {threads.map((thread, i) => (
+        <FeedbackThread key={thread.curator.id} thread={thread} path="/my-curator" anchor={i === 0 ? "feedback" : `feedback-${thread.curator.id}`} />
+      ))}
     </ClientMessages>
   );
 }

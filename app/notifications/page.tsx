@@ -18,7 +18,13 @@ export default async function NotificationsPage() {
   const locale = localeRaw === "en" ? "en" : "uk";
   const [items, digest] = await Promise.all([listNotifications(user, locale), getDigest(user)]);
   const unread = items.filter((n) => !n.read).length;
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Kyiv" });
+  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", {
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Kyiv",
+  });
   return (
     <ClientMessages namespaces={["notifications"]}>
       <h1 className="page-title">{t("title")}</h1>
@@ -26,18 +32,20 @@ export default async function NotificationsPage() {
       {unread > 0 ? (
         <form method="post" action="/api/v1/notifications/read" className="mb-6">
           <input type="hidden" name="next" value="/notifications" />
-          <button type="submit" className="btn-secondary">{t("markAll")}</button>
+          <button type="submit" className="btn-secondary">
+            {t("markAll")}
+          </button>
         </form>
       ) : null}
-      {items.length === 0 ? <p>{t("none")}</p> : (
+      {items.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
         <ul className="grid gap-3">
           {items.map((n) => (
             <li key={n.id} className={`card ${n.read ? "" : "border-l-4 border-l-brand-700"}`}>
               <p className={n.read ? "" : "font-semibold"}>
                 {!n.read ? <span className="sr-only">{t("new")}: </span> : null}
-                <a href={n.href}>
-                  {n.text}
-                </a>
+                <a href={n.href}>{n.text}</a>
               </p>
               <p className="text-sm text-muted">{when.format(new Date(n.createdAt))}</p>
             </li>

@@ -12,14 +12,23 @@ export async function generateMetadata() {
 
 export default async function ProfilePage() {
   const user = await requireUser();
-  const [profile, t, tr, locale, curators, tp] = await Promise.all([getProfile(user), getTranslations("profile"), getTranslations("roles"), getLocale(), myCurators(user), getTranslations("pairs")]);
+  const [profile, t, tr, locale, curators, tp] = await Promise.all([
+    getProfile(user),
+    getTranslations("profile"),
+    getTranslations("roles"),
+    getLocale(),
+    myCurators(user),
+    getTranslations("pairs"),
+  ]);
   const en = locale === "en";
   return (
     <ClientMessages namespaces={["profile", "reset", "languages", "pairs"]}>
       <h1 className="page-title">{t("title")}</h1>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="personal">
-          <h2 id="personal" className="mb-3 text-xl font-bold">{t("personal")}</h2>
+          <h2 id="personal" className="mb-3 text-xl font-bold">
+            {t("personal")}
+          </h2>
           <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
             <dt className="font-semibold">{t("email")}</dt>
             <dd className="break-all">{profile.email}</dd>
@@ -36,22 +45,39 @@ export default async function ProfilePage() {
         </section>
         <div className="grid content-start gap-6">
           <section className="card" aria-labelledby="my-curator">
-            <h2 id="my-curator" className="mb-2 text-xl font-bold">{tp("myCuratorTitle")}</h2>
-            {curators.length === 0 ? <p>{tp("noCurator")}</p> : curators.map((c) => (
-              <div key={c.id} className="mb-2">
-                <p className="font-semibold">{c.name}{c.position ? `, ${c.position}` : ""}</p>
-                <p className="mb-2"><a href={`mailto:${c.email}`}>{c.email}</a></p>
-                <p className="mb-2 text-sm">{tp("curatorSees")} <a href="/my-curator">{tp("myCuratorLink")}</a></p>
-                <EndButton mentorshipId={c.id} label={tp("endMine")} confirmLabel={tp("endMineConfirm", { name: c.name })} />
-              </div>
-            ))}
+            <h2 id="my-curator" className="mb-2 text-xl font-bold">
+              {tp("myCuratorTitle")}
+            </h2>
+            {curators.length === 0 ? (
+              <p>{tp("noCurator")}</p>
+            ) : (
+              curators.map((c) => (
+                <div key={c.id} className="mb-2">
+                  <p className="font-semibold">
+                    {c.name}
+                    {c.position ? `, ${c.position}` : ""}
+                  </p>
+                  <p className="mb-2">
+                    <a href={`mailto:${c.email}`}>{c.email}</a>
+                  </p>
+                  <p className="mb-2 text-sm">
+                    {tp("curatorSees")} <a href="/my-curator">{tp("myCuratorLink")}</a>
+                  </p>
+                  <EndButton mentorshipId={c.id} label={tp("endMine")} confirmLabel={tp("endMineConfirm", { name: c.name })} />
+                </div>
+              ))
+            )}
           </section>
           <section className="card" aria-labelledby="password">
-            <h2 id="password" className="mb-3 text-xl font-bold">{t("passwordTitle")}</h2>
+            <h2 id="password" className="mb-3 text-xl font-bold">
+              {t("passwordTitle")}
+            </h2>
             <PasswordForm />
           </section>
           <section className="card" aria-labelledby="sessions">
-            <h2 id="sessions" className="mb-3 text-xl font-bold">{t("sessionsTitle")}</h2>
+            <h2 id="sessions" className="mb-3 text-xl font-bold">
+              {t("sessionsTitle")}
+            </h2>
             <p className="mb-3">{t("sessionsLead")}</p>
             <SignOutEverywhereButton />
           </section>

@@ -50,7 +50,9 @@ export default async function ProgressPage() {
         <div className="card">
           <dt className="text-sm text-muted">{t("lessonsDone")}</dt>
           <dd className="text-2xl font-bold">{t("ofTotal", { done: p.lessonsDone, total: totalLessons })}</dd>
-          <dd className="text-sm"><a href="/walkthroughs">{t("walkthroughsDone", { done: p.walkthroughs.done, total: p.walkthroughs.total })}</a></dd>
+          <dd className="text-sm">
+            <a href="/walkthroughs">{t("walkthroughsDone", { done: p.walkthroughs.done, total: p.walkthroughs.total })}</a>
+          </dd>
         </div>
         <div className="card">
           <dt className="text-sm text-muted">{t("reviewsDue")}</dt>
@@ -61,13 +63,19 @@ export default async function ProgressPage() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="week">
-          <h2 id="week" className="mb-3 text-xl font-bold">{t("weekTitle")}</h2>
+          <h2 id="week" className="mb-3 text-xl font-bold">
+            {t("weekTitle")}
+          </h2>
           <table className="w-full text-left">
             <caption className="sr-only">{t("weekCaption", { goal: p.goalMinutes })}</caption>
             <thead>
               <tr>
-                <th scope="col" className="pb-1 text-sm">{t("day")}</th>
-                <th scope="col" className="pb-1 text-sm">{t("minutesCol")}</th>
+                <th scope="col" className="pb-1 text-sm">
+                  {t("day")}
+                </th>
+                <th scope="col" className="pb-1 text-sm">
+                  {t("minutesCol")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -92,70 +100,93 @@ export default async function ProgressPage() {
         </section>
 
         <section className="card" aria-labelledby="goal">
-          <h2 id="goal" className="mb-2 text-xl font-bold">{t("goalTitle")}</h2>
+          <h2 id="goal" className="mb-2 text-xl font-bold">
+            {t("goalTitle")}
+          </h2>
           <p className="mb-3">{t("goalLead")}</p>
           <DailyGoalForm current={p.goalMinutes} choices={DAILY_GOAL_CHOICES} />
         </section>
       </div>
 
       <section className="card mt-6" aria-labelledby="history">
-        <h2 id="history" className="mb-2 text-xl font-bold">{t("historyTitle")}</h2>
+        <h2 id="history" className="mb-2 text-xl font-bold">
+          {t("historyTitle")}
+        </h2>
         <p className="mb-3">{p.streak.longest === 0 ? t("historyEmpty") : t("historyLead")}</p>
         {p.streak.longest === 0 ? null : (
           <>
-        <p className="mb-3 flex flex-wrap gap-x-5 text-sm" aria-hidden="true">
-          {(["active", "grace", "missed"] as const).map((s) => (
-            <span key={s} className="inline-flex items-center gap-1">
-              <span className={`inline-flex h-6 w-6 items-center justify-center rounded ${CELL[s]}`}>{MARK[s]}</span> {t(`status.${s}`)}
-            </span>
-          ))}
-        </p>
-        <div className="overflow-x-auto">
-          <table className="text-center text-sm">
-            <caption className="sr-only">{t("historyCaption", { weeks: p.history.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="pr-2 text-left">{t("weekOf")}</th>
-                {p.history[0]!.map((d) => (
-                  <th scope="col" key={d.day} className="px-1">{dayName.format(asDate(d.day))}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {p.history.map((week) => (
-                <tr key={week[0]!.day}>
-                  <th scope="row" className="pr-2 text-left font-normal whitespace-nowrap">{dayShort.format(asDate(week[0]!.day))}</th>
-                  {week.map((d) => (
-                    <td key={d.day} className="p-0.5">
-                      {d.status === "none" ? null : (
-                        <span className={`inline-flex h-7 w-7 items-center justify-center rounded ${CELL[d.status]}`} title={dayLong.format(asDate(d.day))}>
-                          <span aria-hidden="true">{MARK[d.status]}</span>
-                          <span className="sr-only">{`${dayLong.format(asDate(d.day))}: ${t(`status.${d.status}`)}${d.minutes ? `, ${t("minutes", { minutes: d.minutes })}` : ""}`}</span>
-                        </span>
-                      )}
-                    </td>
-                  ))}
-                </tr>
+            <p className="mb-3 flex flex-wrap gap-x-5 text-sm" aria-hidden="true">
+              {(["active", "grace", "missed"] as const).map((s) => (
+                <span key={s} className="inline-flex items-center gap-1">
+                  <span className={`inline-flex h-6 w-6 items-center justify-center rounded ${CELL[s]}`}>{MARK[s]}</span> {t(`status.${s}`)}
+                </span>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </p>
+            <div className="overflow-x-auto">
+              <table className="text-center text-sm">
+                <caption className="sr-only">{t("historyCaption", { weeks: p.history.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="pr-2 text-left">
+                      {t("weekOf")}
+                    </th>
+                    {p.history[0]!.map((d) => (
+                      <th scope="col" key={d.day} className="px-1">
+                        {dayName.format(asDate(d.day))}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.history.map((week) => (
+                    <tr key={week[0]!.day}>
+                      <th scope="row" className="pr-2 text-left font-normal whitespace-nowrap">
+                        {dayShort.format(asDate(week[0]!.day))}
+                      </th>
+                      {week.map((d) => (
+                        <td key={d.day} className="p-0.5">
+                          {d.status === "none" ? null : (
+                            <span className={`inline-flex h-7 w-7 items-center justify-center rounded ${CELL[d.status]}`} title={dayLong.format(asDate(d.day))}>
+                              <span aria-hidden="true">{MARK[d.status]}</span>
+                              <span className="sr-only">{`${dayLong.format(asDate(d.day))}: ${t(`status.${d.status}`)}${d.minutes ? `, ${t("minutes", { minutes: d.minutes })}` : ""}`}</span>
+                            </span>
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         )}
       </section>
 
       <section className="mt-6" aria-labelledby="tracks">
-        <h2 id="tracks" className="mb-3 text-xl font-bold">{t("tracksTitle")}</h2>
+        <h2 id="tracks" className="mb-3 text-xl font-bold">
+          {t("tracksTitle")}
+        </h2>
         <div className="grid gap-4 md:grid-cols-2">
           {p.tracks.map((track) => (
             <section key={track.id} className="card" aria-labelledby={`track-${track.id}`}>
-              <h3 id={`track-${track.id}`} className="text-lg font-semibold">{track.title}</h3>
-              <p id={`track-${track.id}-count`} className="mb-1 text-sm">{t("trackCount", { done: track.done, total: track.total })}</p>
-              <progress className="lesson-progress mb-3 h-2 w-full" max={track.total} value={track.done} aria-labelledby={`track-${track.id} track-${track.id}-count`} />
+              <h3 id={`track-${track.id}`} className="text-lg font-semibold">
+                {track.title}
+              </h3>
+              <p id={`track-${track.id}-count`} className="mb-1 text-sm">
+                {t("trackCount", { done: track.done, total: track.total })}
+              </p>
+              <progress
+                className="lesson-progress mb-3 h-2 w-full"
+                max={track.total}
+                value={track.done}
+                aria-labelledby={`track-${track.id} track-${track.id}-count`}
+              />
               <ul>
                 {track.lessons.map((l) => (
                   <li key={l.id} className="py-0.5">
-                    <span aria-hidden="true" className="inline-block w-5">{l.done ? "✓" : "○"}</span>
+                    <span aria-hidden="true" className="inline-block w-5">
+                      {l.done ? "✓" : "○"}
+                    </span>
                     <a href={`/lessons/${l.id}`}>{l.title}</a>
                     <span className="sr-only">{l.done ? ` — ${t("lessonDone")}` : ` — ${t("lessonNotDone")}`}</span>
                   </li>

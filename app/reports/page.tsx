@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
-import { AppError } from "@/server/errors";
 import { formatDateTime } from "@/server/i18n";
 import { getReport, type Report } from "@/features/competences/server/report";
 import { PrintButton } from "@/ui/print-button";
+import { loadForPage } from "@/app/_lib/page-access";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reports"))("title") };
@@ -22,14 +22,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     if (user.roles.includes("METHODOLOGIST")) redirect(`/reports?scope=region&id=${user.regionId}`);
     forbidden();
   }
-  let report: Report;
-  try {
-    report = await getReport(user, { scope, id }, locale);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 403) forbidden();
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  }
+  const report: Report = await loadForPage(getReport(user, { scope, id }, locale));
   const query = `scope=${scope}${id ? `&id=${encodeURIComponent(id)}` : ""}`;
   return (
     <>
@@ -38,19 +31,27 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <Link href={report.parent.href}>{t("back", { name: report.parent.name })}</Link>
         </p>
       ) : null}
-      <h1 className="page-title">{t("title")}: {report.title}</h1>
+      <h1 className="page-title">
+        {t("title")}: {report.title}
+      </h1>
       <p className="mb-2 max-w-prose">{t("lead")}</p>
       <p className="mb-2 font-semibold">{t("respondentsLine", { n: report.respondents, full: report.fullFormRespondents })}</p>
       <p className="mb-4 text-sm text-muted">{t("generated", { date: formatDateTime(new Date(), locale) })}</p>
       <div className="no-print mb-6 flex flex-wrap gap-3">
-        <a className="btn" href={`/api/v1/reports/export?${query}&format=xlsx`} download>{t("downloadXlsx")}</a>
-        <a className="btn-secondary" href={`/api/v1/reports/export?${query}&format=csv`} download>{t("downloadCsv")}</a>
+        <a className="btn" href={`/api/v1/reports/export?${query}&format=xlsx`} download>
+          {t("downloadXlsx")}
+        </a>
+        <a className="btn-secondary" href={`/api/v1/reports/export?${query}&format=csv`} download>
+          {t("downloadCsv")}
+        </a>
         <PrintButton label={t("print")} />
       </div>
       {report.suppressed ? <p className="card mb-6 max-w-prose">{t("tooFew")}</p> : null}
       {report.tables.map((table) => (
         <section key={table.id} className="card mb-6 break-inside-avoid" aria-labelledby={`t-${table.id}`}>
-          <h2 id={`t-${table.id}`} className="mb-1 text-xl font-bold">{table.title}</h2>
+          <h2 id={`t-${table.id}`} className="mb-1 text-xl font-bold">
+            {table.title}
+          </h2>
           {table.note ? <p className="mb-3 max-w-prose text-sm text-muted">{table.note}</p> : null}
           {table.header.length ? (
             <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={`t-${table.id}`}>
@@ -58,7 +59,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 <thead>
                   <tr>
                     {table.header.map((h, i) => (
-                      <th key={i} scope="col">{h}</th>
+                      <th key={i} scope="col">
+                        {h}
+                      </th>
                     ))}
                   </tr>
                 </thead>
@@ -67,9 +70,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     <tr key={r}>
                       {row.map((cell, c) =>
                         c === 0 ? (
-                          <th key={c} scope="row" className="font-normal">{cell}</th>
+                          <th key={c} scope="row" className="font-normal">
+                            {cell}
+                          </th>
                         ) : (
-                          <td key={c} className="tabular-nums">{typeof cell === "number" ? cell.toLocaleString(locale === "uk" ? "uk-UA" : "en-GB") : cell}</td>
+                          <td key={c} className="tabular-nums">
+                            {typeof cell === "number" ? cell.toLocaleString(locale === "uk" ? "uk-UA" : "en-GB") : cell}
+                          </td>
                         ),
                       )}
                     </tr>
@@ -82,7 +89,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       ))}
       {report.children.length ? (
         <section className="card mb-6" aria-labelledby="breakdown">
-          <h2 id="breakdown" className="mb-3 text-xl font-bold">{scope === "region" ? t("breakdownTitleRegion") : t("breakdownTitleCountry")}</h2>
+          <h2 id="breakdown" className="mb-3 text-xl font-bold">
+            {scope === "region" ? t("breakdownTitleRegion") : t("breakdownTitleCountry")}
+          </h2>
           <ul className="grid gap-1">
             {report.children.map((c) => (
               <li key={c.id}>

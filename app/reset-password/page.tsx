@@ -15,7 +15,9 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     <>
       <h1 className="page-title">{t("title")}</h1>
       {usable && token ? (
-        <ClientMessages namespaces={["reset"]}><SetPasswordForm token={token} kind="reset" /></ClientMessages>
+        <ClientMessages namespaces={["reset"]}>
+          <SetPasswordForm token={token} kind="reset" />
+        </ClientMessages>
       ) : (
         <div className="notice-error max-w-prose">
           <p>{t("invalidLink")}</p>

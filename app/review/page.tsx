@@ -22,7 +22,9 @@ export default async function ReviewPage() {
         {session.items.length === 0 ? (
           <section className="card">
             <p className="mb-3">{t("nothingDue")}</p>
-            <a className="btn" href="/today">{t("toToday")}</a>
+            <a className="btn" href="/today">
+              {t("toToday")}
+            </a>
           </section>
         ) : (
           <>

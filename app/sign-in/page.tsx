@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { SignInForm } from "@/features/accounts/components/sign-in-form";
-import { safeNextPath } from "@/ui/safe-next-path";
+import { safeNextPath } from "@/lib/safe-next-path";
 import { ClientMessages } from "@/ui/client-messages";
 
 export async function generateMetadata() {
@@ -16,7 +16,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="page-title">{t("title")}</h1>
-      <ClientMessages namespaces={["signIn"]}><SignInForm next={target} /></ClientMessages>
+      <ClientMessages namespaces={["signIn"]}>
+        <SignInForm next={target} />
+      </ClientMessages>
     </>
   );
 }

@@ -34,7 +34,9 @@ export default async function TodayPage() {
       <h1 className="page-title">{t("title")}</h1>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <section className="card" aria-labelledby="pick">
-          <h2 id="pick" className="mb-2 text-xl font-bold">{t("lessonOfTheDay")}</h2>
+          <h2 id="pick" className="mb-2 text-xl font-bold">
+            {t("lessonOfTheDay")}
+          </h2>
           {today.pick ? (
             <>
               <p className="mb-1 text-sm text-muted">{reasonLine(today.pick)}</p>
@@ -55,7 +57,12 @@ export default async function TodayPage() {
                 {today.assignments.map((a) => (
                   <li key={a.id}>
                     <Link href={a.href}>{a.trackTitle ? `${a.trackTitle}: ${a.title}` : a.title}</Link>
-                    {a.dueOn ? <span className={a.overdue ? "font-semibold text-red-800" : "text-muted"}> — {a.overdue ? t("overdue", { date: date(a.dueOn) }) : t("dueOn", { date: date(a.dueOn) })}</span> : null}
+                    {a.dueOn ? (
+                      <span className={a.overdue ? "font-semibold text-red-800" : "text-muted"}>
+                        {" "}
+                        — {a.overdue ? t("overdue", { date: date(a.dueOn) }) : t("dueOn", { date: date(a.dueOn) })}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -66,7 +73,9 @@ export default async function TodayPage() {
               <h3 className="mt-5 mb-1 font-semibold">{t("doneToday")}</h3>
               <ul className="ml-5 list-disc">
                 {today.doneToday.map((l) => (
-                  <li key={l.id}><Link href={`/lessons/${l.id}`}>{l.title}</Link></li>
+                  <li key={l.id}>
+                    <Link href={`/lessons/${l.id}`}>{l.title}</Link>
+                  </li>
                 ))}
               </ul>
             </>
@@ -74,31 +83,43 @@ export default async function TodayPage() {
         </section>
         <div className="grid content-start gap-6">
           <section className="card" aria-labelledby="goal">
-            <h2 id="goal" className="mb-2 text-xl font-bold">{t("goalTitle")}</h2>
+            <h2 id="goal" className="mb-2 text-xl font-bold">
+              {t("goalTitle")}
+            </h2>
             <p className="mb-2">{t("goalLine", { done: today.minutesToday, goal: today.goalMinutes })}</p>
             <div className="h-3 rounded bg-neutral-200" aria-hidden="true">
               <div className="h-3 rounded bg-brand-700" style={{ width: `${goalPercent}%` }} />
             </div>
-            <p className="mt-2 text-sm"><Link href="/progress#goal">{t("goalChange")}</Link></p>
+            <p className="mt-2 text-sm">
+              <Link href="/progress#goal">{t("goalChange")}</Link>
+            </p>
           </section>
           <section className="card" aria-labelledby="review">
-            <h2 id="review" className="mb-2 text-xl font-bold">{t("reviewTitle")}</h2>
+            <h2 id="review" className="mb-2 text-xl font-bold">
+              {t("reviewTitle")}
+            </h2>
             {today.reviewsDue > 0 ? (
               <>
                 <p className="mb-3">{t("reviewDue", { count: today.reviewsDue })}</p>
-                <Link className="btn-secondary" href="/review">{t("reviewStart")}</Link>
+                <Link className="btn-secondary" href="/review">
+                  {t("reviewStart")}
+                </Link>
               </>
             ) : (
               <p>{t("reviewNone")}</p>
             )}
           </section>
           <section className="card" aria-labelledby="streak">
-            <h2 id="streak" className="mb-2 text-xl font-bold">{t("streakTitle")}</h2>
+            <h2 id="streak" className="mb-2 text-xl font-bold">
+              {t("streakTitle")}
+            </h2>
             <p className="text-lg font-semibold">{t("streakDays", { days: today.streak.current })}</p>
             <p className="text-sm">{today.streak.activeToday ? t("streakToday") : t("streakKeep")}</p>
             {today.streak.graceDays.length ? <p className="mt-1 text-sm text-muted">{t("graceUsed", { count: today.streak.graceDays.length })}</p> : null}
             <p className="mt-1 text-sm text-muted">{t("streakLongest", { days: today.streak.longest })}</p>
-            <p className="mt-2 text-sm"><Link href="/progress">{t("progressLink")}</Link></p>
+            <p className="mt-2 text-sm">
+              <Link href="/progress">{t("progressLink")}</Link>
+            </p>
           </section>
         </div>
       </div>

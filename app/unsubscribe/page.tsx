@@ -20,7 +20,9 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
           <input type="hidden" name="token" value={token} />
           <input type="hidden" name="next" value="/unsubscribe?done=1" />
           <p className="mb-3">{t("lead")}</p>
-          <button type="submit" className="btn">{t("button")}</button>
+          <button type="submit" className="btn">
+            {t("button")}
+          </button>
         </form>
       ) : (
         <p>{t("noToken")}</p>

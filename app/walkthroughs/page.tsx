@@ -14,14 +14,22 @@ export default async function WalkthroughsPage() {
   const [t, localeRaw] = await Promise.all([getTranslations("walkthroughs"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
   const guides = listWalkthroughs(locale);
-  const [done, freshness] = await Promise.all([completedWalkthroughIds(user), getFreshness(guides.map((g) => g.id), (id) => guides.find((g) => g.id === id))]);
+  const [done, freshness] = await Promise.all([
+    completedWalkthroughIds(user),
+    getFreshness(
+      guides.map((g) => g.id),
+      (id) => guides.find((g) => g.id === id),
+    ),
+  ]);
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const section = (audience: WalkthroughCard["audience"]) => {
     const items = guides.filter((g) => g.audience === audience);
     if (!items.length) return null;
     return (
       <section className="mb-8" aria-labelledby={`aud-${audience}`}>
-        <h2 id={`aud-${audience}`} className="mb-1 text-xl font-bold">{t(audience)}</h2>
+        <h2 id={`aud-${audience}`} className="mb-1 text-xl font-bold">
+          {t(audience)}
+        </h2>
         <p className="mb-3 max-w-prose text-muted">{t(`${audience}Lead`)}</p>
         <ul className="grid gap-3 sm:grid-cols-2">
           {items.map((g) => {
@@ -51,7 +59,9 @@ export default async function WalkthroughsPage() {
       <p className="mb-6 max-w-prose">{t("lead")}</p>
       {can(user, "read:walkthrough-queue", { regionId: user.regionId }) ? (
         <p className="mb-6">
-          <a className="btn-secondary" href="/walkthroughs/queue">{t("queueLink")}</a>
+          <a className="btn-secondary" href="/walkthroughs/queue">
+            {t("queueLink")}
+          </a>
         </p>
       ) : null}
       {section("client")}

@@ -14,12 +14,30 @@ describe("report arithmetic", () => {
 
   it("reproduces every row of seed 001 Table 2 exactly, each adding up to 100.0", () => {
     const table2: [number[], number[]][] = [
-      [[25, 34, 14, 1], [33.8, 45.9, 18.9, 1.4]], // building interaction with service recipients
-      [[27, 31, 11, 5], [36.5, 41.9, 14.9, 6.7]], // informing the community
-      [[33, 24, 16, 1], [44.6, 32.4, 21.6, 1.4]], // prompt communication
-      [[17, 25, 27, 5], [23, 33.8, 36.5, 6.7]], // direct provision
-      [[41, 25, 8, 0], [55.4, 33.8, 10.8, 0]], // searching for information
-      [[44, 26, 4, 0], [59.5, 35.1, 5.4, 0]], // development of personal competencies
+      [
+        [25, 34, 14, 1],
+        [33.8, 45.9, 18.9, 1.4],
+      ], // building interaction with service recipients
+      [
+        [27, 31, 11, 5],
+        [36.5, 41.9, 14.9, 6.7],
+      ], // informing the community
+      [
+        [33, 24, 16, 1],
+        [44.6, 32.4, 21.6, 1.4],
+      ], // prompt communication
+      [
+        [17, 25, 27, 5],
+        [23, 33.8, 36.5, 6.7],
+      ], // direct provision
+      [
+        [41, 25, 8, 0],
+        [55.4, 33.8, 10.8, 0],
+      ], // searching for information
+      [
+        [44, 26, 4, 0],
+        [59.5, 35.1, 5.4, 0],
+      ], // development of personal competencies
     ];
     for (const [counts, published] of table2) {
       const row = percentRow(counts);
@@ -37,9 +55,23 @@ describe("report arithmetic", () => {
   });
 
   it("hides a second group when only one would be hidden, so it cannot be subtracted out", () => {
-    const result = suppressBreakdown([{ id: "a", n: 3 }, { id: "b", n: 12 }, { id: "c", n: 7 }, { id: "d", n: 0 }]);
-    expect(result.map((g) => [g.id, g.suppressed])).toEqual([["a", true], ["b", false], ["c", true], ["d", false]]);
-    const two = suppressBreakdown([{ id: "a", n: 3 }, { id: "b", n: 2 }, { id: "c", n: 9 }]);
+    const result = suppressBreakdown([
+      { id: "a", n: 3 },
+      { id: "b", n: 12 },
+      { id: "c", n: 7 },
+      { id: "d", n: 0 },
+    ]);
+    expect(result.map((g) => [g.id, g.suppressed])).toEqual([
+      ["a", true],
+      ["b", false],
+      ["c", true],
+      ["d", false],
+    ]);
+    const two = suppressBreakdown([
+      { id: "a", n: 3 },
+      { id: "b", n: 2 },
+      { id: "c", n: 9 },
+    ]);
     expect(two.map((g) => g.suppressed)).toEqual([true, true, false]);
   });
 

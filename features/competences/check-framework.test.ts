@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { FrameworkError, readFramework } from "./server/framework";
 import { copyContent, editJson } from "../../tests/fixtures/framework-copy";
 
-type Json = Record<string, unknown> & { competences: Record<string, unknown>[]; levels: Record<string, unknown>[]; profiles: { targets: Record<string, number> }[] };
+type Json = Record<string, unknown> & {
+  competences: Record<string, unknown>[];
+  levels: Record<string, unknown>[];
+  profiles: { targets: Record<string, number> }[];
+};
 
 function problemsOf(fn: () => unknown): string[] {
   try {

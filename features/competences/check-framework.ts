@@ -24,13 +24,13 @@ export function checkFramework(
   where: { metaFile: string; sourceOf: (competenceId: string) => string; knownResources?: Set<string> },
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const at = (file: string, needle: string, field: string, message: string) =>
-    problems.push({ file, line: lineOf(file, needle), field, message });
+  const at = (file: string, needle: string, field: string, message: string) => problems.push({ file, line: lineOf(file, needle), field, message });
 
   const levels = fw.levels.map((l) => l.level);
   fw.levels.forEach((l, i) => {
     if (l.level !== i + 1) at(where.metaFile, `"level": ${l.level}`, `levels.${i}.level`, `expected level ${i + 1}, found ${l.level}`);
-    if (l.group !== GROUP_OF_LEVEL(l.level)) at(where.metaFile, `"level": ${l.level}`, `levels.${i}.group`, `level ${l.level} belongs to ${GROUP_OF_LEVEL(l.level)}`);
+    if (l.group !== GROUP_OF_LEVEL(l.level))
+      at(where.metaFile, `"level": ${l.level}`, `levels.${i}.group`, `level ${l.level} belongs to ${GROUP_OF_LEVEL(l.level)}`);
   });
   if (new Set(levels).size !== levels.length) at(where.metaFile, '"levels"', "levels", "duplicate level");
 

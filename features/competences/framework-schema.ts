@@ -12,9 +12,7 @@ export const LEVEL_GROUPS = ["foundation", "intermediate", "advanced", "highly-s
 /** The behavioural statements anchor levels 2, 4, 6 and 8; "partly" on one of them gives the level below. */
 export const ANCHOR_LEVELS = ["2", "4", "6", "8"] as const;
 
-export const ZStatements = z
-  .object({ "2": ZText, "4": ZText, "6": ZText, "8": ZText })
-  .strict();
+export const ZStatements = z.object({ "2": ZText, "4": ZText, "6": ZText, "8": ZText }).strict();
 
 export const ZLevel = z.object({
   level: z.number().int().min(1).max(8),

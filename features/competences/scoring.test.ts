@@ -53,8 +53,23 @@ describe("profiles from answers", () => {
   });
 
   it("reports area changes between two assessments", () => {
-    const changes = areaChanges(new Map([["1", 2], ["2", 3], ["3", 4]]), new Map([["1", 4], ["2", 3], ["3", 3], ["4", 2]]));
-    expect(changes).toEqual([{ id: "1", from: 2, to: 4, delta: 2 }, { id: "3", from: 4, to: 3, delta: -1 }]);
+    const changes = areaChanges(
+      new Map([
+        ["1", 2],
+        ["2", 3],
+        ["3", 4],
+      ]),
+      new Map([
+        ["1", 4],
+        ["2", 3],
+        ["3", 3],
+        ["4", 2],
+      ]),
+    );
+    expect(changes).toEqual([
+      { id: "1", from: 2, to: 4, delta: 2 },
+      { id: "3", from: 4, to: 3, delta: -1 },
+    ]);
   });
 
   it("measures curators against the curator profile and counts the next due date", () => {

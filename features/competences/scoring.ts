@@ -56,7 +56,9 @@ export function areaLevels(fw: TFramework, answers: AssessmentAnswers): Map<stri
       result.set(area.id, own.level);
       continue;
     }
-    const levels = answers.ratings.filter((r) => r.itemType === "COMPETENCE" && fw.competences.some((c) => c.id === r.itemId && c.area === area.id)).map((r) => r.level);
+    const levels = answers.ratings
+      .filter((r) => r.itemType === "COMPETENCE" && fw.competences.some((c) => c.id === r.itemId && c.area === area.id))
+      .map((r) => r.level);
     if (levels.length) result.set(area.id, lowerMedian(levels));
   }
   return result;

@@ -1,6 +1,7 @@
 import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { getCompiledContentDir } from "@/server/env";
 import type { CompiledItem } from "@/features/lessons/compile";
 import type { TLessonFrontmatter, TTrack } from "@/features/lessons/schemas";
 import type { TWalkthroughFrontmatter } from "@/features/walkthroughs/schemas";
@@ -16,7 +17,7 @@ type LessonEntry = {
 type WalkthroughEntry = { id: string; locale: "uk" | "en"; frontmatter: TWalkthroughFrontmatter; steps: { id: string; title: string }[]; items: { id: string }[] };
 export type ContentIndex = { lessons: LessonEntry[]; tracks: TTrack[]; walkthroughs: WalkthroughEntry[] };
 
-const dir = () => process.env.COMPILED_CONTENT_DIR ?? join(process.cwd(), ".content");
+const dir = () => getCompiledContentDir();
 let index: ContentIndex | undefined;
 
 /** The compiled content index (built by scripts/build-content.ts), read once per process. */

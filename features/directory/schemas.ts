@@ -1,15 +1,18 @@
 import { z } from "zod";
+import { id, singleLine } from "@/lib/zod-text";
 
-const ZPlaceName = z.string().trim().min(2, { error: "errors.placeNameTooShort" }).max(160);
+const ZPlaceName = singleLine().min(2, { error: "errors.placeNameTooShort" }).max(160);
 
 export const ZRegionCreate = z.object({
-  code: z.string().trim().toUpperCase().regex(/^UA-\d{2}$/, { error: "errors.regionCodeInvalid" }),
+  code: singleLine()
+    .toUpperCase()
+    .regex(/^UA-\d{2}$/, { error: "errors.regionCodeInvalid" }),
   nameUk: ZPlaceName,
   nameEn: ZPlaceName,
 });
-export const ZHromadaCreate = z.object({ regionId: z.string().min(1, { error: "errors.regionRequired" }).max(64), nameUk: ZPlaceName, nameEn: ZPlaceName });
+export const ZHromadaCreate = z.object({ regionId: id({ required: "errors.regionRequired" }), nameUk: ZPlaceName, nameEn: ZPlaceName });
 export const ZOrganizationCreate = z.object({
-  hromadaId: z.string().min(1, { error: "errors.hromadaRequired" }).max(64),
+  hromadaId: id({ required: "errors.hromadaRequired" }),
   name: ZPlaceName,
   kind: z.enum(["SOCIAL_SERVICES_CENTRE", "HROMADA_ADMINISTRATION", "NGO", "REGIONAL_CENTRE", "OTHER"]),
 });

@@ -23,10 +23,13 @@ ${frontmatter}---
 
 Довга фраза з кількох слів надійніша за коротке слово. Див. також [інший урок](lesson:other).
 
-${body || `<Quiz id="q1" question="Що надійніше?">
+${
+  body ||
+  `<Quiz id="q1" question="Що надійніше?">
   <Option explanation="Коротке слово легко підібрати.">Kyiv2024</Option>
   <Option correct explanation="Довга фраза надійна.">осінь-яблуко-трамвай</Option>
-</Quiz>`}
+</Quiz>`
+}
 `;
 }
 
@@ -37,11 +40,15 @@ function contentWith(files: Record<string, string>, tracks?: unknown): string {
     writeFileSync(join(root, "lessons", path), text);
   }
   const ids = [...new Set(Object.keys(files).map((p) => p.split("/")[0]!))];
-  writeFileSync(join(root, "tracks.json"), JSON.stringify(tracks ?? [{ id: "t", title: { uk: "Т", en: "T" }, description: { uk: "О", en: "D" }, lessons: ids }]));
+  writeFileSync(
+    join(root, "tracks.json"),
+    JSON.stringify(tracks ?? [{ id: "t", title: { uk: "Т", en: "T" }, description: { uk: "О", en: "D" }, lessons: ids }]),
+  );
   return root;
 }
 
-const messages = (root: string) => checkLessons(root, COMPETENCES).problems.map((p) => `${p.file.split("/").slice(-2).join("/")}:${p.line}: ${p.field}: ${p.message}`);
+const messages = (root: string) =>
+  checkLessons(root, COMPETENCES).problems.map((p) => `${p.file.split("/").slice(-2).join("/")}:${p.line}: ${p.field}: ${p.message}`);
 
 describe("content check for lessons", () => {
   it("accepts a well-formed lesson and compiles it with its quiz items", async () => {
@@ -139,10 +146,16 @@ describe("content check for lessons", () => {
   });
 
   it("a lesson whose MDX does not compile fails at compile time, with a location", async () => {
-    const root = contentWith({ "broken/uk.mdx": lesson("broken", { body: `<Quiz id="q" question="?">\n  <Option correct explanation="x">A\n</Quiz>` }), "other/uk.mdx": lesson("other") });
+    const root = contentWith({
+      "broken/uk.mdx": lesson("broken", { body: `<Quiz id="q" question="?">\n  <Option correct explanation="x">A\n</Quiz>` }),
+      "other/uk.mdx": lesson("other"),
+    });
     const result = checkLessons(root, COMPETENCES);
     const broken = result.lessons.find((l) => l.id === "broken")!;
-    const error = await compileLesson(broken).then(() => null, (e: unknown) => e as { errors?: { location?: { line: number } }[] });
+    const error = await compileLesson(broken).then(
+      () => null,
+      (e: unknown) => e as { errors?: { location?: { line: number } }[] },
+    );
     expect(error).not.toBeNull();
     expect(error?.errors?.[0]?.location?.line).toBeGreaterThan(0);
   });

@@ -23,7 +23,8 @@ export function checkLessons(root: string, competenceIds: Set<string>): { lesson
       if (!ids.has(m[1]!)) problems.push({ file: lesson.file, line: lineAt(text, m.index), field: "link", message: `no lesson "${m[1]}"` });
     }
     for (const p of lesson.frontmatter.prerequisites) {
-      if (!ids.has(p)) problems.push({ file: lesson.file, line: lineAt(text, text.indexOf("\nprerequisites:") + 1), field: "prerequisites", message: `no lesson "${p}"` });
+      if (!ids.has(p))
+        problems.push({ file: lesson.file, line: lineAt(text, text.indexOf("\nprerequisites:") + 1), field: "prerequisites", message: `no lesson "${p}"` });
     }
   }
 
@@ -39,7 +40,8 @@ export function checkLessons(root: string, competenceIds: Set<string>): { lesson
         tracks = parsed.data;
         for (const track of tracks) {
           for (const id of track.lessons) {
-            if (!ids.has(id)) problems.push({ file: tracksFile, line: lineAt(text, text.indexOf(`"${id}"`)), field: `${track.id}.lessons`, message: `no lesson "${id}"` });
+            if (!ids.has(id))
+              problems.push({ file: tracksFile, line: lineAt(text, text.indexOf(`"${id}"`)), field: `${track.id}.lessons`, message: `no lesson "${id}"` });
           }
         }
         const inTracks = new Set(tracks.flatMap((t) => t.lessons));

@@ -98,9 +98,7 @@ export async function compileMdx(source: string): Promise<string> {
  * content:check, never per request. Lesson links become ordinary paths.
  */
 export async function compileLesson(source: LessonSource): Promise<CompiledLesson> {
-  const body = source.body
-    .replace(/\]\(lesson:([a-z0-9-]+)\)/g, "](/lessons/$1)")
-    .replace(/\bsrc="\.\/([\w.-]+)"/g, `src="/lesson-media/${source.id}/$1"`);
+  const body = source.body.replace(/\]\(lesson:([a-z0-9-]+)\)/g, "](/lessons/$1)").replace(/\bsrc="\.\/([\w.-]+)"/g, `src="/lesson-media/${source.id}/$1"`);
   const found = { steps: [] as string[], items: [] as { id: string; kind: ReviewItemKind; start: number; end: number }[] };
   // Errors come back to the caller (content:check prints them with file and line), not to the log.
   const { code } = await bundleMDX({

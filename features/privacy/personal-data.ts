@@ -1,13 +1,4 @@
-import {
-  ABBREVIATIONS,
-  BENEFIT,
-  DIAGNOSIS,
-  DIAGNOSIS_ABBREVIATIONS,
-  isFirstName,
-  NOT_A_SURNAME,
-  PATRONYMIC,
-  VERB_ENDING,
-} from "./personal-data-words";
+import { ABBREVIATIONS, BENEFIT, DIAGNOSIS, DIAGNOSIS_ABBREVIATIONS, isFirstName, NOT_A_SURNAME, PATRONYMIC, VERB_ENDING } from "./personal-data-words";
 
 /**
  * Spots the client personal data that most often slips into free text — phone numbers, e-mail
@@ -21,18 +12,7 @@ import {
  * milliseconds even on an old phone.
  */
 
-const KINDS = [
-  "phone",
-  "email",
-  "taxNumber",
-  "documentNumber",
-  "bankCard",
-  "iban",
-  "birthDate",
-  "address",
-  "nameWithDiagnosis",
-  "nameWithBenefit",
-] as const;
+const KINDS = ["phone", "email", "taxNumber", "documentNumber", "bankCard", "iban", "birthDate", "address", "nameWithDiagnosis", "nameWithBenefit"] as const;
 
 export type PersonalDataKind = (typeof KINDS)[number];
 export type PersonalDataMessageKey = `privacy.kinds.${PersonalDataKind}`;
@@ -103,13 +83,17 @@ function spansOf(kind: PersonalDataKind, pattern: RegExp, text: string, accept: 
 
 const UKRAINIAN_MONTHS = ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"];
 const ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const ENGLISH_MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+const ENGLISH_MONTH =
+  "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
 
 const DAY_FIRST_DATE = /(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[./-]\d)/g;
 const YEAR_FIRST_DATE = /(?<![\d./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?!\d|[./-]\d)/g;
 const UKRAINIAN_WORDED_DATE = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:-?го)?${SPACE}+(${UKRAINIAN_MONTHS.join("|")})${SPACE}+(\\d{4})(?!\\d)`, "giu");
 const ENGLISH_MONTH_FIRST_DATE = new RegExp(`(?<![\\p{L}\\d])${ENGLISH_MONTH}\\.?${SPACE}+(\\d{1,2})(?:st|nd|rd|th)?,?${SPACE}+(\\d{4})(?!\\d)`, "giu");
-const ENGLISH_DAY_FIRST_DATE = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?${SPACE}+(?:of${SPACE}+)?${ENGLISH_MONTH}\\.?,?${SPACE}+(\\d{4})(?!\\d)`, "giu");
+const ENGLISH_DAY_FIRST_DATE = new RegExp(
+  `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?${SPACE}+(?:of${SPACE}+)?${ENGLISH_MONTH}\\.?,?${SPACE}+(\\d{4})(?!\\d)`,
+  "giu",
+);
 
 /** "народження", "р.н.", "н.", "DOB", "born" close to a date make even a recent date a birth date. */
 const BIRTH_MARKER = /(?<!\p{L})(?:народж|народи|н\.|р\.\s?н(?!\p{L})|dob(?!\p{L})|d\.o\.b|born|birth)/iu;
@@ -146,8 +130,8 @@ const findBirthDates: Detector = (text, now) => {
     const start = match.index;
     const end = start + match[0].length;
     const hasMarker = hasBirthMarker(text, start, end);
-    const isBirthDate = readings.some(([year, month, day]) =>
-      (year.length === 4 || hasMarker) && fullYears(year).some((y) => isPossibleBirthDate(y, month, day, hasMarker, now)),
+    const isBirthDate = readings.some(
+      ([year, month, day]) => (year.length === 4 || hasMarker) && fullYears(year).some((y) => isPossibleBirthDate(y, month, day, hasMarker, now)),
     );
     if (isBirthDate) spans.push({ kind: "birthDate", start, end });
   };
@@ -156,7 +140,10 @@ const findBirthDates: Detector = (text, now) => {
   for (const m of text.matchAll(DAY_FIRST_DATE)) {
     const [a, b] = [Number(m[1]), Number(m[3])];
     // 03/12/1948 is 3 December in Kyiv and March 12 in an English text: either reading counts.
-    consider(m, [[m[4]!, b, a], [m[4]!, a, b]]);
+    consider(m, [
+      [m[4]!, b, a],
+      [m[4]!, a, b],
+    ]);
   }
   for (const m of text.matchAll(YEAR_FIRST_DATE)) consider(m, [[m[1]!, Number(m[3]), Number(m[4])]]);
   for (const m of text.matchAll(UKRAINIAN_WORDED_DATE)) consider(m, [[m[3]!, UKRAINIAN_MONTHS.indexOf(m[2]!.toLowerCase()) + 1, Number(m[1])]]);
@@ -196,7 +183,8 @@ const ENGLISH_ADDRESS_NUMBER_LAST = new RegExp(
   "gu",
 );
 /** "с. Малі Будища, " just before a street belongs to the same address. */
-const SETTLEMENT_BEFORE = /(?<!\p{L})(?:смт\.?|[сС]ело|[сС]елище|[мМ]істо|[сС]\.|[мМ]\.)[ \u00a0]*\p{Lu}[\p{L}'’ʼ-]*(?:[ \u00a0]+\p{Lu}[\p{L}'’ʼ-]*){0,2},[ \u00a0]*$/u;
+const SETTLEMENT_BEFORE =
+  /(?<!\p{L})(?:смт\.?|[сС]ело|[сС]елище|[мМ]істо|[сС]\.|[мМ]\.)[ \u00a0]*\p{Lu}[\p{L}'’ʼ-]*(?:[ \u00a0]+\p{Lu}[\p{L}'’ʼ-]*){0,2},[ \u00a0]*$/u;
 const SETTLEMENT_LOOKBACK = 60;
 
 const findAddresses: Detector = (text) => {
@@ -350,9 +338,7 @@ function overlapsAny(span: Range, ranges: Range[]): boolean {
 /** Every piece of client personal data in `text`, in reading order, none overlapping another. */
 export function findPersonalData(text: string, options: FindPersonalDataOptions = {}): PersonalDataSpan[] {
   const now = options.now ?? new Date();
-  const notPersonal: Range[] = NOT_PERSONAL.flatMap((pattern) =>
-    [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
-  );
+  const notPersonal: Range[] = NOT_PERSONAL.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
   const found: PersonalDataSpan[] = [];
   for (const detect of DETECTORS) {
     for (const span of detect(text, now)) {

@@ -1,16 +1,18 @@
 import { AppError } from "@/server/errors";
 
-const MAX_OFFLINE_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/** Work done offline counts on its own day for a week: long enough for a trip without signal, too short to back-fill a streak. */
+export const MAX_OFFLINE_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * When finished work counts: the device's `doneAt` (work done offline is sent later), never in
- * the future (a fast clock), and not older than 30 days.
+ * When finished work counts: the time the device claims (`doneAt`, `answeredAt`; work done
+ * offline is sent later), if it lies within a week before the server receives it. Work claimed
+ * earlier, or ahead of the server's clock, still counts — nothing a learner did is
+ * thrown away — but on the day the server receives it, so no one back-fills a streak.
  */
-export function resolveDoneAt(doneAt: string | undefined, now: Date): Date {
-  let at = doneAt ? new Date(doneAt) : now;
-  if (at.getTime() > now.getTime()) at = now;
-  if (now.getTime() - at.getTime() > MAX_OFFLINE_AGE_MS) throw new AppError("unprocessable", "errors.completionTooOld", { doneAt: ["errors.completionTooOld"] });
-  return at;
+export function resolveDoneAt(claimed: string | undefined, now: Date): Date {
+  const at = claimed ? new Date(claimed) : now;
+  const isTooOld = now.getTime() - at.getTime() > MAX_OFFLINE_AGE_MS;
+  return isTooOld || at.getTime() > now.getTime() ? now : at;
 }
 
 /** Answers must name items of the lesson or guide; each unknown one is reported at its index. */

@@ -14,7 +14,12 @@ class MemoryStorage {
   }
 }
 
-const completion = (key: string) => ({ method: "POST", path: "/api/v1/lessons/strong-passwords/completion", body: { doneAt: "2026-11-22T21:40:00.000Z", minutes: 4, answers: [] }, key });
+const completion = (key: string) => ({
+  method: "POST",
+  path: "/api/v1/lessons/strong-passwords/completion",
+  body: { doneAt: "2026-11-22T21:40:00.000Z", minutes: 4, answers: [] },
+  key,
+});
 
 describe("work waiting for the connection", () => {
   beforeEach(() => vi.stubGlobal("localStorage", new MemoryStorage()));
@@ -47,7 +52,7 @@ describe("work waiting for the connection", () => {
     expect(await flush()).toBe(0);
     expect(pendingCount()).toBe(2);
 
-    // A refusal (here: too old to count) is final; retrying it forever would help nobody.
+    // A refusal (here: a lesson that no longer exists) is final; retrying it forever would help nobody.
     const statuses = [422, 201];
     vi.stubGlobal("fetch", async () => new Response("{}", { status: statuses.shift()! }));
     expect(await flush()).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, kyivDay } from "./kyiv-calendar";
+import { addDays, kyivDay } from "@/lib/kyiv-calendar";
 import { computeStreak } from "./streak";
 
 describe("Kyiv calendar days", () => {

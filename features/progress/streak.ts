@@ -1,4 +1,4 @@
-import { addDays, monthOf } from "./kyiv-calendar";
+import { addDays, monthOf } from "@/lib/kyiv-calendar";
 
 export const DEFAULT_GRACE_DAYS_PER_MONTH = 2;
 
@@ -52,5 +52,11 @@ export function computeStreak(activeDays: Iterable<string>, today: string, grace
     longest = Math.max(longest, run);
     day = addDays(day, 1);
   }
-  return { current: run, longest, graceDays: [...graceInRun].reverse(), activeToday: days.has(today), bridged: [...new Set([...bridged, ...graceInRun])].sort() };
+  return {
+    current: run,
+    longest,
+    graceDays: [...graceInRun].reverse(),
+    activeToday: days.has(today),
+    bridged: [...new Set([...bridged, ...graceInRun])].sort(),
+  };
 }

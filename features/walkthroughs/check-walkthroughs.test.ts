@@ -6,9 +6,10 @@ import { checkWalkthroughs } from "./check-walkthroughs";
 
 const COMPETENCES = new Set(["2.1", "SW.1"]);
 const LESSONS = new Set(["diia-for-clients"]);
-const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="360" height="720" viewBox="0 0 360 720" role="img"><title>Екран</title><rect width="360" height="720" fill="#fff"/></svg>';
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="360" height="720" viewBox="0 0 360 720" role="img"><title>Екран</title><rect width="360" height="720" fill="#fff"/></svg>';
 
-function step(id: string, { hotspots = '<Hotspot n={1} x={50} y={80}>Кнопка «Увійти»</Hotspot>', tell = true, extra = "" } = {}) {
+function step(id: string, { hotspots = "<Hotspot n={1} x={50} y={80}>Кнопка «Увійти»</Hotspot>", tell = true, extra = "" } = {}) {
   return `<GuideStep id="${id}" title="Крок ${id}" screen="./screen.svg" alt="Екран застосунку з кнопкою «Увійти» внизу">
   ${hotspots}
 
@@ -64,13 +65,20 @@ describe("content check for walkthroughs", () => {
     const { walkthroughs, problems } = check(contentWith({ "g/uk.mdx": guide("g") }));
     expect(problems).toEqual([]);
     expect(walkthroughs[0]!.steps).toEqual([
-      { id: "one", title: "Крок one", screen: "./screen.svg", alt: "Екран застосунку з кнопкою «Увійти» внизу", wide: false, hotspots: [{ n: 1, x: 50, y: 80, label: "Кнопка «Увійти»" }] },
+      {
+        id: "one",
+        title: "Крок one",
+        screen: "./screen.svg",
+        alt: "Екран застосунку з кнопкою «Увійти» внизу",
+        wide: false,
+        hotspots: [{ n: 1, x: 50, y: 80, label: "Кнопка «Увійти»" }],
+      },
       expect.objectContaining({ id: "two" }),
     ]);
   });
 
   it("reports a hotspot outside the screen and hotspots out of order, at the step's line", () => {
-    const bad = step("two", { hotspots: '<Hotspot n={1} x={50} y={120}>Кнопка</Hotspot>\n  <Hotspot n={3} x={10} y={10}>Поле</Hotspot>' });
+    const bad = step("two", { hotspots: "<Hotspot n={1} x={50} y={120}>Кнопка</Hotspot>\n  <Hotspot n={3} x={10} y={10}>Поле</Hotspot>" });
     const out = messages(contentWith({ "g/uk.mdx": guide("g", { steps: [step("one"), bad] }) }));
     expect(out).toContainEqual(expect.stringMatching(/^g\/uk\.mdx:\d+: GuideStep\[two\]\.Hotspot: hotspot 1 is outside the screen/));
     expect(out).toContainEqual(expect.stringMatching(/GuideStep\[two\]\.Hotspot\.n: hotspots are numbered 1, 2, 3… in order; found 3 at position 2/));
@@ -79,8 +87,12 @@ describe("content check for walkthroughs", () => {
   });
 
   it("requires alt text, an existing screen, what to expect and a common mistake in every step", () => {
-    const noAlt = step("one").replace(/alt="[^"]*"/, 'alt=""').replace("./screen.svg", "./missing.svg");
-    const bare = step("two").replace(/<Expect>[\s\S]*?<\/Expect>/, "").replace(/<Mistakes>[\s\S]*?<\/Mistakes>/, "");
+    const noAlt = step("one")
+      .replace(/alt="[^"]*"/, 'alt=""')
+      .replace("./screen.svg", "./missing.svg");
+    const bare = step("two")
+      .replace(/<Expect>[\s\S]*?<\/Expect>/, "")
+      .replace(/<Mistakes>[\s\S]*?<\/Mistakes>/, "");
     const out = messages(contentWith({ "g/uk.mdx": guide("g", { steps: [noAlt, bare] }) }));
     expect(out).toContainEqual(expect.stringMatching(/GuideStep\[one\]\.alt: every screen needs alt text/));
     expect(out).toContainEqual(expect.stringMatching(/GuideStep\[one\]\.screen: no file \.\/missing\.svg/));
@@ -98,7 +110,7 @@ describe("content check for walkthroughs", () => {
   it("refuses unknown components, a guide without a practice check, and screens with scripts or external references", () => {
     const out = messages(
       contentWith(
-        { "g/uk.mdx": guide("g", { practice: false, steps: [step("one", { extra: "<Video src=\"x\" />\n" }), step("two")] }) },
+        { "g/uk.mdx": guide("g", { practice: false, steps: [step("one", { extra: '<Video src="x" />\n' }), step("two")] }) },
         { g: SVG.replace("<title>", '<image href="https://example.org/shot.png"/><title>') },
       ),
     );

@@ -23,7 +23,11 @@ function attributes(tag: string): Record<string, string> {
  * hotspots outside the screen or out of order, what to tell the client in a client guide,
  * screens that are missing or unsafe, a translation whose steps differ, broken lesson links.
  */
-export function checkWalkthroughs(root: string, competenceIds: Set<string>, lessonIds: Set<string>): { walkthroughs: WalkthroughSource[]; problems: ContentProblem[] } {
+export function checkWalkthroughs(
+  root: string,
+  competenceIds: Set<string>,
+  lessonIds: Set<string>,
+): { walkthroughs: WalkthroughSource[]; problems: ContentProblem[] } {
   const { sources, problems } = readMdxFiles(join(root, "walkthroughs"), ZWalkthroughFrontmatter, "walkthrough", competenceIds);
   const walkthroughs: WalkthroughSource[] = [];
   for (const source of sources) {
@@ -33,7 +37,8 @@ export function checkWalkthroughs(root: string, competenceIds: Set<string>, less
     const steps: GuideStepInfo[] = [];
     const blocks = [...source.body.matchAll(/<GuideStep\b([^>]*)>([\s\S]*?)<\/GuideStep>/g)];
     if (blocks.length < 2) at(0, "GuideStep", "a walkthrough needs at least two steps");
-    if (blocks.length && !source.body.slice(0, blocks[0]!.index).trim()) at(0, "intro", "open with a short paragraph: what the guide is for and what is needed beforehand");
+    if (blocks.length && !source.body.slice(0, blocks[0]!.index).trim())
+      at(0, "intro", "open with a short paragraph: what the guide is for and what is needed beforehand");
     for (const block of blocks) {
       const attrs = attributes(block[1]!);
       const inner = block[2]!;
@@ -51,7 +56,8 @@ export function checkWalkthroughs(root: string, competenceIds: Set<string>, less
         else {
           const svg = readFileSync(file, "utf8");
           if (statSync(file).size > MAX_SCREEN_BYTES) where("screen", `${screen} is larger than ${MAX_SCREEN_BYTES / 1024} KB: screens are simple drawings`);
-          if (/<script\b|<foreignObject\b|\son\w+=|(?:href|src)="(?!#)/i.test(svg)) where("screen", `${screen} has scripts, event handlers or external references`);
+          if (/<script\b|<foreignObject\b|\son\w+=|(?:href|src)="(?!#)/i.test(svg))
+            where("screen", `${screen} has scripts, event handlers or external references`);
           const viewBox = /<svg\b[^>]*\bviewBox="\s*[\d.-]+[\s,]+[\d.-]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"/.exec(svg);
           if (!viewBox) where("screen", `${screen} needs a viewBox`);
           else wide = Number(viewBox[1]) > Number(viewBox[2]);
@@ -83,7 +89,12 @@ export function checkWalkthroughs(root: string, competenceIds: Set<string>, less
   for (const en of walkthroughs.filter((w) => w.locale === "en")) {
     const uk = walkthroughs.find((w) => w.id === en.id && w.locale === "uk");
     if (uk && uk.steps.map((s) => s.id).join() !== en.steps.map((s) => s.id).join()) {
-      problems.push({ file: en.file, line: en.bodyLine, field: "GuideStep", message: `steps must match the Ukrainian version: ${uk.steps.map((s) => s.id).join(", ")}` });
+      problems.push({
+        file: en.file,
+        line: en.bodyLine,
+        field: "GuideStep",
+        message: `steps must match the Ukrainian version: ${uk.steps.map((s) => s.id).join(", ")}`,
+      });
     }
   }
   return { walkthroughs, problems };

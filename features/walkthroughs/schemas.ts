@@ -21,7 +21,19 @@ export const ZWalkthroughFrontmatter = z.object({
 export type TWalkthroughFrontmatter = z.infer<typeof ZWalkthroughFrontmatter>;
 
 /** The components authors may use in a walkthrough (content/README.md documents each). */
-export const WALKTHROUGH_COMPONENTS = ["GuideStep", "Hotspot", "Expect", "Mistakes", "Mistake", "TellClient", "Quiz", "Option", "TrueFalse", "Callout", "KeyTerm"] as const;
+export const WALKTHROUGH_COMPONENTS = [
+  "GuideStep",
+  "Hotspot",
+  "Expect",
+  "Mistakes",
+  "Mistake",
+  "TellClient",
+  "Quiz",
+  "Option",
+  "TrueFalse",
+  "Callout",
+  "KeyTerm",
+] as const;
 
 export type Hotspot = { n: number; x: number; y: number; label: string };
 /** A step as the player and the handout need it; `wide` screens (desktop pages) are shown above the text, tall ones (phones) beside it. */

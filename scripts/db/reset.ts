@@ -5,7 +5,7 @@
 import { describeDbTarget, resetDatabase, resolveDbTarget } from "./engine";
 
 if (process.env.NODE_ENV === "production") {
-  console.error("Refusing to reset the database: NODE_ENV is \"production\". Resetting deletes all data.");
+  console.error('Refusing to reset the database: NODE_ENV is "production". Resetting deletes all data.');
   process.exit(1);
 }
 

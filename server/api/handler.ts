@@ -3,13 +3,13 @@ import { createHash, randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getDb, Prisma } from "../db/client";
-import { AppError, isDatabaseUnavailable, type FieldErrors } from "../errors";
-import { getEnv } from "../env";
+import { AppError, constraintError, isDatabaseUnavailable, type FieldErrors } from "../errors";
 import { getCurrentUser, type SessionUser } from "../auth/current-user";
-import { authorize, type Permission } from "../authz/policy";
+import { authorize, type ResourceFreePermission } from "../authz/policy";
 import { clientIp } from "../auth/client-ip";
+import { assertSameOrigin, isAllowedOrigin } from "../http/origin";
 import { resolveRequestLocale, translateError, type AppLocale } from "../i18n";
-import { safeNextPath } from "@/ui/safe-next-path";
+import { safeNextPath } from "@/lib/safe-next-path";
 import type { EndpointSpec } from "./endpoint";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -30,7 +30,12 @@ type Context<TBody, TParams, TAuth extends "user" | "public", TQuery = undefined
   ip: string;
 };
 
-export type ApiResult = { status?: number; body?: unknown; headers?: Record<string, string>; file?: { content: Uint8Array | string; type: string; name: string } };
+export type ApiResult = {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  file?: { content: Uint8Array | string; type: string; name: string };
+};
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -46,7 +51,8 @@ export function handle<
   TAuth extends "user" | "public",
   TQuerySchema extends z.ZodType | undefined = undefined,
 >(
-  spec: EndpointSpec<TBodySchema, TParamsSchema, TAuth, TQuerySchema> & { permission?: Permission },
+  // Only permissions that need no resource: one about a thing is checked where that thing is loaded.
+  spec: EndpointSpec<TBodySchema, TParamsSchema, TAuth, TQuerySchema> & { permission?: ResourceFreePermission },
   fn: (
     ctx: Context<
       TBodySchema extends z.ZodType ? z.infer<TBodySchema> : undefined,
@@ -65,7 +71,7 @@ export function handle<
       const user = await getCurrentUser();
       locale = resolveRequestLocale(user?.locale, req.cookies.get("NEXT_LOCALE")?.value);
       if (spec.auth === "user" && !user) throw new AppError("unauthenticated", "errors.unauthenticated");
-      if (spec.permission && user) authorize(user, spec.permission as never);
+      if (spec.permission && user) authorize(user, spec.permission);
 
       const params = spec.params ? validate(spec.params, await route.params, locale) : undefined;
       const form = isWrite && spec.acceptsForm && isFormPost(req) ? await readForm(req) : null;
@@ -122,21 +128,6 @@ function seeOther(response: Response, location: string): Response {
   return new Response(null, { status: 303, headers });
 }
 
-function allowedOrigins(req: NextRequest): Set<string> {
-  return new Set([new URL(getEnv().appUrl).origin, req.nextUrl.origin]);
-}
-
-function assertSameOrigin(req: NextRequest): void {
-  const origin = req.headers.get("origin");
-  if (origin) {
-    if (!allowedOrigins(req).has(origin)) throw new AppError("forbidden", "errors.crossSite");
-    return;
-  }
-  // Older browsers omit Origin on same-origin requests; Fetch Metadata, where sent, still tells.
-  const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "errors.crossSite");
-}
-
 function isFormPost(req: NextRequest): boolean {
   return (req.headers.get("content-type") ?? "").toLowerCase().startsWith(FORM_TYPE);
 }
@@ -161,7 +152,7 @@ function refererPath(req: NextRequest): string | null {
   if (!referer) return null;
   try {
     const url = new URL(referer);
-    return allowedOrigins(req).has(url.origin) ? url.pathname + url.search : null;
+    return isAllowedOrigin(req, url.origin) ? url.pathname + url.search : null;
   } catch {
     return null;
   }
@@ -234,7 +225,9 @@ async function withIdempotency(
   const db = getDb();
   const scope = userId ?? `public:${ip}`;
   const path = req.nextUrl.pathname;
-  const requestHash = createHash("sha256").update(`${req.method} ${path}\n${JSON.stringify(body ?? null)}`).digest("hex");
+  const requestHash = createHash("sha256")
+    .update(`${req.method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest("hex");
 
   const existing = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
   if (existing) return replay(existing, requestHash, locale);
@@ -269,11 +262,7 @@ async function withIdempotency(
   return response;
 }
 
-function replay(
-  record: { requestHash: string; status: number; responseBody: unknown },
-  requestHash: string,
-  locale: AppLocale,
-): Response {
+function replay(record: { requestHash: string; status: number; responseBody: unknown }, requestHash: string, locale: AppLocale): Response {
   if (record.requestHash !== requestHash) {
     return errorResponse(new AppError("unprocessable", "errors.idempotencyMismatch"), locale);
   }
@@ -281,9 +270,7 @@ function replay(
     return errorResponse(new AppError("conflict", "errors.idempotencyInProgress"), locale);
   }
   const response =
-    record.status === 204
-      ? new Response(null, { status: 204 })
-      : NextResponse.json(record.responseBody ?? { ok: true }, { status: record.status });
+    record.status === 204 ? new Response(null, { status: 204 }) : NextResponse.json(record.responseBody ?? { ok: true }, { status: record.status });
   response.headers.set("Idempotent-Replayed", "true");
   return response;
 }
@@ -297,9 +284,7 @@ export function errorResponse(error: unknown, locale: AppLocale): Response {
         error: {
           code: error.code,
           message: translateError(locale, error.message),
-          fields: error.fields
-            ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v.map((m) => translateError(locale, m))]))
-            : undefined,
+          fields: error.fields ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v.map((m) => translateError(locale, m))])) : undefined,
         },
       },
       { status: error.status, headers },
@@ -311,10 +296,10 @@ export function errorResponse(error: unknown, locale: AppLocale): Response {
       { status: 503, headers: { "Retry-After": "10" } },
     );
   }
+  // A rule the database keeps (unique index, CHECK, foreign key, immutable assessment) refused the write.
+  const refused = constraintError(error);
+  if (refused) return errorResponse(refused, locale);
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === "P2002") {
-      return NextResponse.json({ error: { code: "conflict", message: translateError(locale, "errors.conflict") } }, { status: 409 });
-    }
     if (error.code === "P2025") {
       return NextResponse.json({ error: { code: "not_found", message: translateError(locale, "errors.notFound") } }, { status: 404 });
     }
@@ -323,8 +308,5 @@ export function errorResponse(error: unknown, locale: AppLocale): Response {
   const errorId = randomUUID();
   const name = error instanceof Error ? error.name : typeof error;
   console.error(`[api] unexpected error ${errorId}: ${name}`, error instanceof Error ? error.stack : "");
-  return NextResponse.json(
-    { error: { code: "internal", message: translateError(locale, "errors.internal"), errorId } },
-    { status: 500 },
-  );
+  return NextResponse.json({ error: { code: "internal", message: translateError(locale, "errors.internal"), errorId } }, { status: 500 });
 }

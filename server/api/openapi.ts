@@ -1,15 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { accountEndpoints } from "@/features/accounts/endpoints";
-import { directoryEndpoints } from "@/features/directory/endpoints";
-import { competenceEndpoints } from "@/features/competences/endpoints";
-import { reportEndpoints } from "@/features/competences/report-endpoints";
-import { progressEndpoints } from "@/features/progress/endpoints";
-import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
-import { mentoringEndpoints } from "@/features/mentoring/endpoints";
 import type { EndpointSpec } from "./endpoint";
-
-const ALL_ENDPOINTS: EndpointSpec[] = [...Object.values(accountEndpoints), ...Object.values(directoryEndpoints), ...Object.values(competenceEndpoints), ...Object.values(reportEndpoints), ...Object.values(progressEndpoints), ...Object.values(walkthroughEndpoints), ...Object.values(mentoringEndpoints)];
 
 const ZError = z.object({
   error: z.object({
@@ -29,11 +20,11 @@ const COMMON: Record<number, string> = {
   503: "Database unavailable; see Retry-After.",
 };
 
-/** OpenAPI 3.1 generated from the same zod schemas that validate requests. */
-export function buildOpenApiDocument() {
+/** OpenAPI 3.1 generated from the same zod schemas that validate requests (the features list their endpoints). */
+export function buildOpenApiDocument(endpoints: readonly EndpointSpec[]) {
   const errorSchema = z.toJSONSchema(ZError);
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const e of ALL_ENDPOINTS) {
+  for (const e of endpoints) {
     const success = e.statuses?.find((s) => s < 300) ?? 200;
     const responses: Record<string, unknown> = {
       [success]: {
@@ -53,12 +44,25 @@ export function buildOpenApiDocument() {
         headers: { Location: { schema: { type: "string" } } },
       };
     }
-    const queryProps = e.query ? ((z.toJSONSchema(e.query, { io: "input" }) as { properties?: Record<string, unknown>; required?: string[] })) : null;
+    const queryProps = e.query ? (z.toJSONSchema(e.query, { io: "input" }) as { properties?: Record<string, unknown>; required?: string[] }) : null;
     const parameters = [
-      ...Object.entries(queryProps?.properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: queryProps?.required?.includes(name) ?? false, schema })),
+      ...Object.entries(queryProps?.properties ?? {}).map(([name, schema]) => ({
+        name,
+        in: "query",
+        required: queryProps?.required?.includes(name) ?? false,
+        schema,
+      })),
       ...(e.path.match(/\{(\w+)\}/g) ?? []).map((p) => ({ name: p.slice(1, -1), in: "path", required: true, schema: { type: "string" } })),
       ...(e.method !== "GET"
-        ? [{ name: "Idempotency-Key", in: "header", required: false, description: "A replay with the same key returns the first result and writes nothing twice.", schema: { type: "string", minLength: 8, maxLength: 128 } }]
+        ? [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              description: "A replay with the same key returns the first result and writes nothing twice.",
+              schema: { type: "string", minLength: 8, maxLength: 128 },
+            },
+          ]
         : []),
     ];
     (paths[e.path] ??= {})[e.method.toLowerCase()] = {

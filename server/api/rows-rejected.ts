@@ -6,5 +6,8 @@ import type { ApiResult } from "./handler";
  * language (CSV imports of users and of curator–mentee pairs answer alike).
  */
 export function rowsRejected(locale: AppLocale, code: string, messageKey: string, rows: { row: number; field: string; message: string }[]): ApiResult {
-  return { status: 422, body: { error: { code, message: translateError(locale, messageKey), rows: rows.map((r) => ({ ...r, message: translateError(locale, r.message) })) } } };
+  return {
+    status: 422,
+    body: { error: { code, message: translateError(locale, messageKey), rows: rows.map((r) => ({ ...r, message: translateError(locale, r.message) })) } },
+  };
 }

@@ -6,6 +6,7 @@ import { getDb, type Locale, type Role } from "../db/client";
 import { getAuthSecret } from "../env";
 import type { Actor } from "../authz/policy";
 import { SESSION_ABSOLUTE_SECONDS, sessionCookieName } from "./session-config";
+import { SESSION_TOUCH_AFTER_MS, touchUserSession } from "./user-sessions";
 
 export type SessionUser = Actor & {
   name: string;
@@ -13,15 +14,17 @@ export type SessionUser = Actor & {
   locale: Locale;
 };
 
-type SessionClaims = { uid: string; sv: number; authTime: number };
+/** What a session token says: user, session version, sign-in time and the server-side session id. */
+export type SessionClaims = { uid: string; sv: number; authTime: number; sid: string };
 
+/** Reads a session token; tokens issued before server-side sessions (no `sid`) are not sessions. */
 export async function readSessionClaims(raw: string): Promise<SessionClaims | null> {
   try {
     const payload = await decode({ token: raw, secret: getAuthSecret() });
     if (!payload) return null;
-    const { uid, sv, authTime } = payload as Record<string, unknown>;
-    if (typeof uid !== "string" || typeof sv !== "number" || typeof authTime !== "number") return null;
-    return { uid, sv, authTime };
+    const { uid, sv, authTime, sid } = payload as Record<string, unknown>;
+    if (typeof uid !== "string" || typeof sv !== "number" || typeof authTime !== "number" || typeof sid !== "string") return null;
+    return { uid, sv, authTime, sid };
   } catch {
     return null;
   }
@@ -29,15 +32,21 @@ export async function readSessionClaims(raw: string): Promise<SessionClaims | nu
 
 /**
  * Resolves a session token to the user, or null when the session has ended: expired (absolute
- * lifetime), revoked (session version bumped), the account disabled or locked.
+ * lifetime), signed out on that device (the session row revoked), ended everywhere (session
+ * version bumped), the account disabled or locked.
  */
 export async function resolveSession(raw: string, now = Date.now()): Promise<SessionUser | null> {
   const claims = await readSessionClaims(raw);
   if (!claims) return null;
   if (now / 1000 - claims.authTime > SESSION_ABSOLUTE_SECONDS) return null;
+  const staleBefore = new Date(now - SESSION_TOUCH_AFTER_MS);
+  // The session row is checked inside the user's own query (an EXISTS in its WHERE, and a
+  // counted join saying whether lastSeenAt is stale), so revocation costs no extra round trip;
+  // selecting `sessions` as a relation would be a query of its own.
   const user = await getDb().user.findUnique({
-    where: { id: claims.uid },
+    where: { id: claims.uid, sessions: { some: { id: claims.sid, revokedAt: null } } },
     select: {
+      _count: { select: { sessions: { where: { id: claims.sid, lastSeenAt: { lt: staleBefore } } } } },
       id: true,
       name: true,
       email: true,
@@ -51,6 +60,7 @@ export async function resolveSession(raw: string, now = Date.now()): Promise<Ses
     },
   });
   if (!user || user.status !== "ACTIVE" || user.lockedAt || user.sessionVersion !== claims.sv) return null;
+  if (user._count.sessions > 0) await touchUserSession(claims.sid, new Date(now));
   const roles: Role[] = user.roles.map((r) => r.role);
   return {
     id: user.id,

@@ -2,17 +2,22 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getAuthSecret } from "../env";
+import { getAuthSecret, shareAppUrlWithNextAuth } from "../env";
+import { headers } from "next/headers";
+import { singleLine, secret } from "@/lib/zod-text";
 import { clientIp } from "./client-ip";
+import { createUserSession } from "./user-sessions";
 import { verifySignIn } from "./sign-in";
 import { SESSION_IDLE_SECONDS, SESSION_REFRESH_AFTER_SECONDS, sessionCookieName, sessionCookieOptions, hasSecureCookies } from "./session-config";
 
-const ZCredentials = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(256) });
+const ZCredentials = z.object({ email: singleLine().min(3).max(254), password: secret().min(1).max(256) });
 
 /** Thrown from authorize(); next-auth passes the message on as the `error` of the JSON answer. */
 export const ACCOUNT_LOCKED_ERROR = "AccountLocked";
 
 export function getAuthOptions(): NextAuthOptions {
+  // Without this, next-auth builds its URLs on http://localhost:3000 whatever address and port served it.
+  shareAppUrlWithNextAuth();
   return {
     secret: getAuthSecret(),
     session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_REFRESH_AFTER_SECONDS },
@@ -41,8 +46,11 @@ export function getAuthOptions(): NextAuthOptions {
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
+          // Sign-in starts a server-side session; its id (`sid`) is what signing out revokes.
           const signedIn = user as { id: string; sv?: number };
-          return { uid: signedIn.id, sv: signedIn.sv ?? 1, authTime: Math.floor(Date.now() / 1000) };
+          const request = await headers();
+          const sid = await createUserSession(signedIn.id, { userAgent: request.get("user-agent"), ip: clientIp(request) });
+          return { uid: signedIn.id, sv: signedIn.sv ?? 1, authTime: Math.floor(Date.now() / 1000), sid };
         }
         return token;
       },

@@ -15,7 +15,9 @@ export async function requireUser(): Promise<SessionUser> {
 }
 
 /** For pages behind a resource-free permission: 403 page when not allowed. */
-export async function requirePermission(permission: Extract<Permission, "read:admin-area" | "read:outbox" | "read:directory" | "read:users" | "manage:directory">): Promise<SessionUser> {
+export async function requirePermission(
+  permission: Extract<Permission, "read:admin-area" | "read:outbox" | "read:directory" | "read:users" | "manage:directory">,
+): Promise<SessionUser> {
   const user = await requireUser();
   if (!can(user, permission)) forbidden();
   return user;

@@ -1,10 +1,14 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { rateLimited } from "../errors";
+import { rateLimited, type MessageKey } from "../errors";
 import { getDummyHash, verifyPassword } from "./password";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const THROTTLE_MAX_FAILURES = 10;
+/** Failures for one account from any address: no header a client writes can get past this one. */
+export const ACCOUNT_THROTTLE_MAX_FAILURES = 30;
+/** Wrong current passwords on "change password" for one account. */
+export const PASSWORD_CHANGE_MAX_FAILURES = 10;
 /** NIST SP 800-63B: lock after at most 100 consecutive failures; a password reset unlocks. */
 export const LOCK_AFTER_FAILURES = 100;
 
@@ -12,26 +16,52 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Throws 429 when this account has failed 10 times from this address in the last 15 minutes. */
-export async function assertSignInAllowed(emailInput: string, ip: string, now = new Date()): Promise<void> {
-  const email = normaliseEmail(emailInput);
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const failures = await getDb().signInFailure.findMany({
-    where: { email, ip, createdAt: { gt: since } },
-    orderBy: { createdAt: "asc" },
-    select: { createdAt: true },
-    take: THROTTLE_MAX_FAILURES,
-  });
-  if (failures.length >= THROTTLE_MAX_FAILURES) {
-    const oldest = failures[0]!.createdAt.getTime();
-    const retryAfter = Math.max(1, Math.ceil((oldest + THROTTLE_WINDOW_MS - now.getTime()) / 1000));
-    throw rateLimited("Too many failed sign-in attempts. Wait a few minutes and try again.", retryAfter);
-  }
+/**
+ * SignInFailure rows for "change password" are keyed by the account id and do not count against
+ * sign-in. Sign-in rows hold whatever was typed as the e-mail, but always lower-cased
+ * (normaliseEmail), so this upper-case key can never be produced, or filled up, from the sign-in form.
+ */
+function passwordChangeKey(userId: string): string {
+  return `PASSWORD-CHANGE:${userId}`;
 }
 
-export type SignInResult =
-  | { ok: true; userId: string; sessionVersion: number }
-  | { ok: false; reason: "invalid" | "locked" };
+/**
+ * Throws 429 when `max` failures matching `where` fall inside the window; Retry-After says when
+ * the oldest of them leaves it.
+ */
+async function assertUnderLimit(where: { email: string; ip?: string }, max: number, message: MessageKey, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const failures = await getDb().signInFailure.findMany({
+    where: { ...where, createdAt: { gt: since } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+    take: max,
+  });
+  if (failures.length < max) return;
+  const leaving = failures[failures.length - 1]!.createdAt.getTime();
+  throw rateLimited(message, Math.max(1, Math.ceil((leaving + THROTTLE_WINDOW_MS - now.getTime()) / 1000)));
+}
+
+/**
+ * Throws 429 when this account has failed 10 times from this address, or 30 times from any
+ * address, in the last 15 minutes.
+ */
+export async function assertSignInAllowed(emailInput: string, ip: string, now = new Date()): Promise<void> {
+  const email = normaliseEmail(emailInput);
+  await assertUnderLimit({ email, ip }, THROTTLE_MAX_FAILURES, "errors.tooManySignIns", now);
+  await assertUnderLimit({ email }, ACCOUNT_THROTTLE_MAX_FAILURES, "errors.tooManySignIns", now);
+}
+
+/** Throws 429 after 10 wrong current passwords for this account in 15 minutes. */
+export async function assertPasswordChangeAllowed(userId: string, now = new Date()): Promise<void> {
+  await assertUnderLimit({ email: passwordChangeKey(userId) }, PASSWORD_CHANGE_MAX_FAILURES, "errors.tooManyPasswordAttempts", now);
+}
+
+export async function recordPasswordChangeFailure(userId: string, ip: string): Promise<void> {
+  await getDb().signInFailure.create({ data: { email: passwordChangeKey(userId), ip } });
+}
+
+export type SignInResult = { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: "invalid" | "locked" };
 
 /** Checks a password; records failures for the throttle and the lockout. */
 export async function verifySignIn(emailInput: string, password: string, ip: string): Promise<SignInResult> {

@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { can, grantableRoles, usersWhere, type Actor, type Permission } from "./policy";
+import {
+  assignmentsWhere,
+  authorize,
+  can,
+  feedbackThreadsWhere,
+  grantableRoles,
+  menteesWhere,
+  mentorshipsWhere,
+  usersWhere,
+  type Actor,
+  type Permission,
+} from "./policy";
 
 const REGION = "region-poltava";
 const OTHER_REGION = "region-zhytomyr";
+const THIRD_REGION = "region-kyiv";
 
 const actors: Record<string, Actor> = {
   learner: { id: "u-learner", roles: ["LEARNER"], organizationId: "o1", hromadaId: "h1", regionId: REGION },
@@ -26,51 +38,226 @@ const MATRIX: Row[] = [
   ["read the outbox", (a) => can(a, "read:outbox"), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
   ["read the directory", (a) => can(a, "read:directory"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
   ["manage the directory", (a) => can(a, "manage:directory"), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
-  ["add an organization in Poltava", (a) => can(a, "create:organization", { regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
+  [
+    "add an organization in Poltava",
+    (a) => can(a, "create:organization", { regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
   ["list users", (a) => can(a, "read:users"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
-  ["invite a learner in Poltava", (a) => can(a, "create:invitation", { regionId: REGION, roles: ["LEARNER"] }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
-  ["invite an admin in Poltava", (a) => can(a, "create:invitation", { regionId: REGION, roles: ["ADMIN"] }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
-  ["import curators in Poltava", (a) => can(a, "import:users", { regionId: REGION, roles: ["CURATOR", "LEARNER"] }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
-  ["revoke an invitation in Poltava", (a) => can(a, "revoke:invitation", { regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
+  ["send invitations at all (route gate)", (a) => can(a, "invite:users"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
+  ["act on accounts at all (route gate)", (a) => can(a, "manage:users"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
+  [
+    "invite a learner in Poltava",
+    (a) => can(a, "create:invitation", { regionId: REGION, roles: ["LEARNER"] }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "invite an admin in Poltava",
+    (a) => can(a, "create:invitation", { regionId: REGION, roles: ["ADMIN"] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "import curators in Poltava",
+    (a) => can(a, "import:users", { regionId: REGION, roles: ["CURATOR", "LEARNER"] }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "revoke an invitation in Poltava",
+    (a) => can(a, "revoke:invitation", { regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
   ["read a Poltava learner", (a) => can(a, "read:user", learnerHere), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
   ["manage a Poltava learner", (a) => can(a, "manage:user", learnerHere), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
   ["manage an admin in Poltava", (a) => can(a, "manage:user", adminHere), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
-  ["read own assessment", (a) => can(a, "read:assessment", { ownerId: a.id, actorMentorsOwner: false }), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
-  ["read a mentee's assessment", (a) => can(a, "read:assessment", { ownerId: "u-x", actorMentorsOwner: true }), { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f }],
-  ["read a stranger's assessment", (a) => can(a, "read:assessment", { ownerId: "u-x", actorMentorsOwner: false }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
-  ["review a mentee's self-rating", (a) => can(a, "review:assessment", { ownerId: "u-x", actorMentorsOwner: true }), { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f }],
-  ["review one's own self-rating", (a) => can(a, "review:assessment", { ownerId: a.id, actorMentorsOwner: true }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
-  ["read Poltava's aggregates", (a) => can(a, "read:aggregates", { scope: "region", regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
-  ["read a Poltava hromada's aggregates", (a) => can(a, "read:aggregates", { scope: "hromada", regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
+  // Mentorship facts are the resource's own (its owner's current curators, loaded from the database): no actor can claim them.
+  [
+    "read own assessment",
+    (a) => can(a, "read:assessment", { ownerId: a.id, curatorIds: [] }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "read a mentee's assessment",
+    (a) => can(a, "read:assessment", { ownerId: "u-x", curatorIds: [a.id] }),
+    { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read the assessment of another curator's mentee",
+    (a) => can(a, "read:assessment", { ownerId: "u-x", curatorIds: ["u-other-curator"] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read a stranger's assessment",
+    (a) => can(a, "read:assessment", { ownerId: "u-x", curatorIds: [] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "review a mentee's self-rating",
+    (a) => can(a, "review:assessment", { ownerId: "u-x", curatorIds: [a.id] }),
+    { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "review one's own self-rating",
+    (a) => can(a, "review:assessment", { ownerId: a.id, curatorIds: [a.id] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read Poltava's aggregates",
+    (a) => can(a, "read:aggregates", { scope: "region", regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read a Poltava hromada's aggregates",
+    (a) => can(a, "read:aggregates", { scope: "hromada", regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
   ["report a walkthrough step", (a) => can(a, "report:walkthrough"), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
-  ["read Poltava's walkthrough queue", (a) => can(a, "read:walkthrough-queue", { regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
-  ["close a Poltava walkthrough report", (a) => can(a, "resolve:walkthrough-report", { regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
+  [
+    "read Poltava's walkthrough queue",
+    (a) => can(a, "read:walkthrough-queue", { regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "close a Poltava walkthrough report",
+    (a) => can(a, "resolve:walkthrough-report", { regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
   ["mark a walkthrough verified", (a) => can(a, "verify:walkthrough"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
   ["open a caseload", (a) => can(a, "read:caseload"), { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f }],
-  ["assign work to a current mentee", (a) => can(a, "assign:work", { learnerId: "u-x", actorMentorsLearner: true }), { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f }],
-  ["assign work to someone else's mentee", (a) => can(a, "assign:work", { learnerId: "u-x", actorMentorsLearner: false }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
-  ["open a current mentee's page", (a) => can(a, "read:mentee", { learnerId: "u-x", actorMentorsLearner: true }), { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f }],
-  ["open a stranger's mentee page", (a) => can(a, "read:mentee", { learnerId: "u-x", actorMentorsLearner: false }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
-  ["see what one's curator sees about oneself", (a) => can(a, "read:mentee", { learnerId: a.id, actorMentorsLearner: false }), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
-  ["pair curators and mentees in Poltava", (a) => can(a, "manage:mentorships", { regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
-  ["end one's own mentorship", (a) => can(a, "end:mentorship", { menteeId: a.id, regionId: REGION }), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
-  ["end someone's mentorship in Poltava", (a) => can(a, "end:mentorship", { menteeId: "u-x", regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
-  ["read one's thread with one's curator", (a) => can(a, "read:feedback", { curatorId: "u-x", menteeId: a.id, current: true }), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
-  ["read one's old thread after the mentorship ended", (a) => can(a, "read:feedback", { curatorId: "u-x", menteeId: a.id, current: false }), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
-  ["write in it after the mentorship ended", (a) => can(a, "write:feedback", { curatorId: "u-x", menteeId: a.id, current: false }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
-  ["read a current mentee's thread as their curator", (a) => can(a, "read:feedback", { curatorId: a.id, menteeId: "u-x", current: true }), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
-  ["read a former mentee's thread", (a) => can(a, "read:feedback", { curatorId: a.id, menteeId: "u-x", current: false }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
-  ["read someone else's thread", (a) => can(a, "read:feedback", { curatorId: "u-y", menteeId: "u-x", current: true }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
-  ["ask a curator of one's own region", (a) => can(a, "request:curator", { regionId: a.regionId }), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
-  ["ask a curator of Poltava", (a) => can(a, "request:curator", { regionId: REGION }), { learner: t, curator: t, methodologist: t, otherMethodologist: f, admin: f }],
-  ["answer a request made to oneself", (a) => can(a, "decide:curator-request", { curatorId: a.id }), { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f }],
-  ["answer a request made to someone else", (a) => can(a, "decide:curator-request", { curatorId: "u-x" }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
-  ["open a Poltava curator's caseload", (a) => can(a, "read:curator-caseload", { curatorId: "u-c", regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
-  ["open one's own caseload", (a) => can(a, "read:curator-caseload", { curatorId: a.id, regionId: REGION }), { learner: f, curator: t, methodologist: t, otherMethodologist: f, admin: t }],
-  ["open a Poltava mentee's page (not their curator)", (a) => can(a, "read:mentee", { learnerId: "u-x", actorMentorsLearner: false, regionId: REGION }), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
-  ["read the country's aggregates", (a) => can(a, "read:aggregates", { scope: "country" }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
-  ["manage oneself", (a) => can(a, "manage:user", { userId: a.id, regionId: a.regionId, roles: a.roles }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
-  ["read oneself", (a) => can(a, "read:user", { userId: a.id, regionId: a.regionId, roles: a.roles }), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
+  [
+    "assign work to a current mentee",
+    (a) => can(a, "assign:work", { learnerId: "u-x", regionId: THIRD_REGION, curatorIds: [a.id] }),
+    { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "assign work to someone else's mentee",
+    (a) => can(a, "assign:work", { learnerId: "u-x", regionId: REGION, curatorIds: ["u-other-curator"] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "assign work to oneself",
+    (a) => can(a, "assign:work", { learnerId: a.id, regionId: a.regionId, curatorIds: [a.id] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "open a current mentee's page in another region",
+    (a) => can(a, "read:mentee", { learnerId: "u-x", regionId: THIRD_REGION, curatorIds: [a.id] }),
+    { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "open a stranger's mentee page in another region",
+    (a) => can(a, "read:mentee", { learnerId: "u-x", regionId: THIRD_REGION, curatorIds: ["u-other-curator"] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "see what one's curator sees about oneself",
+    (a) => can(a, "read:mentee", { learnerId: a.id, regionId: a.regionId, curatorIds: [] }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "pair curators and mentees in Poltava",
+    (a) => can(a, "manage:mentorships", { regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "end one's own mentorship",
+    (a) => can(a, "end:mentorship", { menteeId: a.id, regionId: REGION }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "end someone's mentorship in Poltava",
+    (a) => can(a, "end:mentorship", { menteeId: "u-x", regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read one's thread with one's curator",
+    (a) => can(a, "read:feedback", { curatorId: "u-x", menteeId: a.id, menteeCuratorIds: ["u-x"] }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "read one's old thread after the mentorship ended",
+    (a) => can(a, "read:feedback", { curatorId: "u-x", menteeId: a.id, menteeCuratorIds: [] }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "write in it after the mentorship ended",
+    (a) => can(a, "write:feedback", { curatorId: "u-x", menteeId: a.id, menteeCuratorIds: [] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read a current mentee's thread as their curator",
+    (a) => can(a, "read:feedback", { curatorId: a.id, menteeId: "u-x", menteeCuratorIds: [a.id] }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "write in a current mentee's thread as their curator",
+    (a) => can(a, "write:feedback", { curatorId: a.id, menteeId: "u-x", menteeCuratorIds: [a.id] }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "read a former mentee's thread",
+    (a) => can(a, "read:feedback", { curatorId: a.id, menteeId: "u-x", menteeCuratorIds: ["u-new-curator"] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read someone else's thread",
+    (a) => can(a, "read:feedback", { curatorId: "u-y", menteeId: "u-x", menteeCuratorIds: ["u-y"] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read another curator's thread with one's own mentee",
+    (a) => can(a, "read:feedback", { curatorId: "u-y", menteeId: "u-x", menteeCuratorIds: ["u-y", a.id] }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "ask a curator of one's own region",
+    (a) => can(a, "request:curator", { regionId: a.regionId }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "ask a curator of Poltava",
+    (a) => can(a, "request:curator", { regionId: REGION }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: f, admin: f },
+  ],
+  [
+    "answer a request made to oneself",
+    (a) => can(a, "decide:curator-request", { curatorId: a.id }),
+    { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "answer a request made to someone else",
+    (a) => can(a, "decide:curator-request", { curatorId: "u-x" }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "open a Poltava curator's caseload",
+    (a) => can(a, "read:curator-caseload", { curatorId: "u-c", regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "open one's own caseload",
+    (a) => can(a, "read:curator-caseload", { curatorId: a.id, regionId: REGION }),
+    { learner: f, curator: t, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "open a Poltava mentee's page (not their curator)",
+    (a) => can(a, "read:mentee", { learnerId: "u-x", regionId: REGION, curatorIds: ["u-other-curator"] }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read the country's aggregates",
+    (a) => can(a, "read:aggregates", { scope: "country" }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "manage oneself",
+    (a) => can(a, "manage:user", { userId: a.id, regionId: a.regionId, roles: a.roles }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read oneself",
+    (a) => can(a, "read:user", { userId: a.id, regionId: a.regionId, roles: a.roles }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
 ];
 
 describe("policy matrix", () => {
@@ -87,10 +274,36 @@ describe("policy matrix", () => {
     for (const p of permissions) expect(can(null, p as "read:profile:own")).toBe(false);
   });
 
+  it("refuses with a message key, translated for the reader, never fixed English", () => {
+    expect(() => authorize(actors.learner!, "read:outbox")).toThrow(expect.objectContaining({ code: "forbidden", status: 403, message: "errors.forbidden" }));
+  });
+
   it("hands out only the roles each actor may grant", () => {
     expect(grantableRoles(actors.admin!)).toEqual(["LEARNER", "CURATOR", "METHODOLOGIST", "ADMIN"]);
     expect(grantableRoles(actors.methodologist!)).toEqual(["LEARNER", "CURATOR", "METHODOLOGIST"]);
     expect(grantableRoles(actors.curator!)).toEqual([]);
+  });
+
+  it("scopes a mentee's learning to oneself, one's current mentees, one's region, or everyone", () => {
+    expect(menteesWhere(actors.admin!)).toEqual({});
+    expect(menteesWhere(actors.learner!)).toEqual({ OR: [{ id: "u-learner" }] });
+    expect(menteesWhere(actors.curator!)).toEqual({ OR: [{ id: "u-curator" }, { curators: { some: { curatorId: "u-curator", endedAt: null } } }] });
+    expect(menteesWhere(actors.methodologist!)).toEqual({ OR: [{ id: "u-meth" }, { organization: { hromada: { regionId: REGION } } }] });
+    expect(assignmentsWhere(actors.curator!)).toEqual({ learner: menteesWhere(actors.curator!) });
+    expect(assignmentsWhere(actors.admin!)).toEqual({});
+  });
+
+  it("scopes mentorships to one's own, one's region's, or all", () => {
+    expect(mentorshipsWhere(actors.admin!)).toEqual({});
+    expect(mentorshipsWhere(actors.curator!)).toEqual({ OR: [{ menteeId: "u-curator" }, { curatorId: "u-curator" }] });
+    expect(mentorshipsWhere(actors.methodologist!)).toEqual({
+      OR: [{ menteeId: "u-meth" }, { curatorId: "u-meth" }, { mentee: { organization: { hromada: { regionId: REGION } } } }],
+    });
+  });
+
+  it("keeps feedback threads to the two people in them, admins included", () => {
+    expect(feedbackThreadsWhere(actors.admin!)).toEqual({ OR: [{ menteeId: "u-admin" }, { curatorId: "u-admin" }] });
+    expect(feedbackThreadsWhere(actors.curator!)).toEqual({ OR: [{ menteeId: "u-curator" }, { curatorId: "u-curator" }] });
   });
 
   it("scopes user lists: national, regional, or only oneself", () => {

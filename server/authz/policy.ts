@@ -18,12 +18,15 @@ export type Actor = {
 export type UserResource = { userId: string; regionId: string; roles: readonly Role[] };
 export type RegionResource = { regionId: string };
 export type InvitationResource = { regionId: string; roles: readonly Role[] };
-/** An assessment and whether the actor currently mentors its owner (from a scoped query). */
-export type AssessmentResource = { ownerId: string; actorMentorsOwner: boolean };
-/** A curator–mentee feedback thread, and whether that mentorship is current. */
-export type FeedbackResource = { curatorId: string; menteeId: string; current: boolean };
-/** A learner and whether the actor is currently their curator (from a scoped query). */
-export type MentorshipResource = { learnerId: string; actorMentorsLearner: boolean; regionId?: string };
+/**
+ * Facts about the person a curator's work is about, loaded by the feature function from the
+ * database (never passed in by its caller): where they work and who mentors them now.
+ */
+export type MenteeResource = { learnerId: string; regionId: string; curatorIds: readonly string[] };
+/** An assessment's owner and the owner's current curators (loaded with the assessment). */
+export type AssessmentResource = { ownerId: string; curatorIds: readonly string[] };
+/** A curator–mentee thread and the mentee's current curators: the thread is open while its curator is one of them. */
+export type FeedbackResource = { curatorId: string; menteeId: string; menteeCuratorIds: readonly string[] };
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 
@@ -36,6 +39,10 @@ type Rules = {
   "manage:directory": undefined;
   "create:organization": RegionResource;
   "read:users": undefined;
+  /** Route-level gate for invitation writes (create, revoke, CSV import); each row is then checked with its resource. */
+  "invite:users": undefined;
+  /** Route-level gate for account actions; the account is then checked with "manage:user". */
+  "manage:users": undefined;
   "create:invitation": InvitationResource;
   "revoke:invitation": RegionResource;
   "import:users": InvitationResource;
@@ -50,8 +57,8 @@ type Rules = {
   "verify:walkthrough": undefined;
   "read:caseload": undefined;
   "read:curator-caseload": { curatorId: string; regionId: string };
-  "assign:work": MentorshipResource;
-  "read:mentee": MentorshipResource;
+  "assign:work": MenteeResource;
+  "read:mentee": MenteeResource;
   "manage:mentorships": RegionResource;
   "end:mentorship": { menteeId: string; regionId: string };
   "request:curator": RegionResource;
@@ -63,8 +70,9 @@ export type Permission = keyof Rules;
 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 const isAdmin = (actor: Actor) => has(actor, "ADMIN");
-const isMethodologistOf = (actor: Actor, regionId: string) =>
-  has(actor, "METHODOLOGIST") && actor.regionId === regionId;
+const isMethodologistOf = (actor: Actor, regionId: string) => has(actor, "METHODOLOGIST") && actor.regionId === regionId;
+/** A current curator of the person: the relationship is loaded from the database, not claimed by a caller. */
+const isCuratorOf = (actor: Actor, curatorIds: readonly string[]) => has(actor, "CURATOR") && curatorIds.includes(actor.id);
 
 /** Roles a methodologist may hand out: everything but national administration. */
 const METHODOLOGIST_GRANTABLE: readonly Role[] = ["LEARNER", "CURATOR", "METHODOLOGIST"];
@@ -78,18 +86,17 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "manage:directory": (a) => isAdmin(a),
   "create:organization": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
   "read:users": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
-  "create:invitation": (a, r) =>
-    isAdmin(a) || (isMethodologistOf(a, r.regionId) && r.roles.every((role) => METHODOLOGIST_GRANTABLE.includes(role))),
+  "invite:users": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
+  "manage:users": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
+  "create:invitation": (a, r) => isAdmin(a) || (isMethodologistOf(a, r.regionId) && r.roles.every((role) => METHODOLOGIST_GRANTABLE.includes(role))),
   "revoke:invitation": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
-  "import:users": (a, r) =>
-    isAdmin(a) || (isMethodologistOf(a, r.regionId) && r.roles.every((role) => METHODOLOGIST_GRANTABLE.includes(role))),
+  "import:users": (a, r) => isAdmin(a) || (isMethodologistOf(a, r.regionId) && r.roles.every((role) => METHODOLOGIST_GRANTABLE.includes(role))),
   "read:user": (a, r) => a.id === r.userId || isAdmin(a) || isMethodologistOf(a, r.regionId),
   // Self-assessments are personal: the owner and their current curator, nobody else (regions read aggregates).
-  "read:assessment": (a, r) => a.id === r.ownerId || (has(a, "CURATOR") && r.actorMentorsOwner),
-  "review:assessment": (a, r) => a.id !== r.ownerId && has(a, "CURATOR") && r.actorMentorsOwner,
+  "read:assessment": (a, r) => a.id === r.ownerId || isCuratorOf(a, r.curatorIds),
+  "review:assessment": (a, r) => a.id !== r.ownerId && isCuratorOf(a, r.curatorIds),
   "read:aggregates": (a, r) => isAdmin(a) || (r.scope !== "country" && isMethodologistOf(a, r.regionId)),
-  "manage:user": (a, r) =>
-    a.id !== r.userId && (isAdmin(a) || (isMethodologistOf(a, r.regionId) && !r.roles.includes("ADMIN"))),
+  "manage:user": (a, r) => a.id !== r.userId && (isAdmin(a) || (isMethodologistOf(a, r.regionId) && !r.roles.includes("ADMIN"))),
   // Anyone who uses a guide can say where they got stuck or that a screen changed.
   "report:walkthrough": () => true,
   // Reports land in the reporter's region: its methodologists (and admins) read and close them.
@@ -101,10 +108,9 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   // A methodologist sees the curators of their region and their mentees (read-only); admins all.
   "read:curator-caseload": (a, r) => (a.id === r.curatorId && has(a, "CURATOR")) || isAdmin(a) || isMethodologistOf(a, r.regionId),
   // A curator works with their current mentees only; the relationship ending ends the access.
-  "assign:work": (a, r) => has(a, "CURATOR") && r.actorMentorsLearner && a.id !== r.learnerId,
-  // …and the mentee sees exactly what their curator sees about them.
-  "read:mentee": (a, r) =>
-    a.id === r.learnerId || (has(a, "CURATOR") && r.actorMentorsLearner) || (r.regionId !== undefined && (isAdmin(a) || isMethodologistOf(a, r.regionId))),
+  "assign:work": (a, r) => a.id !== r.learnerId && isCuratorOf(a, r.curatorIds),
+  // …and the mentee sees exactly what their curator sees about them; the region reads it too.
+  "read:mentee": (a, r) => a.id === r.learnerId || isCuratorOf(a, r.curatorIds) || isAdmin(a) || isMethodologistOf(a, r.regionId),
   // Methodologists pair curators and mentees of their own region; admins anywhere.
   "manage:mentorships": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
   // A mentee may end their mentorship themselves; so may those who manage the region's pairs.
@@ -113,11 +119,17 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "request:curator": (a, r) => a.regionId === r.regionId,
   "decide:curator-request": (a, r) => a.id === r.curatorId && has(a, "CURATOR"),
   // The thread is theirs alone: the mentee keeps reading it after the mentorship ends; the curator does not.
-  "read:feedback": (a, r) => a.id === r.menteeId || (a.id === r.curatorId && r.current),
-  "write:feedback": (a, r) => r.current && (a.id === r.menteeId || a.id === r.curatorId),
+  "read:feedback": (a, r) => a.id === r.menteeId || (a.id === r.curatorId && r.menteeCuratorIds.includes(a.id)),
+  "write:feedback": (a, r) => r.menteeCuratorIds.includes(r.curatorId) && (a.id === r.menteeId || a.id === r.curatorId),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];
+
+/**
+ * Permissions that need nothing but the actor: the only ones a route may declare up front in
+ * `handle()`. The others are about one thing, which the feature function loads and authorizes.
+ */
+export type ResourceFreePermission = { [P in Permission]: Rules[P] extends undefined ? P : never }[Permission];
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, ...resource: ResourceArgs<P>): boolean {
   if (!actor) return false;
@@ -128,7 +140,7 @@ export function can<P extends Permission>(actor: Actor | null, permission: P, ..
 /** Throws 403 unless allowed; use at every entry point. */
 export function authorize<P extends Permission>(actor: Actor, permission: P, ...resource: ResourceArgs<P>): void {
   if (!can(actor, permission, ...resource)) {
-    throw new AppError("forbidden", "You do not have access to this.");
+    throw new AppError("forbidden", "errors.forbidden");
   }
 }
 
@@ -166,6 +178,38 @@ export function assessmentsWhere(actor: Actor): Prisma.AssessmentWhereInput {
   const own = { userId: actor.id };
   if (!has(actor, "CURATOR")) return own;
   return { OR: [own, { user: { curators: { some: { curatorId: actor.id, endedAt: null } } } }] };
+}
+
+/** Whose learning (assignments, activity) the actor may read: their own, their current mentees', the region's for its methodologists, everyone's for admins. Mirrors "read:mentee". */
+export function menteesWhere(actor: Actor): Prisma.UserWhereInput {
+  if (isAdmin(actor)) return {};
+  const scopes: Prisma.UserWhereInput[] = [{ id: actor.id }];
+  if (has(actor, "CURATOR")) scopes.push({ curators: { some: { curatorId: actor.id, endedAt: null } } });
+  if (has(actor, "METHODOLOGIST")) scopes.push({ organization: { hromada: { regionId: actor.regionId } } });
+  return { OR: scopes };
+}
+
+/** Mentorships the actor may see: those they are part of, the region's for its methodologists, all for admins. */
+export function mentorshipsWhere(actor: Actor): Prisma.MentorshipWhereInput {
+  if (isAdmin(actor)) return {};
+  const scopes: Prisma.MentorshipWhereInput[] = [{ menteeId: actor.id }, { curatorId: actor.id }];
+  if (has(actor, "METHODOLOGIST")) scopes.push({ mentee: { organization: { hromada: { regionId: actor.regionId } } } });
+  return { OR: scopes };
+}
+
+/** Assignments the actor may read: of the people whose learning they may read (see `menteesWhere`). */
+export function assignmentsWhere(actor: Actor): Prisma.AssignmentWhereInput {
+  if (isAdmin(actor)) return {};
+  return { learner: menteesWhere(actor) };
+}
+
+/**
+ * Feedback messages the actor may read: only threads they are part of — nobody else, not even an
+ * admin, reads a curator's private thread. Whether a curator's side is still open is the
+ * "read:feedback" rule, checked with the mentee's current curators.
+ */
+export function feedbackThreadsWhere(actor: Actor): Prisma.FeedbackMessageWhereInput {
+  return { OR: [{ menteeId: actor.id }, { curatorId: actor.id }] };
 }
 
 export function invitationsWhere(actor: Actor): Prisma.InvitationWhereInput {

@@ -1,10 +1,11 @@
-import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { lockPgliteDir } from "./pglite-lock";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
+import { getDatabaseSettings } from "../env";
 
 /**
  * Chooses the database: PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite
@@ -16,18 +17,16 @@ const holder = globalThis as typeof globalThis & { __skhodynkyDb?: Holder };
 const state: Holder = (holder.__skhodynkyDb ??= {});
 
 export function resolvePgliteDir(): string {
-  const configured = process.env.PGLITE_DATA_DIR;
-  if (configured) return configured;
-  return join(process.cwd(), ".data", "pglite");
+  return getDatabaseSettings().pgliteDir;
 }
 
 export function getDb(): PrismaClient {
   if (state.prisma) return state.prisma;
-  const url = process.env.DATABASE_URL;
+  const { url, poolSize } = getDatabaseSettings();
   if (url) {
     const adapter = new PrismaPg({
       connectionString: url,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: poolSize,
       connectionTimeoutMillis: 5_000,
     });
     state.prisma = new PrismaClient({ adapter });
@@ -45,7 +44,7 @@ export function getPglite(): PGlite {
     mkdirSync(dir, { recursive: true });
     state.unlock = lockPgliteDir(dir);
   }
-  state.pglite = new PGlite(dir);
+  state.pglite = new PGlite(dir, { extensions: PGLITE_EXTENSIONS });
   return state.pglite;
 }
 

@@ -24,9 +24,7 @@ export function lockPgliteDir(dataDir: string): () => void {
   if (existsSync(lockPath)) {
     const holder = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
     if (Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
-      throw new Error(
-        `PGlite data directory ${dataDir} is in use by process ${holder}. Stop it and try again (only one process may open PGlite at a time).`,
-      );
+      throw new Error(`PGlite data directory ${dataDir} is in use by process ${holder}. Stop it and try again (only one process may open PGlite at a time).`);
     }
   }
   writeFileSync(lockPath, `${process.pid}\n`);

@@ -14,7 +14,6 @@ export function shortFormAnswers(fw: TFramework, level: number | ((areaId: strin
   };
 }
 
-
 export type SubmittedAssessmentInput = {
   userId: string;
   regionId: string;

@@ -36,9 +36,16 @@ export async function createDemoAssessments(db: PrismaClient, now = new Date()):
       const ratings = full
         ? fw.competences.map((c) => ({ itemType: "COMPETENCE" as const, itemId: c.id, level: level(c.id) }))
         : fw.areas.map((a) => ({ itemType: "AREA" as const, itemId: a.id, level: level(a.id) }));
-      const purposes = Object.fromEntries(PURPOSE_IDS.map((p) => [p, FREQUENCIES[Math.min(3, Math.floor(unit(`${seed}:${p}`) * 3.4))]!])) as Record<string, (typeof FREQUENCIES)[number]>;
+      const purposes = Object.fromEntries(PURPOSE_IDS.map((p) => [p, FREQUENCIES[Math.min(3, Math.floor(unit(`${seed}:${p}`) * 3.4))]!])) as Record<
+        string,
+        (typeof FREQUENCIES)[number]
+      >;
       const tools = full
-        ? TOOL_IDS.flatMap((t) => DIRECTION_IDS.filter((d) => unit(`${seed}:${t}:${d}`) < (t.startsWith("viber") || t === "zoom" || t === "facebook-professional" ? 0.6 : 0.2)).map((d) => ({ tool: t, direction: d })))
+        ? TOOL_IDS.flatMap((t) =>
+            DIRECTION_IDS.filter((d) => unit(`${seed}:${t}:${d}`) < (t.startsWith("viber") || t === "zoom" || t === "facebook-professional" ? 0.6 : 0.2)).map(
+              (d) => ({ tool: t, direction: d }),
+            ),
+          )
         : [];
       await insertSubmittedAssessment(db, {
         userId: person.id,

@@ -115,19 +115,50 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
 // start of a word; "зг" becomes "zgh" so it is not read as "ж"; the soft sign and apostrophe drop.
 const WORD_INITIAL: Readonly<Record<string, string>> = { є: "ye", ї: "yi", й: "y", ю: "yu", я: "ya" };
 const LETTERS: Readonly<Record<string, string>> = {
-  а: "a", б: "b", в: "v", г: "h", ґ: "g", д: "d", е: "e", є: "ie", ж: "zh", з: "z", и: "y",
-  і: "i", ї: "i", й: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s",
-  т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ь: "", ю: "iu",
-  я: "ia", "'": "", "’": "", "ʼ": "", "-": "-",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "h",
+  ґ: "g",
+  д: "d",
+  е: "e",
+  є: "ie",
+  ж: "zh",
+  з: "z",
+  и: "y",
+  і: "i",
+  ї: "i",
+  й: "i",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ь: "",
+  ю: "iu",
+  я: "ia",
+  "'": "",
+  "’": "",
+  ʼ: "",
+  "-": "-",
 };
 
 export function transliterateUk(word: string): string {
   let out = "";
   let previous = "";
   for (const letter of word.toLowerCase()) {
-    const latin =
-      (previous === "" || previous === "-" ? WORD_INITIAL[letter] : undefined) ??
-      (letter === "г" && previous === "з" ? "gh" : LETTERS[letter]);
+    const latin = (previous === "" || previous === "-" ? WORD_INITIAL[letter] : undefined) ?? (letter === "г" && previous === "з" ? "gh" : LETTERS[letter]);
     if (latin === undefined) throw new Error(`No transliteration for "${letter}" in "${word}"`);
     out += latin;
     previous = letter;
@@ -324,10 +355,7 @@ function idOf(ids: ReadonlyMap<string, string>, key: string, what: string): stri
  * leaves nothing half-seeded. Every demo account gets the same password hash: argon2id
  * costs ~50 ms a call, and hashing it 47 times would only slow seeding and tests down.
  */
-export async function createDemoWorld(
-  db: PrismaClient,
-  opts?: { passwordHash?: string },
-): Promise<DemoWorldCounts> {
+export async function createDemoWorld(db: PrismaClient, opts?: { passwordHash?: string }): Promise<DemoWorldCounts> {
   const passwordHash = opts?.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
 
   return db.$transaction(async (tx) => {
@@ -347,12 +375,7 @@ export async function createDemoWorld(
       select: { id: true, regionId: true, nameUk: true },
     });
     const hromadaIdByName = new Map(hromadas.map((h) => [`${h.regionId}/${h.nameUk}`, h.id]));
-    const hromadaIds = new Map(
-      HROMADAS.map((h) => [
-        h.key,
-        idOf(hromadaIdByName, `${idOf(regionIds, h.regionKey, "region")}/${h.nameUk}`, "hromada"),
-      ]),
-    );
+    const hromadaIds = new Map(HROMADAS.map((h) => [h.key, idOf(hromadaIdByName, `${idOf(regionIds, h.regionKey, "region")}/${h.nameUk}`, "hromada")]));
 
     const organizations = await tx.organization.createManyAndReturn({
       data: ORGANIZATIONS.map(({ hromadaKey, name, kind }) => ({
@@ -363,9 +386,7 @@ export async function createDemoWorld(
       select: { id: true, name: true },
     });
     const organizationIdByName = new Map(organizations.map((o) => [o.name, o.id]));
-    const organizationIds = new Map(
-      ORGANIZATIONS.map((o) => [o.key, idOf(organizationIdByName, o.name, "organization")]),
-    );
+    const organizationIds = new Map(ORGANIZATIONS.map((o) => [o.key, idOf(organizationIdByName, o.name, "organization")]));
 
     const users = await tx.user.createManyAndReturn({
       data: PEOPLE.map((p) => ({
@@ -381,9 +402,7 @@ export async function createDemoWorld(
     const userIdByEmail = new Map(users.map((u) => [u.email, u.id]));
 
     await tx.userRole.createMany({
-      data: PEOPLE.flatMap((p) =>
-        p.roles.map((role) => ({ userId: idOf(userIdByEmail, p.email, "user"), role })),
-      ),
+      data: PEOPLE.flatMap((p) => p.roles.map((role) => ({ userId: idOf(userIdByEmail, p.email, "user"), role }))),
     });
 
     await tx.mentorship.createMany({

@@ -3,7 +3,8 @@ import { encode } from "next-auth/jwt";
 import { getAuthSecret } from "../../server/env";
 import { getDb } from "../../server/db/client";
 import { sessionCookieName } from "../../server/auth/session-config";
-import { testCookieJar, setTestRequestHeaders } from "../setup/next-request";
+import { createUserSession } from "../../server/auth/user-sessions";
+import { testCookieJar, setTestRequestHeaders, runAfterResponseTasks } from "../setup/next-request";
 
 export const ORIGIN = "http://localhost:3000";
 
@@ -15,6 +16,8 @@ export type CallOptions = {
   rawBody?: string;
   headers?: Record<string, string>;
   params?: Record<string, string>;
+  /** Leave work the handler deferred with after() queued (tests of what happens before the answer). */
+  keepAfterResponseTasks?: boolean;
 };
 
 /** Calls a route handler the way the browser would: same origin, JSON, the test cookie jar. */
@@ -32,6 +35,8 @@ export async function callRoute(handler: Handler, path: string, options: CallOpt
     body: hasBody ? (options.rawBody ?? JSON.stringify(options.body)) : undefined,
   });
   const response = await handler(req, { params: Promise.resolve(options.params ?? {}) });
+  // Work a handler defers with after() runs once the answer is sent, as in the real server.
+  if (!options.keepAfterResponseTasks) await runAfterResponseTasks();
   const text = await response.text();
   let json: unknown = null;
   try {
@@ -39,14 +44,22 @@ export async function callRoute(handler: Handler, path: string, options: CallOpt
   } catch {
     json = text;
   }
-  return { status: response.status, headers: response.headers, json: json as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string[]>; rows?: unknown[] } } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: json as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string[]>; rows?: unknown[] } },
+  };
 }
 
-/** Signs in without the UI: puts a valid session token for the user in the cookie jar. */
+/**
+ * Signs in without the UI: starts a server-side session for the user, as sign-in does, and puts
+ * a valid session token for it in the cookie jar.
+ */
 export async function signInAs(email: string): Promise<{ id: string }> {
   const user = await getDb().user.findUniqueOrThrow({ where: { email }, select: { id: true, sessionVersion: true } });
+  const sid = await createUserSession(user.id, { userAgent: "vitest" });
   const token = await encode({
-    token: { uid: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) },
+    token: { uid: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000), sid },
     secret: getAuthSecret(),
   });
   signOutLocally();

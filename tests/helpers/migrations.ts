@@ -10,9 +10,7 @@ export const migrationNames = migrations.map((m) => m.path);
 
 /** What the checked-in migrations must leave behind, whichever database they ran on. */
 export async function expectFullyMigrated(query: Query): Promise<void> {
-  const tables = (
-    await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
-  ).map((r) => r.table_name);
+  const tables = (await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name);
   expect(tables).toEqual(expect.arrayContaining(["User", "Region", "_prisma_migrations"]));
 
   const history = await query(
@@ -29,4 +27,3 @@ export async function expectFullyMigrated(query: Query): Promise<void> {
     if (file?.tag === "ok") expect(row.checksum).toBe(createHash("sha256").update(file.value).digest("hex"));
   }
 }
-

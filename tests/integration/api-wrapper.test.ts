@@ -47,7 +47,10 @@ describe("the /api/v1 wrapper", () => {
     const big = JSON.stringify({ ...invite("big@example.org"), name: "x".repeat(1024 * 1024 + 10) });
     const tooLarge = await callRoute(invitations.POST, "/api/v1/invitations", { rawBody: big });
     expect(tooLarge.status).toBe(413);
-    const notJson = await callRoute(invitations.POST, "/api/v1/invitations", { rawBody: "email=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const notJson = await callRoute(invitations.POST, "/api/v1/invitations", {
+      rawBody: "email=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(notJson.status).toBe(415);
   });
 
@@ -59,7 +62,10 @@ describe("the /api/v1 wrapper", () => {
     const crossSite = await callRoute(invitations.POST, "/api/v1/invitations", { body: invite("cs@example.org"), headers: { origin: "https://evil.example" } });
     expect(crossSite.status).toBe(403);
     expect(crossSite.json.error?.code).toBe("forbidden");
-    const fetchMeta = await callRoute(invitations.POST, "/api/v1/invitations", { body: invite("cs2@example.org"), headers: { origin: "", "sec-fetch-site": "cross-site" } });
+    const fetchMeta = await callRoute(invitations.POST, "/api/v1/invitations", {
+      body: invite("cs2@example.org"),
+      headers: { origin: "", "sec-fetch-site": "cross-site" },
+    });
     expect(fetchMeta.status).toBe(403);
     expect(await getDb().invitation.count({ where: { email: { in: ["l@example.org", "cs@example.org", "cs2@example.org"] } } })).toBe(0);
   });
@@ -96,7 +102,11 @@ describe("the /api/v1 wrapper", () => {
     const retried = await callRoute(invitations.POST, "/api/v1/invitations", { body: invite("fixed@example.org"), headers });
     expect(retried.status).toBe(201);
     expect(await getDb().invitation.count({ where: { email: "fixed@example.org" } })).toBe(1);
-    const patched = await callRoute(me.PATCH, "/api/v1/me", { method: "PATCH", body: { position: "Соціальний менеджер" }, headers: { "idempotency-key": "patch-key-0004" } });
+    const patched = await callRoute(me.PATCH, "/api/v1/me", {
+      method: "PATCH",
+      body: { position: "Соціальний менеджер" },
+      headers: { "idempotency-key": "patch-key-0004" },
+    });
     expect(patched.status).toBe(200);
     expect(patched.json).toMatchObject({ position: "Соціальний менеджер" });
   });

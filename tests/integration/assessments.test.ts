@@ -43,10 +43,17 @@ async function takeShortForm(email: string, level: number | ((areaId: string) =>
 describe("the self-assessment", () => {
   it("saves a draft as the learner goes and resumes it; submitting early lists what is missing", async () => {
     await signInAs("learner@demo.skhodynky.org");
-    const partial = { form: "SHORT", ratings: [{ itemType: "AREA", itemId: "1", level: 3, note: "Шукаю в Google, але не завжди перевіряю джерела" }], purposes: { searching: "ALWAYS" } };
+    const partial = {
+      form: "SHORT",
+      ratings: [{ itemType: "AREA", itemId: "1", level: 3, note: "Шукаю в Google, але не завжди перевіряю джерела" }],
+      purposes: { searching: "ALWAYS" },
+    };
     const first = await callRoute(draft.PUT, "/x", { method: "PUT", body: partial });
     expect(first.status).toBe(200);
-    const again = await callRoute(draft.PUT, "/x", { method: "PUT", body: { ...partial, ratings: [...partial.ratings, { itemType: "AREA", itemId: "2", level: 4 }] } });
+    const again = await callRoute(draft.PUT, "/x", {
+      method: "PUT",
+      body: { ...partial, ratings: [...partial.ratings, { itemType: "AREA", itemId: "2", level: 4 }] },
+    });
     expect(again.json.id).toBe(first.json.id);
     const stored = await getDb().assessment.findUniqueOrThrow({ where: { id: String(first.json.id) }, include: { ratings: true, purposes: true } });
     expect(stored.status).toBe("DRAFT");
@@ -61,7 +68,16 @@ describe("the self-assessment", () => {
 
   it("refuses answers to questions that are not in the form", async () => {
     await signInAs("learner@demo.skhodynky.org");
-    const wrong = await callRoute(draft.PUT, "/x", { method: "PUT", body: { form: "SHORT", ratings: [{ itemType: "COMPETENCE", itemId: "1.1", level: 3 }, { itemType: "AREA", itemId: "42", level: 3 }] } });
+    const wrong = await callRoute(draft.PUT, "/x", {
+      method: "PUT",
+      body: {
+        form: "SHORT",
+        ratings: [
+          { itemType: "COMPETENCE", itemId: "1.1", level: 3 },
+          { itemType: "AREA", itemId: "42", level: 3 },
+        ],
+      },
+    });
     expect(wrong.status).toBe(400);
     expect(Object.keys(wrong.json.error?.fields ?? {})).toEqual(["ratings.0.itemId", "ratings.1.itemId"]);
     const badLevel = await callRoute(draft.PUT, "/x", { method: "PUT", body: { form: "SHORT", ratings: [{ itemType: "AREA", itemId: "1", level: 9 }] } });
@@ -78,7 +94,13 @@ describe("the self-assessment", () => {
     const actor = await actorFor(email);
     expect(await getDb().assessment.count({ where: { userId: actor.id, status: "SUBMITTED" } })).toBe(1);
     const row = await getDb().assessment.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ regionId: actor.regionId, hromadaId: actor.hromadaId, organizationId: actor.organizationId, frameworkVersion: 1, profileId: "social-work-specialist" });
+    expect(row).toMatchObject({
+      regionId: actor.regionId,
+      hromadaId: actor.hromadaId,
+      organizationId: actor.organizationId,
+      frameworkVersion: 1,
+      profileId: "social-work-specialist",
+    });
 
     const first = (await getCompetenceOverview(actor, actor.id, "uk"))!;
     expect(first.latest?.areaLevels.every((a) => a.level === 2)).toBe(true);
@@ -90,7 +112,10 @@ describe("the self-assessment", () => {
     await takeShortForm(email, (area) => (area === "SW" ? 5 : area === "4" ? 1 : 2));
     const second = (await getCompetenceOverview(actor, actor.id, "en"))!;
     expect(second.history).toHaveLength(2);
-    expect(second.changes.map((c) => [c.id, c.from, c.to])).toEqual([["4", 2, 1], ["SW", 2, 5]]);
+    expect(second.changes.map((c) => [c.id, c.from, c.to])).toEqual([
+      ["4", 2, 1],
+      ["SW", 2, 5],
+    ]);
     expect(second.changes.find((c) => c.id === "SW")?.title).toBe("Digital tools in social work practice");
   });
 
@@ -160,9 +185,14 @@ describe("the reassessment invitation", () => {
   it("is due once the organization's interval has passed since the last submission", async () => {
     const actor = await actorFor("roman.danyliuk@demo.skhodynky.org");
     await insertSubmittedAssessment(getDb(), {
-      userId: actor.id, regionId: actor.regionId, hromadaId: actor.hromadaId, organizationId: actor.organizationId,
-      submittedAt: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000), form: "SHORT",
-      ratings: getFramework().areas.map((a) => ({ itemType: "AREA" as const, itemId: a.id, level: 3 })), purposes: { interaction: "OFTEN" },
+      userId: actor.id,
+      regionId: actor.regionId,
+      hromadaId: actor.hromadaId,
+      organizationId: actor.organizationId,
+      submittedAt: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000),
+      form: "SHORT",
+      ratings: getFramework().areas.map((a) => ({ itemType: "AREA" as const, itemId: a.id, level: 3 })),
+      purposes: { interaction: "OFTEN" },
     });
     const at90 = (await getCompetenceOverview(actor, actor.id, "uk"))!;
     expect(at90).toMatchObject({ everyDays: 90, isDue: false });
@@ -177,7 +207,11 @@ describe("a curator's review of a self-rating", () => {
     const id = await takeShortForm("learner@demo.skhodynky.org", 3);
 
     await signInAs("curator@demo.skhodynky.org");
-    const ok = await callRoute(reviews.PUT, "/x", { method: "PUT", params: { id }, body: { itemType: "AREA", itemId: "SW", confirmed: true, comment: "Бачила, як ви допомагали клієнтці з Дією" } });
+    const ok = await callRoute(reviews.PUT, "/x", {
+      method: "PUT",
+      params: { id },
+      body: { itemType: "AREA", itemId: "SW", confirmed: true, comment: "Бачила, як ви допомагали клієнтці з Дією" },
+    });
     expect(ok.status).toBe(200);
     const missing = await callRoute(reviews.PUT, "/x", { method: "PUT", params: { id }, body: { itemType: "COMPETENCE", itemId: "1.1", confirmed: true } });
     expect(missing.status).toBe(404);
@@ -196,14 +230,14 @@ describe("a curator's review of a self-rating", () => {
     expect(sw[0]!.reviews).toEqual([expect.objectContaining({ curatorName: "Оксана Ткачук", confirmed: true })]);
 
     const curator = await actorFor("curator@demo.skhodynky.org");
-    expect(await getCompetenceOverview(curator, owner.id, "uk")).not.toBeNull();
+    expect(await getCompetenceOverview(curator, owner.id, "uk")).toMatchObject({ ownerName: overview.ownerName });
     const otherCurator = await actorFor("vasyl.onyshchuk@demo.skhodynky.org");
-    expect(await getCompetenceOverview(otherCurator, owner.id, "uk")).toBeNull();
+    await expect(getCompetenceOverview(otherCurator, owner.id, "uk")).rejects.toMatchObject({ code: "not_found" });
     const methodologist = await actorFor("methodist.poltava@demo.skhodynky.org");
-    expect(await getCompetenceOverview(methodologist, owner.id, "uk")).toBeNull();
+    await expect(getCompetenceOverview(methodologist, owner.id, "uk")).rejects.toMatchObject({ code: "not_found" });
 
     // Ending the mentorship ends the curator's access.
     await getDb().mentorship.updateMany({ where: { curatorId: curator.id, menteeId: owner.id }, data: { endedAt: new Date() } });
-    expect(await getCompetenceOverview(curator, owner.id, "uk")).toBeNull();
+    await expect(getCompetenceOverview(curator, owner.id, "uk")).rejects.toMatchObject({ code: "not_found" });
   });
 });

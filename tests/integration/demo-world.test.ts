@@ -15,7 +15,6 @@ describe("demo world", () => {
     counts = await createDemoWorld(getDb());
   }, 120_000);
 
-
   it("creates the whole directory and reports what it created", async () => {
     const db = getDb();
     expect(counts).toEqual({ regions: 3, hromadas: 6, organizations: 8, users: 47, mentorships: DEMO_MENTORSHIPS.length });

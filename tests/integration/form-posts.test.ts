@@ -58,7 +58,11 @@ describe("header actions as plain HTML forms", () => {
     const crossSite = await callRoute(locale.POST, "/api/v1/locale", form({ locale: before === "en" ? "uk" : "en" }, { origin: "https://evil.example" }));
     expect(crossSite.status).toBe(403);
     expect(crossSite.json.error?.code).toBe("forbidden");
-    const fetchMeta = await callRoute(locale.POST, "/api/v1/locale", form({ locale: before === "en" ? "uk" : "en" }, { origin: "", "sec-fetch-site": "cross-site" }));
+    const fetchMeta = await callRoute(
+      locale.POST,
+      "/api/v1/locale",
+      form({ locale: before === "en" ? "uk" : "en" }, { origin: "", "sec-fetch-site": "cross-site" }),
+    );
     expect(fetchMeta.status).toBe(403);
     expect(await savedLocale("curator@demo.skhodynky.org")).toBe(before);
 

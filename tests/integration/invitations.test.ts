@@ -130,9 +130,7 @@ describe("CSV import", () => {
     expect(res.status).toBe(422);
     const rows = res.json.error?.rows as { row: number; field: string; message: string }[];
     const pairs = rows.map((r) => `${r.row}:${r.field}`);
-    expect(pairs).toEqual(
-      expect.arrayContaining(["3:email", "4:organization", "5:organization", "6:roles", "7:email", "8:email", "9:name", "9:roles"]),
-    );
+    expect(pairs).toEqual(expect.arrayContaining(["3:email", "4:organization", "5:organization", "6:roles", "7:email", "8:email", "9:name", "9:roles"]));
     expect(pairs).not.toContain("2:email");
     expect(rows.find((r) => r.row === 3)?.message).toBe("Вкажіть правильну адресу електронної пошти.");
     expect(await getDb().invitation.count({ where: { email: "oleh.ok@example.org" } })).toBe(0);

@@ -9,7 +9,7 @@ import { getLessonState } from "../../features/progress/server/lesson-position";
 import { getToday } from "../../features/progress/server/get-today";
 import { countDueReviews, getReviewSession, REVIEW_SESSION_ITEMS } from "../../features/progress/server/review";
 import { getMyProgress } from "../../features/progress/server/get-progress";
-import { addDays, kyivDay, mondayOf } from "../../features/progress/kyiv-calendar";
+import { addDays, kyivDay, mondayOf } from "@/lib/kyiv-calendar";
 import * as completion from "../../app/api/v1/lessons/[id]/completion/route";
 import * as position from "../../app/api/v1/lessons/[id]/position/route";
 import * as reviews from "../../app/api/v1/reviews/route";
@@ -85,14 +85,44 @@ describe("spaced review", () => {
     const actor = await actorFor("curator@demo.skhodynky.org");
     const db = getDb();
     const base = Date.now() - 10 * 24 * 60 * 60 * 1000;
-    const lessons = listTracks().flatMap((t) => t.lessons).slice(0, 4);
-    const cards = lessons.flatMap((lessonId, li) => getLesson(lessonId, "uk")!.items.map((item, ii) => ({ lessonId, itemId: item.id, due: new Date(base + (li * 10 + ii) * 60_000) })));
+    const lessons = listTracks()
+      .flatMap((t) => t.lessons)
+      .slice(0, 4);
+    const cards = lessons.flatMap((lessonId, li) =>
+      getLesson(lessonId, "uk")!.items.map((item, ii) => ({ lessonId, itemId: item.id, due: new Date(base + (li * 10 + ii) * 60_000) })),
+    );
     expect(cards.length).toBeGreaterThan(REVIEW_SESSION_ITEMS);
     await db.reviewCard.createMany({
-      data: cards.map((c) => ({ userId: actor.id, ...c, stability: 1, difficulty: 5, elapsedDays: 1, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2 })),
+      data: cards.map((c) => ({
+        userId: actor.id,
+        ...c,
+        stability: 1,
+        difficulty: 5,
+        elapsedDays: 1,
+        scheduledDays: 1,
+        learningSteps: 0,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+      })),
     });
     // An item its author has since removed is never asked.
-    await db.reviewCard.create({ data: { userId: actor.id, lessonId: LESSON, itemId: "removed-item", due: new Date(base - 60_000), stability: 1, difficulty: 5, elapsedDays: 1, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2 } });
+    await db.reviewCard.create({
+      data: {
+        userId: actor.id,
+        lessonId: LESSON,
+        itemId: "removed-item",
+        due: new Date(base - 60_000),
+        stability: 1,
+        difficulty: 5,
+        elapsedDays: 1,
+        scheduledDays: 1,
+        learningSteps: 0,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+      },
+    });
     const session = await getReviewSession(actor, "uk");
     expect(session.due).toBe(cards.length);
     expect(session.items).toHaveLength(REVIEW_SESSION_ITEMS);
@@ -110,11 +140,24 @@ describe("curator's assignments on Today", () => {
     await db.assignment.createMany({
       data: [
         { curatorId: curator.id, learnerId: actor.id, kind: "track", targetId: listTracks()[1]!.id, dueOn: "2099-02-01" },
-        { curatorId: curator.id, learnerId: actor.id, kind: "lesson", targetId: "recognise-phishing", dueOn: "2099-01-10", message: "Перед зустріччю в четвер" },
+        {
+          curatorId: curator.id,
+          learnerId: actor.id,
+          kind: "lesson",
+          targetId: "recognise-phishing",
+          dueOn: "2099-01-10",
+          message: "Перед зустріччю в четвер",
+        },
       ],
     });
     const today = await getToday(actor, "uk");
-    expect(today.pick).toMatchObject({ id: "recognise-phishing", reason: "assigned", detail: curator.name, dueOn: "2099-01-10", message: "Перед зустріччю в четвер" });
+    expect(today.pick).toMatchObject({
+      id: "recognise-phishing",
+      reason: "assigned",
+      detail: curator.name,
+      dueOn: "2099-01-10",
+      message: "Перед зустріччю в четвер",
+    });
     expect(today.assignments.map((a) => a.contentId)).toEqual(["recognise-phishing", trackLessonA]);
     expect(today.assignments.map((a) => a.href)).toEqual(["/lessons/recognise-phishing", `/lessons/${trackLessonA}`]);
 
@@ -140,7 +183,9 @@ describe("my progress", () => {
     // Active three days ago and today; the two days between are forgiven (2 a month).
     const days = [addDays(today, -3), today];
     const spansMonths = addDays(today, -2).slice(0, 7) !== addDays(today, -1).slice(0, 7);
-    await db.learningActivity.createMany({ data: days.map((day) => ({ userId: actor.id, kind: "review", contentId: LESSON, day, seconds: 150, at: new Date() })) });
+    await db.learningActivity.createMany({
+      data: days.map((day) => ({ userId: actor.id, kind: "review", contentId: LESSON, day, seconds: 150, at: new Date() })),
+    });
     const [firstLesson] = listTracks()[0]!.lessons;
     await callRoute(completion.POST, "/x", { params: { id: firstLesson! }, body: { minutes: 3 } });
 
@@ -168,7 +213,9 @@ describe("my progress", () => {
   it("marks each day of the history as learned, forgiven or missed, and nothing before the first day or still to come", async () => {
     const actor = await actorFor(demoEmailFor("Микола Савенко"));
     const active = ["2026-11-02", "2026-11-05", "2026-11-06", "2026-11-09", "2026-11-10"];
-    await getDb().learningActivity.createMany({ data: active.map((day) => ({ userId: actor.id, kind: "lesson", contentId: LESSON, day, seconds: 240, at: new Date(`${day}T09:00:00Z`) })) });
+    await getDb().learningActivity.createMany({
+      data: active.map((day) => ({ userId: actor.id, kind: "lesson", contentId: LESSON, day, seconds: 240, at: new Date(`${day}T09:00:00Z`) })),
+    });
     // Friday 20 November 2026, noon in Kyiv.
     const p = await getMyProgress(actor, "uk", new Date("2026-11-20T10:00:00Z"));
     const status = new Map(p.history.flat().map((d) => [d.day, d.status]));

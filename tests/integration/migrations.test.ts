@@ -1,5 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -11,31 +11,33 @@ it("has migrations to test", () => {
 });
 
 describe("migrations on PGlite", () => {
-  let db: PGlite;
-  let target: DbTarget;
-
-  beforeAll(async () => {
-    db = await PGlite.create("memory://");
-    target = { kind: "pglite-instance", db };
-  });
-
-  afterAll(async () => {
-    await db.close();
-  });
+  // Each test migrates a database of its own, so neither relies on the other having run first.
+  async function withEmptyDatabase(check: (db: PGlite, target: DbTarget) => Promise<void>) {
+    const db = await PGlite.create("memory://");
+    try {
+      await check(db, { kind: "pglite-instance", db });
+    } finally {
+      await db.close();
+    }
+  }
 
   it("applies every migration to an empty database", async () => {
-    expect(await applyMigrations(target)).toEqual(migrationNames);
-    await expectFullyMigrated(async (sql) => (await db.query<Row>(sql)).rows);
-    // The instance belongs to the caller; the tooling must leave it open.
-    expect(db.closed).toBe(false);
+    await withEmptyDatabase(async (db, target) => {
+      expect(await applyMigrations(target)).toEqual(migrationNames);
+      await expectFullyMigrated(async (sql) => (await db.query<Row>(sql)).rows);
+      // The instance belongs to the caller; the tooling must leave it open.
+      expect(db.closed).toBe(false);
+    });
   }, 120_000);
 
   it("applies nothing the second time", async () => {
-    expect(await applyMigrations(target)).toEqual([]);
-    await expectFullyMigrated(async (sql) => (await db.query<Row>(sql)).rows);
+    await withEmptyDatabase(async (db, target) => {
+      await applyMigrations(target);
+      expect(await applyMigrations(target)).toEqual([]);
+      await expectFullyMigrated(async (sql) => (await db.query<Row>(sql)).rows);
+    });
   }, 120_000);
 });
-
 
 describe("the learning-activity migration", () => {
   it("copies lessons finished before it into the activity log, on the day they were finished", async () => {

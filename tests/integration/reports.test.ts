@@ -28,11 +28,21 @@ beforeAll(async () => {
   await createDemoWorld(db, { passwordHash: await hashPassword("not-used-here") });
   const region = await db.region.findUniqueOrThrow({ where: { code: "UA-53" }, include: { hromadas: { include: { organizations: true } } } });
   const [big, small] = region.hromadas;
-  poltava = { regionId: region.id, bigHromadaId: big!.id, smallHromadaId: small!.id, orgId: big!.organizations[0]!.id, smallOrgId: small!.organizations[0]!.id };
+  poltava = {
+    regionId: region.id,
+    bigHromadaId: big!.id,
+    smallHromadaId: small!.id,
+    orgId: big!.organizations[0]!.id,
+    smallOrgId: small!.organizations[0]!.id,
+  };
 
   // 74 respondents in one hromada answering as in Table 2, plus 3 in another (too few to show).
   const people = await db.user.createManyAndReturn({
-    data: Array.from({ length: 77 }, (_, i) => ({ email: `resp${i}@example.org`, name: `Respondent ${i}`, organizationId: i < 74 ? poltava.orgId : poltava.smallOrgId })),
+    data: Array.from({ length: 77 }, (_, i) => ({
+      email: `resp${i}@example.org`,
+      name: `Respondent ${i}`,
+      organizationId: i < 74 ? poltava.orgId : poltava.smallOrgId,
+    })),
     select: { id: true },
   });
   for (let i = 0; i < 77; i++) {
@@ -52,7 +62,11 @@ beforeAll(async () => {
       submittedAt: new Date(Date.UTC(2026, 9, 1 + (i % 20))),
       form: full ? "FULL" : "SHORT",
       ratings: full
-        ? [{ itemType: "COMPETENCE", itemId: "1.1", level: 4 }, { itemType: "COMPETENCE", itemId: "1.2", level: 2 }, { itemType: "COMPETENCE", itemId: "1.3", level: 3 }]
+        ? [
+            { itemType: "COMPETENCE", itemId: "1.1", level: 4 },
+            { itemType: "COMPETENCE", itemId: "1.2", level: 2 },
+            { itemType: "COMPETENCE", itemId: "1.3", level: 3 },
+          ]
         : [{ itemType: "AREA", itemId: "1", level: i % 9 }],
       purposes,
       tools: full && i < 5 ? [{ tool: "viber-closed-groups", direction: "dissemination" }] : [],
@@ -61,8 +75,13 @@ beforeAll(async () => {
   // An earlier assessment of respondent 0, in another quarter: only the latest counts in totals.
   const earlier = await db.user.findUniqueOrThrow({ where: { email: "resp0@example.org" } });
   await insertSubmittedAssessment(db, {
-    userId: earlier.id, regionId: poltava.regionId, hromadaId: poltava.bigHromadaId, organizationId: poltava.orgId,
-    submittedAt: new Date(Date.UTC(2026, 3, 10)), form: "SHORT", ratings: [{ itemType: "AREA", itemId: "1", level: 8 }],
+    userId: earlier.id,
+    regionId: poltava.regionId,
+    hromadaId: poltava.bigHromadaId,
+    organizationId: poltava.orgId,
+    submittedAt: new Date(Date.UTC(2026, 3, 10)),
+    form: "SHORT",
+    ratings: [{ itemType: "AREA", itemId: "1", level: 8 }],
     purposes: { interaction: "NEVER", informing: "NEVER", communication: "NEVER", provision: "NEVER", searching: "NEVER", development: "NEVER" },
   });
 });
@@ -116,12 +135,21 @@ describe("regional aggregates", () => {
     const db = getDb();
     const zhytomyr = await db.region.findUniqueOrThrow({ where: { code: "UA-18" }, include: { hromadas: { include: { organizations: true } } } });
     const org = zhytomyr.hromadas[0]!.organizations[0]!;
-    const users = await db.user.createManyAndReturn({ data: Array.from({ length: 6 }, (_, i) => ({ email: `zh${i}@example.org`, name: `Zh ${i}`, organizationId: org.id })), select: { id: true } });
+    const users = await db.user.createManyAndReturn({
+      data: Array.from({ length: 6 }, (_, i) => ({ email: `zh${i}@example.org`, name: `Zh ${i}`, organizationId: org.id })),
+      select: { id: true },
+    });
     for (const [i, u] of users.entries()) {
       await insertSubmittedAssessment(db, {
-        userId: u.id, regionId: zhytomyr.id, hromadaId: org.hromadaId, organizationId: org.id, submittedAt: new Date(), form: i < 4 ? "FULL" : "SHORT",
+        userId: u.id,
+        regionId: zhytomyr.id,
+        hromadaId: org.hromadaId,
+        organizationId: org.id,
+        submittedAt: new Date(),
+        form: i < 4 ? "FULL" : "SHORT",
         ratings: i < 4 ? [{ itemType: "COMPETENCE", itemId: "2.1", level: 5 }] : [{ itemType: "AREA", itemId: "2", level: 3 }],
-        purposes: { interaction: "OFTEN" }, tools: i < 4 ? [{ tool: "zoom", direction: "provision" }] : [],
+        purposes: { interaction: "OFTEN" },
+        tools: i < 4 ? [{ tool: "zoom", direction: "provision" }] : [],
       });
     }
     const a = await computeAggregates({ kind: "region", regionId: zhytomyr.id });
@@ -152,20 +180,31 @@ describe("report exports and who may read them", () => {
     await signInAs("methodist.poltava@demo.skhodynky.org");
     const { NextRequest } = await import("next/server");
     const res = await exportRoute.GET(
-      new NextRequest(`http://localhost:3000/api/v1/reports/export?scope=hromada&id=${poltava.bigHromadaId}&format=xlsx`, { headers: { cookie: cookieHeader() } }),
+      new NextRequest(`http://localhost:3000/api/v1/reports/export?scope=hromada&id=${poltava.bigHromadaId}&format=xlsx`, {
+        headers: { cookie: cookieHeader() },
+      }),
       { params: Promise.resolve({}) },
     );
     expect(res.status).toBe(200);
     const buffer = Buffer.from(await res.arrayBuffer());
     const sheets = await readXlsxFile(buffer);
-    expect(sheets.map((s) => s.sheet)).toEqual(["Підсумок", "Розподіл рівнів за областями", "Мета використання ІКТ у роботі", "Розподіл рівнів за компетентнос", "Інструменти ІКТ за напрямами ро", "Зміни за кварталами"]);
+    expect(sheets.map((s) => s.sheet)).toEqual([
+      "Підсумок",
+      "Розподіл рівнів за областями",
+      "Мета використання ІКТ у роботі",
+      "Розподіл рівнів за компетентнос",
+      "Інструменти ІКТ за напрямами ро",
+      "Зміни за кварталами",
+    ]);
     const purposes = sheets[2]!.data;
     expect(purposes[0]?.[0]).toBe("Мета використання ІКТ у роботі (%)");
     const row = purposes.find((r) => r[0] === "Інформування громади про послуги організації");
     expect(row?.slice(1)).toEqual([36.5, 41.9, 14.9, 6.7]);
 
     const csv = await exportRoute.GET(
-      new NextRequest(`http://localhost:3000/api/v1/reports/export?scope=hromada&id=${poltava.bigHromadaId}&format=csv`, { headers: { cookie: cookieHeader() } }),
+      new NextRequest(`http://localhost:3000/api/v1/reports/export?scope=hromada&id=${poltava.bigHromadaId}&format=csv`, {
+        headers: { cookie: cookieHeader() },
+      }),
       { params: Promise.resolve({}) },
     );
     const bytes = new Uint8Array(await csv.arrayBuffer());

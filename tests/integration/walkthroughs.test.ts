@@ -7,7 +7,7 @@ import { resolveSession } from "../../server/auth/current-user";
 import { getWalkthrough, walkthroughScreenCount } from "../../features/walkthroughs/server/catalog";
 import { getWalkthroughState } from "../../features/walkthroughs/server/progress";
 import { getFreshness, isStale } from "../../features/walkthroughs/server/freshness";
-import { kyivDay } from "../../features/progress/kyiv-calendar";
+import { kyivDay } from "@/lib/kyiv-calendar";
 import * as position from "../../app/api/v1/walkthroughs/[id]/position/route";
 import * as completion from "../../app/api/v1/walkthroughs/[id]/completion/route";
 import * as reports from "../../app/api/v1/walkthroughs/[id]/reports/route";
@@ -82,7 +82,10 @@ describe("freshness of a guide", () => {
     expect(isStale(fresh, new Date("2026-10-29T12:00:00Z"))).toBe(true); // 181 days
     // A guide whose content names a verification uses it until one is recorded in the app.
     const written = { ...fm, verified: { on: "2026-11-01", by: "Олена Коваль, методистка" } };
-    expect((await getFreshness(["helsi-declaration"], () => written)).get("helsi-declaration")).toEqual({ verifiedOn: "2026-11-01", by: "Олена Коваль, методистка" });
+    expect((await getFreshness(["helsi-declaration"], () => written)).get("helsi-declaration")).toEqual({
+      verifiedOn: "2026-11-01",
+      by: "Олена Коваль, методистка",
+    });
   });
 });
 
@@ -95,7 +98,10 @@ describe("reports and the methodologists' queue", () => {
     const different = await callRoute(reports.POST, "/x", { params: { id: GUIDE }, body: { stepId, kind: "looks-different", comment: "Кнопка тепер угорі" } });
     expect(different.status).toBe(201);
 
-    const leak = await callRoute(reports.POST, "/x", { params: { id: GUIDE }, body: { stepId, kind: "looks-different", comment: "У пані Марії (067 123 45 67) не відкривається" } });
+    const leak = await callRoute(reports.POST, "/x", {
+      params: { id: GUIDE },
+      body: { stepId, kind: "looks-different", comment: "У пані Марії (067 123 45 67) не відкривається" },
+    });
     expect(leak.status).toBe(400);
     expect(leak.json.error?.fields?.comment?.[0]).toMatch(/персональні дані/);
     expect(await getDb().walkthroughReport.count({ where: { comment: { contains: "067" } } })).toBe(0);
@@ -104,7 +110,15 @@ describe("reports and the methodologists' queue", () => {
     const poltava = await actorFor("methodist.poltava@demo.skhodynky.org");
     expect(poltava.regionId).toBe(learner.regionId);
     const queue = await getWalkthroughQueue(poltava, poltava.regionId, "uk");
-    expect(queue.steps).toEqual([expect.objectContaining({ walkthroughId: GUIDE, stepId, stuck: 1, looksDifferent: 1, comments: [expect.objectContaining({ text: "Кнопка тепер угорі" })] })]);
+    expect(queue.steps).toEqual([
+      expect.objectContaining({
+        walkthroughId: GUIDE,
+        stepId,
+        stuck: 1,
+        looksDifferent: 1,
+        comments: [expect.objectContaining({ text: "Кнопка тепер угорі" })],
+      }),
+    ]);
 
     const zhytomyr = await actorFor("methodist.zhytomyr@demo.skhodynky.org");
     expect((await getWalkthroughQueue(zhytomyr, zhytomyr.regionId, "uk")).steps).toEqual([]);
@@ -122,8 +136,12 @@ describe("reports and the methodologists' queue", () => {
     const methodologist = await actorFor("methodist.zhytomyr@demo.skhodynky.org");
     const db = getDb();
     const now = new Date("2026-11-23T10:00:00Z");
-    await db.walkthroughVerification.create({ data: { walkthroughId: "viber-closed-group", verifiedById: methodologist.id, verifiedAt: new Date("2026-05-26T09:00:00Z") } }); // 181 days
-    await db.walkthroughVerification.create({ data: { walkthroughId: "zoom-call-elderly-client", verifiedById: methodologist.id, verifiedAt: new Date("2026-05-28T09:00:00Z") } }); // 179 days
+    await db.walkthroughVerification.create({
+      data: { walkthroughId: "viber-closed-group", verifiedById: methodologist.id, verifiedAt: new Date("2026-05-26T09:00:00Z") },
+    }); // 181 days
+    await db.walkthroughVerification.create({
+      data: { walkthroughId: "zoom-call-elderly-client", verifiedById: methodologist.id, verifiedAt: new Date("2026-05-28T09:00:00Z") },
+    }); // 179 days
     const queue = await getWalkthroughQueue(methodologist, methodologist.regionId, "uk", now);
     const reasons = new Map(queue.toCheck.map((g) => [g.id, g.reason]));
     expect(reasons.get("viber-closed-group")).toBe("stale");

@@ -28,3 +28,25 @@ vi.mock("next/headers", () => ({
   }),
   headers: async () => state.headers,
 }));
+
+/**
+ * `after()` from next/server needs Next's request scope too. Tests queue the work instead, as Next
+ * does until the response is sent, and run it with runAfterResponseTasks().
+ */
+const afterTasks: Array<() => unknown> = [];
+
+export async function runAfterResponseTasks(): Promise<void> {
+  while (afterTasks.length) await afterTasks.shift()!();
+}
+
+/** How many tasks wait for "after the response" (tests that check nothing ran before answering). */
+export function pendingAfterResponseTasks(): number {
+  return afterTasks.length;
+}
+
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (task: (() => unknown) | Promise<unknown>) => {
+    afterTasks.push(typeof task === "function" ? task : () => task);
+  },
+}));

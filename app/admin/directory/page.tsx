@@ -25,7 +25,9 @@ export default async function DirectoryPage() {
         <div>
           {regions.map((region) => (
             <section key={region.id} className="card mb-4" aria-labelledby={`r-${region.id}`}>
-              <h2 id={`r-${region.id}`} className="mb-2 text-xl font-bold">{region.name}</h2>
+              <h2 id={`r-${region.id}`} className="mb-2 text-xl font-bold">
+                {region.name}
+              </h2>
               {region.hromadas.length === 0 ? <p>{t("noHromadas")}</p> : null}
               {region.hromadas.map((h) => (
                 <div key={h.id} className="mb-3">
@@ -49,17 +51,23 @@ export default async function DirectoryPage() {
         </div>
         <div className="grid content-start gap-6">
           <section className="card" aria-labelledby="add-org">
-            <h2 id="add-org" className="mb-3 text-xl font-bold">{t("addOrganization")}</h2>
+            <h2 id="add-org" className="mb-3 text-xl font-bold">
+              {t("addOrganization")}
+            </h2>
             <AddOrganizationForm hromadas={hromadaOptions} />
           </section>
           {isAdmin ? (
             <>
               <section className="card" aria-labelledby="add-hromada">
-                <h2 id="add-hromada" className="mb-3 text-xl font-bold">{t("addHromada")}</h2>
+                <h2 id="add-hromada" className="mb-3 text-xl font-bold">
+                  {t("addHromada")}
+                </h2>
                 <AddHromadaForm regions={regions.map((r) => ({ id: r.id, label: r.name }))} />
               </section>
               <section className="card" aria-labelledby="add-region">
-                <h2 id="add-region" className="mb-3 text-xl font-bold">{t("addRegion")}</h2>
+                <h2 id="add-region" className="mb-3 text-xl font-bold">
+                  {t("addRegion")}
+                </h2>
                 <AddRegionForm />
               </section>
             </>

@@ -24,7 +24,9 @@ export default async function ImportPage() {
       <p className="font-semibold">{t("example")}:</p>
       <pre className="mb-6 whitespace-pre-wrap break-words rounded-md bg-neutral-100 p-3 text-sm">{EXAMPLE}</pre>
       <section className="card">
-        <ClientMessages namespaces={["import"]}><ImportForm /></ClientMessages>
+        <ClientMessages namespaces={["import"]}>
+          <ImportForm />
+        </ClientMessages>
       </section>
     </>
   );

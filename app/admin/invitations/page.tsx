@@ -26,11 +26,15 @@ export default async function InvitationsPage() {
       <AdminNav actor={user} current="/admin/invitations" />
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="invite-lead">
-          <p id="invite-lead" className="mb-4">{t("lead")}</p>
+          <p id="invite-lead" className="mb-4">
+            {t("lead")}
+          </p>
           <InviteForm organizations={organizations} grantable={grantableRoles(user)} />
         </section>
         <section aria-labelledby="pending">
-          <h2 id="pending" className="mb-3 text-xl font-bold">{t("pendingTitle")}</h2>
+          <h2 id="pending" className="mb-3 text-xl font-bold">
+            {t("pendingTitle")}
+          </h2>
           {pending.length === 0 ? (
             <p>{t("noPending")}</p>
           ) : (
@@ -39,8 +43,12 @@ export default async function InvitationsPage() {
                 <li key={inv.id} className="card">
                   <p className="font-semibold">{inv.name}</p>
                   <p className="break-all">{inv.email}</p>
-                  <p className="text-sm">{inv.organization} · {inv.roles.map((r) => tr(r)).join(", ")}</p>
-                  <p className="mb-2 text-sm">{t("expires")}: {formatDateTime(new Date(inv.expiresAt), locale)}</p>
+                  <p className="text-sm">
+                    {inv.organization} · {inv.roles.map((r) => tr(r)).join(", ")}
+                  </p>
+                  <p className="mb-2 text-sm">
+                    {t("expires")}: {formatDateTime(new Date(inv.expiresAt), locale)}
+                  </p>
                   <RevokeInvitationButton id={inv.id} email={inv.email} />
                 </li>
               ))}

@@ -46,7 +46,15 @@ function Linkified({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/\S+)/g);
   return (
     <p className="whitespace-pre-wrap break-words">
-      {parts.map((part, i) => (/^https?:\/\//.test(part) ? <a key={i} href={part}>{part}</a> : part))}
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={i} href={part}>
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
     </p>
   );
 }

@@ -20,12 +20,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <AdminNav actor={user} current="/admin/users" />
       <form method="get" role="search" className="mb-4 flex max-w-xl flex-wrap items-end gap-2">
         <div className="flex-1">
-          <label htmlFor="q" className="mb-1 block font-semibold">{t("search")}</label>
+          <label htmlFor="q" className="mb-1 block font-semibold">
+            {t("search")}
+          </label>
           <input id="q" name="q" type="search" defaultValue={q} className="input" />
         </div>
-        <button type="submit" className="btn">{t("searchSubmit")}</button>
+        <button type="submit" className="btn">
+          {t("searchSubmit")}
+        </button>
       </form>
-      <p className="mb-2" role="status">{t("shown", { shown: rows.length, total })}</p>
+      <p className="mb-2" role="status">
+        {t("shown", { shown: rows.length, total })}
+      </p>
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
@@ -52,7 +58,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td>{row.locked ? t("locked") : row.status === "ACTIVE" ? t("active") : t("disabled")}</td>
                   <td>
                     {!row.isSelf && can(user, "manage:user", { userId: row.id, regionId: row.regionId, roles: row.roles }) ? (
-                      <ClientMessages namespaces={["users"]}><UserActions userId={row.id} name={row.name} status={row.status} /></ClientMessages>
+                      <ClientMessages namespaces={["users"]}>
+                        <UserActions userId={row.id} name={row.name} status={row.status} />
+                      </ClientMessages>
                     ) : null}
                   </td>
                 </tr>

@@ -22,18 +22,20 @@ export default async function AssessPage({ searchParams }: { searchParams: Promi
 
   const itemSteps: FormStep[] =
     form === "SHORT"
-      ? [{
-          id: "areas",
-          kind: "items",
-          title: t("areasStep"),
-          items: fw.areas.map((a) => ({
-            itemType: "AREA",
-            itemId: a.id,
-            title: a.title[locale],
-            descriptor: a.description[locale],
-            statements: anchors.map((n) => ({ anchor: n, text: a.statements[String(n) as "2"][locale] })),
-          })),
-        }]
+      ? [
+          {
+            id: "areas",
+            kind: "items",
+            title: t("areasStep"),
+            items: fw.areas.map((a) => ({
+              itemType: "AREA",
+              itemId: a.id,
+              title: a.title[locale],
+              descriptor: a.description[locale],
+              statements: anchors.map((n) => ({ anchor: n, text: a.statements[String(n) as "2"][locale] })),
+            })),
+          },
+        ]
       : fw.areas.map((a) => ({
           id: `area-${a.id}`,
           kind: "items",

@@ -44,7 +44,8 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
         <h1 className="page-title">{fm.title}</h1>
         <p className="mb-2 text-lg">{fm.summary}</p>
         <p className="mb-4 text-sm text-muted">
-          {t("minutes", { minutes: fm.minutes })} · {fm.competences.map((c) => `${c} ${fw.competences.find((x) => x.id === c)?.title[locale] ?? ""}`).join("; ")}
+          {t("minutes", { minutes: fm.minutes })} ·{" "}
+          {fm.competences.map((c) => `${c} ${fw.competences.find((x) => x.id === c)?.title[locale] ?? ""}`).join("; ")}
           {locale === "en" && lesson.locale === "uk" ? ` · ${t("ukrainianOnly")}` : ""}
         </p>
         <LessonPlayer
@@ -54,8 +55,14 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
           completedBefore={state.completed}
           after={
             <nav aria-label={t("nextNav")} className="mt-6 flex flex-wrap gap-3">
-              {next ? <a className="btn" href={`/lessons/${next.id}`}>{t("next", { title: next.title })}</a> : null}
-              <a className="btn-secondary" href="/today">{t("backToToday")}</a>
+              {next ? (
+                <a className="btn" href={`/lessons/${next.id}`}>
+                  {t("next", { title: next.title })}
+                </a>
+              ) : null}
+              <a className="btn-secondary" href="/today">
+                {t("backToToday")}
+              </a>
             </nav>
           }
         >

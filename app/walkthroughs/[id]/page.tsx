@@ -20,7 +20,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 /* Links are plain links and the player loads no data library, as on the lesson page (decision 009). */
-export default async function WalkthroughPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ step?: string | string[] }> }) {
+export default async function WalkthroughPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ step?: string | string[] }>;
+}) {
   const user = await requireUser();
   const [{ id }, query, t, localeRaw] = await Promise.all([params, searchParams, getTranslations("walkthrough"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
@@ -30,7 +36,11 @@ export default async function WalkthroughPage({ params, searchParams }: { params
   const fm = guide.frontmatter;
   const screens = [t("beforeYouStart"), ...guide.steps.map((s) => s.title), ...(guide.items.length ? [t("practice")] : [])];
   // "Step 3 of 8" counts the guide's own steps; the opening and the practice check are named instead.
-  const labels = [t("beforeYouStart"), ...guide.steps.map((s, i) => t("stepOfGuide", { n: i + 1, total: guide.steps.length, title: s.title })), ...(guide.items.length ? [t("practice")] : [])];
+  const labels = [
+    t("beforeYouStart"),
+    ...guide.steps.map((s, i) => t("stepOfGuide", { n: i + 1, total: guide.steps.length, title: s.title })),
+    ...(guide.items.length ? [t("practice")] : []),
+  ];
   return (
     <ClientMessages namespaces={["lesson", "walkthrough", "walkthroughQueue"]}>
       <article lang={guide.locale} className="mx-auto max-w-4xl">
@@ -41,7 +51,9 @@ export default async function WalkthroughPage({ params, searchParams }: { params
         <p className="mb-2 text-lg">{fm.summary}</p>
         <p className="mb-1 text-sm text-muted">
           {t("meta", { minutes: fm.minutes, steps: guide.steps.length })} · {t("platform")}{" "}
-          <a href={fm.platform.url} rel="noopener noreferrer">{fm.platform.name}</a>
+          <a href={fm.platform.url} rel="noopener noreferrer">
+            {fm.platform.name}
+          </a>
           {locale === "en" && guide.locale === "uk" ? ` · ${t("ukrainianOnly")}` : ""}
         </p>
         <FreshnessLine freshness={freshness.get(id) ?? null} />
@@ -57,16 +69,25 @@ export default async function WalkthroughPage({ params, searchParams }: { params
           completedBefore={state.completed}
           after={
             <nav aria-label={t("afterNav")} className="mt-6 flex flex-wrap gap-3">
-              <a className="btn" href="/walkthroughs">{t("toCatalog")}</a>
-              <a className="btn-secondary" href="/today">{t("backToToday")}</a>
+              <a className="btn" href="/walkthroughs">
+                {t("toCatalog")}
+              </a>
+              <a className="btn-secondary" href="/today">
+                {t("backToToday")}
+              </a>
             </nav>
           }
         >
-          <LessonBody code={guide.code} components={{ GuideStep: playerGuideStep(id, curators[0]?.name ?? null), Hotspot, Expect, Mistakes, Mistake, TellClient }} />
+          <LessonBody
+            code={guide.code}
+            components={{ GuideStep: playerGuideStep(id, curators[0]?.name ?? null), Hotspot, Expect, Mistakes, Mistake, TellClient }}
+          />
         </LessonPlayer>
         {can(user, "verify:walkthrough") ? (
           <section className="card mt-8" aria-labelledby="verify">
-            <h2 id="verify" className="text-lg font-bold">{t("verifyTitle")}</h2>
+            <h2 id="verify" className="text-lg font-bold">
+              {t("verifyTitle")}
+            </h2>
             <p className="mb-1">{t("verifyLead")}</p>
             <VerifyForm walkthroughId={id} title={fm.title} />
           </section>

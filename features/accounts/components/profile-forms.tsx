@@ -29,7 +29,13 @@ export function ProfileForm({ initial }: { initial: ProfileFields }) {
       {mutation.isSuccess ? <Notice>{t("profile.saved")}</Notice> : null}
       <FormError error={mutation.error} title={t("common.errorSummary")} />
       <Field label={t("profile.name")} name="name" defaultValue={initial.name} autoComplete="name" required errors={fieldErrors(mutation.error, "name")} />
-      <Field label={t("profile.position")} name="position" defaultValue={initial.position} autoComplete="organization-title" errors={fieldErrors(mutation.error, "position")} />
+      <Field
+        label={t("profile.position")}
+        name="position"
+        defaultValue={initial.position}
+        autoComplete="organization-title"
+        errors={fieldErrors(mutation.error, "position")}
+      />
       <LanguageRadios legend={t("profile.language")} labels={{ uk: t("languages.uk"), en: t("languages.en") }} defaultValue={initial.locale} />
       <button type="submit" className="btn" disabled={mutation.isPending}>
         {mutation.isPending ? t("common.saving") : t("common.save")}
@@ -40,11 +46,7 @@ export function ProfileForm({ initial }: { initial: ProfileFields }) {
 
 export function PasswordForm() {
   const t = useT();
-  const mutation = useApiMutation<{ currentPassword: string; newPassword: string }, { ok: true }>(
-    "POST",
-    "/api/v1/me/password",
-    t("common.offline"),
-  );
+  const mutation = useApiMutation<{ currentPassword: string; newPassword: string }, { ok: true }>("POST", "/api/v1/me/password", t("common.offline"));
   return (
     <form
       noValidate
@@ -60,8 +62,23 @@ export function PasswordForm() {
     >
       {mutation.isSuccess ? <Notice>{t("profile.passwordChanged")}</Notice> : null}
       <FormError error={mutation.error} title={t("common.errorSummary")} />
-      <Field label={t("profile.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required errors={fieldErrors(mutation.error, "currentPassword")} />
-      <Field label={t("profile.newPassword")} hint={t("reset.hint")} name="newPassword" type="password" autoComplete="new-password" required errors={fieldErrors(mutation.error, "newPassword")} />
+      <Field
+        label={t("profile.currentPassword")}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={fieldErrors(mutation.error, "currentPassword")}
+      />
+      <Field
+        label={t("profile.newPassword")}
+        hint={t("reset.hint")}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fieldErrors(mutation.error, "newPassword")}
+      />
       <button type="submit" className="btn" disabled={mutation.isPending}>
         {mutation.isPending ? t("common.saving") : t("profile.changePassword")}
       </button>

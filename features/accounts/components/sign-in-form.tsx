@@ -6,9 +6,13 @@ import { useT } from "@/ui/messages";
 import { Field } from "@/ui/form";
 import { getQueryClient } from "@/ui/query-client";
 
-type Problem = "invalid" | "locked" | "tooMany" | "offline";
+type Problem = "invalid" | "locked" | "tooMany" | "offline" | "crossSite";
 class SignInProblem extends Error {
-  constructor(readonly problem: Problem) {
+  /** For "crossSite": the address the app is configured at, when it has one. */
+  constructor(
+    readonly problem: Problem,
+    readonly appOrigin: string | null = null,
+  ) {
     super(problem);
   }
 }
@@ -31,6 +35,11 @@ async function signIn(input: { email: string; password: string; next: string }):
     throw new SignInProblem("offline");
   }
   if (response.status === 429) throw new SignInProblem("tooMany");
+  if (response.status === 403) {
+    // The origin rule refused the post (server/http/origin.ts): not a wrong password.
+    const refusal = (await response.json().catch(() => ({}))) as { error?: { appOrigin?: string | null } };
+    throw new SignInProblem("crossSite", refusal.error?.appOrigin ?? null);
+  }
   const data = (await response.json().catch(() => ({}))) as { url?: string };
   const error = data.url ? new URL(data.url, window.location.origin).searchParams.get("error") : "unknown";
   if (!response.ok || error) throw new SignInProblem(error === "AccountLocked" ? "locked" : "invalid");
@@ -43,7 +52,15 @@ export function SignInForm({ next }: { next: string }) {
     getQueryClient(),
   );
   const problem = mutation.error?.problem;
-  const message = problem === "offline" ? t("common.offline") : problem ? t(`signIn.${problem}`) : null;
+  const message = !problem
+    ? null
+    : problem === "offline"
+      ? t("common.offline")
+      : problem === "crossSite"
+        ? mutation.error?.appOrigin
+          ? t("signIn.crossSite", { address: mutation.error.appOrigin })
+          : t("signIn.crossSiteNoAddress")
+        : t(`signIn.${problem}`);
 
   return (
     <form

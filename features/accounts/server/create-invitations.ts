@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb, type Role } from "@/server/db/client";
-import { authorize, organizationsWhere, type Actor } from "@/server/authz/policy";
+import { getDb, type Prisma, type Role } from "@/server/db/client";
+import { authorize, invitationsWhere, organizationsWhere, type Actor } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
 import { sendMail } from "@/server/mail";
 import { createLinkToken } from "@/server/tokens";
@@ -8,6 +8,25 @@ import type { TInvitationCreate, TInvitationDto } from "../schemas";
 import { appLink, renderMail } from "./mail-templates";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Addresses among `emails` with a live pending invitation the actor may not revoke (another
+ * region's, when the actor is a methodologist). Inviting such an address again would cancel
+ * someone else's invitation without their knowing, so it is refused instead.
+ */
+export async function findEmailsInvitedOutOfReach(db: Prisma.TransactionClient, actor: Actor, emails: string[], now = new Date()): Promise<Set<string>> {
+  const pending = await db.invitation.findMany({
+    where: { email: { in: emails }, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true, email: true },
+  });
+  if (pending.length === 0) return new Set();
+  const revocable = await db.invitation.findMany({
+    where: { AND: [{ id: { in: pending.map((p) => p.id) } }, invitationsWhere(actor)] },
+    select: { id: true },
+  });
+  const reachable = new Set(revocable.map((r) => r.id));
+  return new Set(pending.filter((p) => !reachable.has(p.id)).map((p) => p.email));
+}
 
 /**
  * Creates invitations and mails their links. All rows are checked first and written in one
@@ -36,9 +55,13 @@ export async function createInvitations(actor: Actor, rows: TInvitationCreate[])
   const now = Date.now();
   const prepared = rows.map((row) => ({ row, ...createLinkToken(), expiresAt: new Date(now + INVITATION_TTL_MS) }));
   const created = await db.$transaction(async (tx) => {
-    // A new invitation replaces any earlier pending one for the same address.
+    // A new invitation replaces the earlier pending ones for the address that the actor may
+    // revoke; one out of the actor's reach stays, and the address is refused (409).
+    if ((await findEmailsInvitedOutOfReach(tx, actor, emails, new Date(now))).size > 0) {
+      throw new AppError("conflict", "errors.invitationPendingElsewhere", { email: ["errors.invitationPendingElsewhere"] });
+    }
     await tx.invitation.updateMany({
-      where: { email: { in: emails }, acceptedAt: null, revokedAt: null },
+      where: { AND: [{ email: { in: emails }, acceptedAt: null, revokedAt: null }, invitationsWhere(actor)] },
       data: { revokedAt: new Date(now) },
     });
     const result = [];

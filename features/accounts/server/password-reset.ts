@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { hashPassword } from "@/server/auth/password";
@@ -10,6 +11,22 @@ import { appLink, renderMail } from "./mail-templates";
 export const RESET_TTL_MS = 60 * 60 * 1000;
 /** Caps reset mails per account so the form cannot be used to flood someone's inbox. */
 const MAX_RESETS_PER_HOUR = 5;
+
+/**
+ * Answers first and does the work after the response (Next's `after`): the lookup, the token and
+ * the mail. Both an existing and an unknown address then take the same time to answer, so the
+ * timing does not reveal which addresses have accounts, and a slow mail server delays no one.
+ */
+export function schedulePasswordReset(email: string): void {
+  after(async () => {
+    try {
+      await requestPasswordReset(email);
+    } catch (error) {
+      // No address or link in the log: only that it failed and the error's type.
+      console.error(`[password-reset] request failed: ${error instanceof Error ? error.name : typeof error}`);
+    }
+  });
+}
 
 /** Always succeeds from the caller's view, so the form does not reveal which addresses have accounts. */
 export async function requestPasswordReset(email: string, now = new Date()): Promise<void> {

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { assertPasswordChangeAllowed, recordPasswordChangeFailure } from "@/server/auth/sign-in";
 import type { Actor } from "@/server/authz/policy";
 import { authorize } from "@/server/authz/policy";
 
@@ -53,12 +54,18 @@ export async function updateProfile(
   return getDb().user.update({ where: { id: actor.id }, data: patch, select: { name: true, position: true, locale: true } });
 }
 
-/** Changes the password and ends every other session; returns the new session version for this device. */
-export async function changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<number> {
+/**
+ * Changes the password and ends every other session; returns the new session version for this
+ * device. Wrong current passwords are throttled like sign-ins (10 in 15 minutes, then 429), so a
+ * borrowed session cannot be used to guess the password.
+ */
+export async function changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string): Promise<number> {
   authorize(actor, "update:profile:own");
+  await assertPasswordChangeAllowed(actor.id);
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    await recordPasswordChangeFailure(actor.id, ip);
     throw new AppError("validation_failed", "errors.currentPasswordWrong", { currentPassword: ["errors.currentPasswordWrong"] });
   }
   const updated = await db.user.update({

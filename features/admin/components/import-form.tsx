@@ -29,7 +29,9 @@ export function ImportForm() {
       {mutation.isSuccess ? <Notice>{t("import.success", { count: mutation.data.invited })}</Notice> : null}
       {rows ? null : <FormError error={mutation.error} title={t("common.errorSummary")} />}
       <div className="mb-4">
-        <label htmlFor={`${id}-file`} className="mb-1 block font-semibold">{t("import.file")}</label>
+        <label htmlFor={`${id}-file`} className="mb-1 block font-semibold">
+          {t("import.file")}
+        </label>
         <input
           id={`${id}-file`}
           type="file"
@@ -43,10 +45,16 @@ export function ImportForm() {
             setText(await file.text());
           }}
         />
-        {fileProblem ? <p role="alert" className="mt-1 font-semibold text-red-800">{fileProblem}</p> : null}
+        {fileProblem ? (
+          <p role="alert" className="mt-1 font-semibold text-red-800">
+            {fileProblem}
+          </p>
+        ) : null}
       </div>
       <div className="mb-4">
-        <label htmlFor={`${id}-text`} className="mb-1 block font-semibold">{t("import.text")} ({t("import.orPaste")})</label>
+        <label htmlFor={`${id}-text`} className="mb-1 block font-semibold">
+          {t("import.text")} ({t("import.orPaste")})
+        </label>
         <textarea id={`${id}-text`} name="csv" rows={8} className="input font-mono text-base" value={text} onChange={(e) => setText(e.target.value)} />
       </div>
       <button type="submit" className="btn" disabled={mutation.isPending || !text.trim()}>

@@ -44,7 +44,9 @@ export function InviteForm({ organizations, grantable }: { organizations: { id: 
       <Field label={t("invite.email")} name="email" type="email" required autoComplete="off" errors={fieldErrors(mutation.error, "email")} />
       <Field label={t("invite.position")} name="position" autoComplete="off" errors={fieldErrors(mutation.error, "position")} />
       <div className="mb-4">
-        <label htmlFor={orgId} className="mb-1 block font-semibold">{t("invite.organization")}</label>
+        <label htmlFor={orgId} className="mb-1 block font-semibold">
+          {t("invite.organization")}
+        </label>
         <select
           id={orgId}
           name="organizationId"
@@ -54,12 +56,20 @@ export function InviteForm({ organizations, grantable }: { organizations: { id: 
           aria-invalid={orgErrors ? true : undefined}
           aria-describedby={orgErrors ? `${orgId}-error` : undefined}
         >
-          <option value="" disabled>{t("invite.chooseOrganization")}</option>
+          <option value="" disabled>
+            {t("invite.chooseOrganization")}
+          </option>
           {organizations.map((o) => (
-            <option key={o.id} value={o.id}>{o.label}</option>
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
           ))}
         </select>
-        {orgErrors ? <p id={`${orgId}-error`} className="mt-1 font-semibold text-red-800">{orgErrors.join(" ")}</p> : null}
+        {orgErrors ? (
+          <p id={`${orgId}-error`} className="mt-1 font-semibold text-red-800">
+            {orgErrors.join(" ")}
+          </p>
+        ) : null}
       </div>
       <fieldset className="mb-4" aria-describedby={roleErrors ? `${orgId}-roles-error` : undefined}>
         <legend className="mb-1 font-semibold">{t("invite.roles")}</legend>
@@ -69,7 +79,11 @@ export function InviteForm({ organizations, grantable }: { organizations: { id: 
             {t(`roles.${role}`)}
           </label>
         ))}
-        {roleErrors ? <p id={`${orgId}-roles-error`} className="mt-1 font-semibold text-red-800">{roleErrors.join(" ")}</p> : null}
+        {roleErrors ? (
+          <p id={`${orgId}-roles-error`} className="mt-1 font-semibold text-red-800">
+            {roleErrors.join(" ")}
+          </p>
+        ) : null}
       </fieldset>
       <LanguageRadios legend={t("invite.language")} labels={{ uk: t("languages.uk"), en: t("languages.en") }} defaultValue="uk" />
       <button type="submit" className="btn" disabled={mutation.isPending}>
@@ -87,10 +101,20 @@ export function RevokeInvitationButton({ id, email }: { id: string; email: strin
   });
   return (
     <>
-      <button type="button" className="btn-danger" aria-label={t("invite.revokeFor", { email })} disabled={mutation.isPending} onClick={() => mutation.mutate(undefined)}>
+      <button
+        type="button"
+        className="btn-danger"
+        aria-label={t("invite.revokeFor", { email })}
+        disabled={mutation.isPending}
+        onClick={() => mutation.mutate(undefined)}
+      >
         {t("invite.revoke")}
       </button>
-      {mutation.error ? <p role="alert" className="text-red-800">{mutation.error.message}</p> : null}
+      {mutation.error ? (
+        <p role="alert" className="text-red-800">
+          {mutation.error.message}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -26,7 +26,11 @@ export function UserActions({ userId, name, status }: { userId: string; name: st
       <button type="button" className="btn-secondary" disabled={mutation.isPending} onClick={() => mutation.mutate("sign-out-everywhere")}>
         {t("users.signOutEverywhere")}
       </button>
-      {mutation.error ? <p role="alert" className="text-red-800">{mutation.error.message}</p> : null}
+      {mutation.error ? (
+        <p role="alert" className="text-red-800">
+          {mutation.error.message}
+        </p>
+      ) : null}
       {mutation.isSuccess ? <p role="status">{t("users.done")}</p> : null}
     </div>
   );

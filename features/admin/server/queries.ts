@@ -35,7 +35,8 @@ export async function findUsers(actor: Actor, query: string): Promise<{ rows: Us
   const where = {
     AND: [
       usersWhere(actor),
-      q ? { OR: [{ name: { contains: q, mode: "insensitive" as const } }, { email: { contains: q.toLowerCase() } }] } : {},
+      // Case-insensitive "contains" is ILIKE '%q%': the trigram indexes on name and email serve it.
+      q ? { OR: [{ name: { contains: q, mode: "insensitive" as const } }, { email: { contains: q, mode: "insensitive" as const } }] } : {},
     ],
   };
   const db = getDb();
@@ -118,7 +119,10 @@ export async function getDirectory(actor: Actor, locale: "uk" | "en"): Promise<D
           id: true,
           nameUk: true,
           nameEn: true,
-          organizations: { orderBy: { name: "asc" }, select: { id: true, name: true, kind: true, reassessEveryDays: true, _count: { select: { users: true } } } },
+          organizations: {
+            orderBy: { name: "asc" },
+            select: { id: true, name: true, kind: true, reassessEveryDays: true, _count: { select: { users: true } } },
+          },
         },
       },
     },

@@ -42,11 +42,15 @@ export function AreaChart({ labels, series, title, description }: { labels: stri
         {[0, 2, 4, 6, 8].map((level) => (
           <g key={level}>
             <line x1={pad.left} x2={width - pad.right} y1={y(level)} y2={y(level)} stroke="#d4d4d4" />
-            <text x={pad.left - 8} y={y(level) + 5} textAnchor="end" fontSize="13" fill="#4a4a4a">{level}</text>
+            <text x={pad.left - 8} y={y(level) + 5} textAnchor="end" fontSize="13" fill="#4a4a4a">
+              {level}
+            </text>
           </g>
         ))}
         {labels.map((label, i) => (
-          <text key={i} x={x(i)} y={height - 14} textAnchor="middle" fontSize="13" fill="#4a4a4a">{label}</text>
+          <text key={i} x={x(i)} y={height - 14} textAnchor="middle" fontSize="13" fill="#4a4a4a">
+            {label}
+          </text>
         ))}
         {series.map((s, si) => {
           const colour = COLOURS[si % COLOURS.length]!;
@@ -54,7 +58,13 @@ export function AreaChart({ labels, series, title, description }: { labels: stri
           return (
             <g key={s.id}>
               {pts.length > 1 ? (
-                <polyline points={pts.map((p) => p.join(",")).join(" ")} fill="none" stroke={colour} strokeWidth={2.5} strokeDasharray={DASHES[si % DASHES.length]} />
+                <polyline
+                  points={pts.map((p) => p.join(",")).join(" ")}
+                  fill="none"
+                  stroke={colour}
+                  strokeWidth={2.5}
+                  strokeDasharray={DASHES[si % DASHES.length]}
+                />
               ) : null}
               {pts.map(([px, py], i) => (
                 <Marker key={i} index={si} x={px} y={py} colour={colour} />

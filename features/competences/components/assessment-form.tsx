@@ -7,7 +7,10 @@ import { FormError } from "@/ui/form";
 
 export type Statement = { anchor: 2 | 4 | 6 | 8; text: string };
 export type FormItem = { itemType: "AREA" | "COMPETENCE"; itemId: string; title: string; descriptor: string; statements: Statement[] };
-export type FormStep = { id: string; title: string; kind: "items"; items: FormItem[] } | { id: string; title: string; kind: "purposes" } | { id: string; title: string; kind: "tools" };
+export type FormStep =
+  | { id: string; title: string; kind: "items"; items: FormItem[] }
+  | { id: string; title: string; kind: "purposes" }
+  | { id: string; title: string; kind: "tools" };
 type Option = { id: string; label: string };
 type Answers = {
   ratings: Record<string, { level: number; note?: string }>;
@@ -87,7 +90,9 @@ export function AssessmentForm({ form, steps, purposes, frequencies, tools, dire
     <div>
       <p className="mb-1 font-semibold">{t("stepOf", { step: step + 1, total: steps.length })}</p>
       <progress className="mb-4 h-3 w-full accent-brand-700" max={steps.length} value={step + 1} aria-label={t("progress")} />
-      <h2 ref={headingRef} tabIndex={-1} className="mb-4 text-xl font-bold">{current.title}</h2>
+      <h2 ref={headingRef} tabIndex={-1} className="mb-4 text-xl font-bold">
+        {current.title}
+      </h2>
 
       {current.kind === "items" ? (
         <>
@@ -167,7 +172,9 @@ export function AssessmentForm({ form, steps, purposes, frequencies, tools, dire
           {steps.map((s, i) =>
             (s.kind === "items" && s.items.some((it) => missing.ratings?.includes(it.itemId))) || (s.kind === "purposes" && missing.purposes) ? (
               <li key={s.id}>
-                <button type="button" className="underline" onClick={() => void go(i)}>{s.title}</button>
+                <button type="button" className="underline" onClick={() => void go(i)}>
+                  {s.title}
+                </button>
               </li>
             ) : null,
           )}
@@ -176,10 +183,14 @@ export function AssessmentForm({ form, steps, purposes, frequencies, tools, dire
 
       <div className="mt-6 flex flex-wrap items-center gap-3">
         {step > 0 ? (
-          <button type="button" className="btn-secondary" onClick={() => void go(step - 1)}>{t("back")}</button>
+          <button type="button" className="btn-secondary" onClick={() => void go(step - 1)}>
+            {t("back")}
+          </button>
         ) : null}
         {!isLast ? (
-          <button type="button" className="btn" onClick={() => void go(step + 1)}>{t("next")}</button>
+          <button type="button" className="btn" onClick={() => void go(step + 1)}>
+            {t("next")}
+          </button>
         ) : (
           <button
             type="button"
@@ -222,7 +233,9 @@ function RatingQuestion({
       <legend className="px-1 text-lg font-semibold">{item.title}</legend>
       <p className="mb-3 text-muted">{item.descriptor}</p>
       {missing ? <p className="mb-2 font-semibold text-red-800">{t("answerThis")}</p> : null}
-      <p className="mb-2 font-semibold" id={`${name}-q`}>{t("whichIsTrue")}</p>
+      <p className="mb-2 font-semibold" id={`${name}-q`}>
+        {t("whichIsTrue")}
+      </p>
       <div role="radiogroup" aria-labelledby={`${name}-q`}>
         {[...item.statements].map((s) => (
           <label key={s.anchor} className="mb-2 flex min-h-11 items-start gap-3">
@@ -243,7 +256,13 @@ function RatingQuestion({
             {t("fully")}
           </label>
           <label className="inline-flex min-h-11 items-center gap-2">
-            <input type="radio" className="h-5 w-5" name={`${name}-partly`} checked={partly} onChange={() => onChange({ level: anchor - 1, note: value?.note })} />
+            <input
+              type="radio"
+              className="h-5 w-5"
+              name={`${name}-partly`}
+              checked={partly}
+              onChange={() => onChange({ level: anchor - 1, note: value?.note })}
+            />
             {t("partly")}
           </label>
         </fieldset>

@@ -20,9 +20,15 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
   return (
     <>
       <section className="card mb-6" aria-labelledby="profile-vs-target">
-        <h2 id="profile-vs-target" className="mb-1 text-xl font-bold">{t("profileTitle", { profile: data.profile.title })}</h2>
+        <h2 id="profile-vs-target" className="mb-1 text-xl font-bold">
+          {t("profileTitle", { profile: data.profile.title })}
+        </h2>
         <p className="mb-3 text-sm text-muted">
-          {t("lastTaken", { date: shortDate(latest.submittedAt, locale), form: latest.form === "SHORT" ? t("formShort") : t("formFull"), version: latest.frameworkVersion })}
+          {t("lastTaken", {
+            date: shortDate(latest.submittedAt, locale),
+            form: latest.form === "SHORT" ? t("formShort") : t("formFull"),
+            version: latest.frameworkVersion,
+          })}
         </p>
         <table className="table">
           <thead>
@@ -30,13 +36,17 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
               <th scope="col">{t("area")}</th>
               <th scope="col">{t("myLevel")}</th>
               <th scope="col">{t("target")}</th>
-              <th scope="col" className="w-2/5"><span className="sr-only">{t("bar")}</span></th>
+              <th scope="col" className="w-2/5">
+                <span className="sr-only">{t("bar")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {latest.areaLevels.map((a) => (
               <tr key={a.areaId}>
-                <th scope="row" className="font-normal">{a.title}</th>
+                <th scope="row" className="font-normal">
+                  {a.title}
+                </th>
                 <td>{a.level === 0 ? t("notYet") : a.level}</td>
                 <td>{a.target}</td>
                 <td aria-hidden="true">
@@ -53,7 +63,9 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
       </section>
 
       <section className="card mb-6" aria-labelledby="changes">
-        <h2 id="changes" className="mb-3 text-xl font-bold">{t("changesTitle")}</h2>
+        <h2 id="changes" className="mb-3 text-xl font-bold">
+          {t("changesTitle")}
+        </h2>
         {data.history.length < 2 ? (
           <p>{t("changesFirst")}</p>
         ) : data.changes.length === 0 ? (
@@ -71,14 +83,18 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
       </section>
 
       <section className="card mb-6" aria-labelledby="gaps">
-        <h2 id="gaps" className="mb-3 text-xl font-bold">{t("gapsTitle")}</h2>
+        <h2 id="gaps" className="mb-3 text-xl font-bold">
+          {t("gapsTitle")}
+        </h2>
         {data.gaps.length === 0 ? (
           <p>{t("noGaps")}</p>
         ) : (
           <ul className="grid gap-3">
             {data.gaps.map((g) => (
               <li key={g.competenceId}>
-                <p className="font-semibold">{g.competenceId} {g.title}</p>
+                <p className="font-semibold">
+                  {g.competenceId} {g.title}
+                </p>
                 <p>
                   {t("gapLine", { level: g.level, target: g.target })}
                   {g.estimated ? ` ${t("estimated")}` : ""}
@@ -104,7 +120,9 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
       </section>
 
       <section className="card mb-6" aria-labelledby="over-time">
-        <h2 id="over-time" className="mb-3 text-xl font-bold">{t("overTimeTitle")}</h2>
+        <h2 id="over-time" className="mb-3 text-xl font-bold">
+          {t("overTimeTitle")}
+        </h2>
         <AreaChart labels={labels} series={series} title={t("chartTitle")} description={t("chartDescription")} />
         <div className="overflow-x-auto">
           <table className="table text-sm">
@@ -113,14 +131,18 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
               <tr>
                 <th scope="col">{t("area")}</th>
                 {labels.map((l, i) => (
-                  <th key={i} scope="col">{l}</th>
+                  <th key={i} scope="col">
+                    {l}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {series.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row" className="font-normal">{s.title}</th>
+                  <th scope="row" className="font-normal">
+                    {s.title}
+                  </th>
                   {s.points.map((p, i) => (
                     <td key={i}>{p ?? "—"}</td>
                   ))}
@@ -132,7 +154,9 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
       </section>
 
       <section className="card mb-6" aria-labelledby="details">
-        <h2 id="details" className="mb-3 text-xl font-bold">{t("detailsTitle")}</h2>
+        <h2 id="details" className="mb-3 text-xl font-bold">
+          {t("detailsTitle")}
+        </h2>
         {data.areas.map((area) => (
           <details key={area.id} className="mb-2">
             <summary className="cursor-pointer font-semibold">{areaTitle.get(area.id)}</summary>
@@ -141,12 +165,18 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
                 .filter((c) => c.areaId === area.id)
                 .map((c) => (
                   <li key={c.id} className="border-l-4 border-neutral-300 pl-3">
-                    <p className="font-semibold">{c.id} {c.title}</p>
+                    <p className="font-semibold">
+                      {c.id} {c.title}
+                    </p>
                     <p>
                       {t("selfRating")}: {c.level === 0 ? t("notYet") : c.level} · {t("target")}: {c.target}
                       {c.estimated ? ` ${t("estimated")}` : ""}
                     </p>
-                    {c.note ? <p className="text-sm">{t("noteLabel")}: {c.note}</p> : null}
+                    {c.note ? (
+                      <p className="text-sm">
+                        {t("noteLabel")}: {c.note}
+                      </p>
+                    ) : null}
                     {c.reviews.map((r, i) => (
                       <p key={i} className="text-sm">
                         {r.confirmed ? t("confirmedBy", { name: r.curatorName }) : t("commentBy", { name: r.curatorName })}
@@ -154,7 +184,12 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
                       </p>
                     ))}
                     {reviewable ? (
-                      <ReviewControls assessmentId={latest.id} itemType={c.estimated ? "AREA" : "COMPETENCE"} itemId={c.estimated ? c.areaId : c.id} label={c.title} />
+                      <ReviewControls
+                        assessmentId={latest.id}
+                        itemType={c.estimated ? "AREA" : "COMPETENCE"}
+                        itemId={c.estimated ? c.areaId : c.id}
+                        label={c.title}
+                      />
                     ) : null}
                   </li>
                 ))}

@@ -8,7 +8,17 @@ import { useApiMutation } from "@/ui/api";
 type Body = { itemType: "AREA" | "COMPETENCE"; itemId: string; confirmed: boolean; comment?: string };
 
 /** A curator's confirmation or comment on one self-rating. */
-export function ReviewControls({ assessmentId, itemType, itemId, label }: { assessmentId: string; itemType: "AREA" | "COMPETENCE"; itemId: string; label: string }) {
+export function ReviewControls({
+  assessmentId,
+  itemType,
+  itemId,
+  label,
+}: {
+  assessmentId: string;
+  itemType: "AREA" | "COMPETENCE";
+  itemId: string;
+  label: string;
+}) {
   const t = useT("competences");
   const tc = useT("common");
   const id = useId();
@@ -28,13 +38,23 @@ export function ReviewControls({ assessmentId, itemType, itemId, label }: { asse
         mutation.mutate({ itemType, itemId, confirmed: submitter?.value === "confirm", comment: String(f.get("comment") ?? "") || undefined });
       }}
     >
-      <label htmlFor={id} className="mb-1 block text-sm font-semibold">{t("reviewComment")}</label>
+      <label htmlFor={id} className="mb-1 block text-sm font-semibold">
+        {t("reviewComment")}
+      </label>
       <textarea id={id} name="comment" rows={2} maxLength={1000} className="input mb-2" />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="action" value="confirm" className="btn-secondary" disabled={mutation.isPending}>{t("confirm")}</button>
-        <button type="submit" name="action" value="comment" className="btn-secondary" disabled={mutation.isPending}>{t("commentOnly")}</button>
+        <button type="submit" name="action" value="confirm" className="btn-secondary" disabled={mutation.isPending}>
+          {t("confirm")}
+        </button>
+        <button type="submit" name="action" value="comment" className="btn-secondary" disabled={mutation.isPending}>
+          {t("commentOnly")}
+        </button>
       </div>
-      {mutation.error ? <p role="alert" className="text-red-800">{mutation.error.message}</p> : null}
+      {mutation.error ? (
+        <p role="alert" className="text-red-800">
+          {mutation.error.message}
+        </p>
+      ) : null}
       {mutation.isSuccess ? <p role="status">{t("reviewSaved")}</p> : null}
     </form>
   );

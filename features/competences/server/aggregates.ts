@@ -116,7 +116,17 @@ async function aggregateNow(scope: Scope, where: Prisma.Sql): Promise<Aggregates
   const respondents = row?.n ?? 0;
   const fullFormRespondents = row?.full ?? 0;
   if (!row || respondents < MIN_GROUP) {
-    return { respondents, fullFormRespondents, suppressed: true, areaDistribution: {}, competenceDistribution: null, purposes: {}, tools: null, trend: [], breakdown: [] };
+    return {
+      respondents,
+      fullFormRespondents,
+      suppressed: true,
+      areaDistribution: {},
+      competenceDistribution: null,
+      purposes: {},
+      tools: null,
+      trend: [],
+      breakdown: [],
+    };
   }
 
   const add = (table: Record<string, number[]>, key: string, level: number, n: number) => {

@@ -28,7 +28,11 @@ export function reportToCsv(report: Report, summary: string[][]): string {
 
 /** XLSX with a summary sheet and one sheet per table. */
 export async function reportToXlsx(report: Report, summary: string[][], summaryName: string): Promise<Uint8Array> {
-  const sheetName = (title: string) => title.replace(/[\\/?*[\]:]/g, " ").slice(0, 31).trim();
+  const sheetName = (title: string) =>
+    title
+      .replace(/[\\/?*[\]:]/g, " ")
+      .slice(0, 31)
+      .trim();
   const sheets = [
     { sheet: sheetName(summaryName), data: summary.map((row) => row.map((value) => ({ value }))) },
     ...report.tables.map((table) => ({

@@ -1,13 +1,14 @@
 import "server-only";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { getContentDir } from "@/server/env";
 import { ZCompetenceFile, ZFrameworkMeta, type TFramework } from "../framework-schema";
 import { checkFramework, type ContentProblem } from "../check-framework";
 
 export const DEFAULT_FRAMEWORK_ID = "digcomp-sw";
 
 export function contentRoot(): string {
-  return process.env.CONTENT_DIR ?? join(process.cwd(), "content");
+  return getContentDir();
 }
 
 function frameworkDir(root: string, id: string): string {
@@ -47,12 +48,17 @@ export function readFramework(id: string, version: number, root = contentRoot(),
   const metaRaw = parseJson(metaFile);
   const meta = metaRaw === undefined ? undefined : ZFrameworkMeta.safeParse(metaRaw);
   if (meta && !meta.success) {
-    for (const issue of meta.error.issues) problems.push({ file: metaFile, line: lineOfPath(metaFile, issue.path), field: issue.path.join("."), message: issue.message });
+    for (const issue of meta.error.issues)
+      problems.push({ file: metaFile, line: lineOfPath(metaFile, issue.path), field: issue.path.join("."), message: issue.message });
   }
   const competences: TFramework["competences"] = [];
   const sources = new Map<string, string>();
   const competenceDir = join(dir, "competences");
-  const files = existsSync(competenceDir) ? readdirSync(competenceDir).filter((f) => f.endsWith(".json")).sort() : [];
+  const files = existsSync(competenceDir)
+    ? readdirSync(competenceDir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
   for (const name of files) {
     const file = join(competenceDir, name);
     const raw = parseJson(file);

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
 import { can, assessmentsWhere, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
 import type { TFramework } from "../framework-schema";
@@ -72,23 +73,33 @@ function answersOf(a: Loaded): AssessmentAnswers {
 
 function areaTarget(fw: TFramework, profileId: string, areaId: string): number {
   const profile = fw.profiles.find((p) => p.id === profileId) ?? fw.profiles[0]!;
-  const targets = fw.competences.filter((c) => c.area === areaId).map((c) => profile.targets[c.id] ?? 0).sort((x, y) => x - y);
+  const targets = fw.competences
+    .filter((c) => c.area === areaId)
+    .map((c) => profile.targets[c.id] ?? 0)
+    .sort((x, y) => x - y);
   return targets[Math.floor((targets.length - 1) / 2)] ?? 0;
 }
 
 /**
  * Everything the "My competences" page shows for one person: the owner, or their current curator
- * (the scoped where decides; a stranger gets null). Each past assessment is read with the
- * framework version it used, so a new version never changes what an old answer meant.
+ * (read from the database). Anyone else gets the same 404 as for no such person. Each past
+ * assessment is read with the framework version it used, so a new version never changes what an
+ * old answer meant.
  */
-export async function getCompetenceOverview(actor: Actor, ownerId: string, locale: AppLocale): Promise<MyCompetences | null> {
+export async function getCompetenceOverview(actor: Actor, ownerId: string, locale: AppLocale): Promise<MyCompetences> {
   const db = getDb();
   const owner = await db.user.findUnique({
     where: { id: ownerId },
-    select: { name: true, roles: { select: { role: true } }, organization: { select: { reassessEveryDays: true } }, curators: { where: { curatorId: actor.id, endedAt: null }, select: { id: true } } },
+    select: {
+      name: true,
+      roles: { select: { role: true } },
+      organization: { select: { reassessEveryDays: true } },
+      curators: { where: { endedAt: null }, select: { curatorId: true } },
+    },
   });
-  if (!owner) return null;
-  if (!can(actor, "read:assessment", { ownerId, actorMentorsOwner: owner.curators.length > 0 })) return null;
+  if (!owner || !can(actor, "read:assessment", { ownerId, curatorIds: owner.curators.map((c) => c.curatorId) })) {
+    throw new AppError("not_found", "errors.userNotFound");
+  }
 
   const assessments = await db.assessment.findMany({
     where: { AND: [{ userId: ownerId, status: "SUBMITTED" }, assessmentsWhere(actor)] },
@@ -101,7 +112,8 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
       ratings: { select: { itemType: true, itemId: true, level: true, note: true } },
     },
   });
-  const draft = ownerId === actor.id ? await db.assessment.findFirst({ where: { userId: ownerId, status: "DRAFT" }, select: { form: true, updatedAt: true } }) : null;
+  const draft =
+    ownerId === actor.id ? await db.assessment.findFirst({ where: { userId: ownerId, status: "DRAFT" }, select: { form: true, updatedAt: true } }) : null;
 
   const current = getFramework();
   const profileId = profileForRoles(owner.roles.map((r) => r.role));
@@ -132,7 +144,12 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
     const title = (t: { uk: string; en: string }) => t[locale];
     latest = {
       ...history.at(-1)!,
-      areaLevels: fw.areas.map((a) => ({ areaId: a.id, title: title(a.title), level: history.at(-1)!.areas[a.id] ?? 0, target: areaTarget(fw, profileId, a.id) })),
+      areaLevels: fw.areas.map((a) => ({
+        areaId: a.id,
+        title: title(a.title),
+        level: history.at(-1)!.areas[a.id] ?? 0,
+        target: areaTarget(fw, profileId, a.id),
+      })),
       competences: levels.map((l) => {
         const c = fw.competences.find((x) => x.id === l.competenceId)!;
         const itemType = l.estimated ? "AREA" : "COMPETENCE";

@@ -1,14 +1,14 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import type { Actor } from "@/server/authz/policy";
+import { can, mentorshipsWhere, type Actor } from "@/server/authz/policy";
 
 export type MenteeRow = { id: string; name: string; organization: string; lastAssessedAt: string | null };
 
 /** A curator's current mentees, for links to their competence profiles. */
 export async function listMyMentees(actor: Actor): Promise<MenteeRow[]> {
-  if (!actor.roles.includes("CURATOR")) return [];
+  if (!can(actor, "read:caseload")) return [];
   const rows = await getDb().mentorship.findMany({
-    where: { curatorId: actor.id, endedAt: null },
+    where: { AND: [{ curatorId: actor.id, endedAt: null }, mentorshipsWhere(actor)] },
     orderBy: { mentee: { name: "asc" } },
     select: {
       mentee: {

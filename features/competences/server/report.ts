@@ -72,13 +72,25 @@ async function nameChildren(scope: Scope, aggregates: Aggregates, locale: AppLoc
     const hromadas = await db.hromada.findMany({ where: { regionId: scope.regionId }, orderBy: { nameUk: "asc" } });
     return hromadas.map((h) => {
       const c = counts.get(h.id);
-      return { id: h.id, name: locale === "en" ? h.nameEn : h.nameUk, n: c?.n ?? 0, suppressed: c?.suppressed ?? false, href: `/reports?scope=hromada&id=${h.id}` };
+      return {
+        id: h.id,
+        name: locale === "en" ? h.nameEn : h.nameUk,
+        n: c?.n ?? 0,
+        suppressed: c?.suppressed ?? false,
+        href: `/reports?scope=hromada&id=${h.id}`,
+      };
     });
   }
   const regions = await db.region.findMany({ orderBy: { nameUk: "asc" } });
   return regions.map((r) => {
     const c = counts.get(r.id);
-    return { id: r.id, name: locale === "en" ? r.nameEn : r.nameUk, n: c?.n ?? 0, suppressed: c?.suppressed ?? false, href: `/reports?scope=region&id=${r.id}` };
+    return {
+      id: r.id,
+      name: locale === "en" ? r.nameEn : r.nameUk,
+      n: c?.n ?? 0,
+      suppressed: c?.suppressed ?? false,
+      href: `/reports?scope=region&id=${r.id}`,
+    };
   });
 }
 

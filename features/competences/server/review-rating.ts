@@ -9,10 +9,14 @@ export async function reviewRating(actor: Actor, assessmentId: string, input: TR
   const db = getDb();
   const assessment = await db.assessment.findFirst({
     where: { AND: [{ id: assessmentId, status: "SUBMITTED" }, assessmentsWhere(actor)] },
-    select: { userId: true, ratings: { where: { itemType: input.itemType, itemId: input.itemId }, select: { level: true } }, user: { select: { curators: { where: { curatorId: actor.id, endedAt: null }, select: { id: true } } } } },
+    select: {
+      userId: true,
+      ratings: { where: { itemType: input.itemType, itemId: input.itemId }, select: { level: true } },
+      user: { select: { curators: { where: { endedAt: null }, select: { curatorId: true } } } },
+    },
   });
   if (!assessment) throw new AppError("not_found", "errors.assessmentNotFound");
-  authorize(actor, "review:assessment", { ownerId: assessment.userId, actorMentorsOwner: assessment.user.curators.length > 0 });
+  authorize(actor, "review:assessment", { ownerId: assessment.userId, curatorIds: assessment.user.curators.map((c) => c.curatorId) });
   if (assessment.ratings.length === 0) throw new AppError("not_found", "errors.ratingNotFound", { itemId: ["errors.ratingNotFound"] });
   const review = await db.ratingReview.upsert({
     where: { assessmentId_itemType_itemId_curatorId: { assessmentId, itemType: input.itemType, itemId: input.itemId, curatorId: actor.id } },

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import { AppError, constraintError, isUniqueViolation } from "@/server/errors";
 import type { Actor } from "@/server/authz/policy";
 import { authorize } from "@/server/authz/policy";
 import type { TDraftSave } from "../schemas";
@@ -11,10 +11,25 @@ export type DraftDto = { id: string; form: "SHORT" | "FULL"; frameworkVersion: n
 
 /**
  * Saves the learner's answers so far (the whole answer set each time, so a replayed or reordered
- * save cannot leave a mix). One draft per person; it keeps the framework version it started on.
+ * save cannot leave a mix). One draft per person (a partial unique index); it keeps the framework
+ * version it started on.
  */
 export async function saveDraft(actor: Actor, input: TDraftSave): Promise<DraftDto> {
   authorize(actor, "update:profile:own");
+  try {
+    return await writeDraft(actor, input);
+  } catch (error) {
+    // Two first saves racing (two tabs): the one refused by the index saves into the other's draft.
+    if (!isUniqueViolation(error, "Assessment_userId_draft_key")) throw constraintError(error) ?? error;
+  }
+  try {
+    return await writeDraft(actor, input);
+  } catch (error) {
+    throw constraintError(error) ?? error;
+  }
+}
+
+async function writeDraft(actor: Actor, input: TDraftSave): Promise<DraftDto> {
   const db = getDb();
   const existing = await db.assessment.findFirst({ where: { userId: actor.id, status: "DRAFT" }, select: { id: true, frameworkVersion: true } });
   const fw = getFramework(existing?.frameworkVersion);
@@ -32,12 +47,19 @@ export async function saveDraft(actor: Actor, input: TDraftSave): Promise<DraftD
   if (Object.keys(fields).length) throw new AppError("validation_failed", "errors.validation", fields);
 
   const draft = await db.$transaction(async (tx) => {
-    const row = existing
-      ? await tx.assessment.update({ where: { id: existing.id }, data: { form: input.form }, select: { id: true, form: true, frameworkVersion: true, updatedAt: true } })
-      : await tx.assessment.create({
-          data: { userId: actor.id, frameworkId: DEFAULT_FRAMEWORK_ID, frameworkVersion: fw.version, profileId: profileForRoles(actor.roles), form: input.form },
-          select: { id: true, form: true, frameworkVersion: true, updatedAt: true },
-        });
+    const select = { id: true, form: true, frameworkVersion: true, updatedAt: true } as const;
+    let row;
+    if (existing) {
+      // Compare-and-set: a draft submitted meanwhile (in another tab) is not written into.
+      const { count } = await tx.assessment.updateMany({ where: { id: existing.id, status: "DRAFT" }, data: { form: input.form } });
+      if (count === 0) throw new AppError("conflict", "errors.alreadySubmitted");
+      row = await tx.assessment.findUniqueOrThrow({ where: { id: existing.id }, select });
+    } else {
+      row = await tx.assessment.create({
+        data: { userId: actor.id, frameworkId: DEFAULT_FRAMEWORK_ID, frameworkVersion: fw.version, profileId: profileForRoles(actor.roles), form: input.form },
+        select,
+      });
+    }
     await tx.assessmentRating.deleteMany({ where: { assessmentId: row.id } });
     await tx.assessmentPurpose.deleteMany({ where: { assessmentId: row.id } });
     await tx.assessmentToolUse.deleteMany({ where: { assessmentId: row.id } });

@@ -6,9 +6,13 @@ import { PURPOSE_IDS } from "../instrument";
 import { buildSummary, requiredItems } from "../scoring";
 import { getFramework } from "./framework";
 
+/** A submit that finds no draft this soon after a submission is a second click or another tab. */
+const DOUBLE_SUBMIT_MS = 60_000;
+
 /**
  * Turns the draft into an immutable snapshot. Every item of the chosen form and all six purposes
- * must be answered; the person's organization, hromada and region are recorded with it.
+ * must be answered; the person's organization, hromada and region are recorded with it. Submitting
+ * is a compare-and-set on the draft, so a second submit racing the first answers 409.
  */
 export async function submitDraft(actor: Actor): Promise<{ id: string; submittedAt: string }> {
   authorize(actor, "update:profile:own");
@@ -21,7 +25,13 @@ export async function submitDraft(actor: Actor): Promise<{ id: string; submitted
       tools: { select: { tool: true, direction: true } },
     },
   });
-  if (!draft) throw new AppError("not_found", "errors.noDraft");
+  if (!draft) {
+    // No draft left a moment after one was submitted: this is the second of a double submit.
+    const justSubmitted = await db.assessment.count({
+      where: { userId: actor.id, status: "SUBMITTED", submittedAt: { gte: new Date(Date.now() - DOUBLE_SUBMIT_MS) } },
+    });
+    throw justSubmitted ? new AppError("conflict", "errors.alreadySubmitted") : new AppError("not_found", "errors.noDraft");
+  }
   const fw = getFramework(draft.frameworkVersion);
   const answered = new Set(draft.ratings.map((r) => `${r.itemType}:${r.itemId}`));
   const fields: Record<string, string[]> = {};
@@ -34,8 +44,9 @@ export async function submitDraft(actor: Actor): Promise<{ id: string; submitted
 
   const submittedAt = new Date();
   const summary = buildSummary(fw, { form: draft.form, ratings: draft.ratings }, draft.purposes, draft.tools);
-  await db.assessment.update({
-    where: { id: draft.id },
+  // The snapshot is of the answers read above: a save or a submit that came in between wins.
+  const { count } = await db.assessment.updateMany({
+    where: { id: draft.id, status: "DRAFT", updatedAt: draft.updatedAt },
     data: {
       status: "SUBMITTED",
       submittedAt,
@@ -46,5 +57,9 @@ export async function submitDraft(actor: Actor): Promise<{ id: string; submitted
       profileId: draft.profileId,
     },
   });
+  if (count === 0) {
+    const now = await db.assessment.findUnique({ where: { id: draft.id }, select: { status: true } });
+    throw new AppError("conflict", now?.status === "DRAFT" ? "errors.draftChanged" : "errors.alreadySubmitted");
+  }
   return { id: draft.id, submittedAt: submittedAt.toISOString() };
 }

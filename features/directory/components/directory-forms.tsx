@@ -13,7 +13,9 @@ function Select({ label, name, options, prompt, error }: { label: string; name: 
   const id = useId();
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="mb-1 block font-semibold">{label}</label>
+      <label htmlFor={id} className="mb-1 block font-semibold">
+        {label}
+      </label>
       <select
         id={id}
         name={name}
@@ -22,12 +24,22 @@ function Select({ label, name, options, prompt, error }: { label: string; name: 
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       >
-        {prompt ? <option value="" disabled>{prompt}</option> : null}
+        {prompt ? (
+          <option value="" disabled>
+            {prompt}
+          </option>
+        ) : null}
         {options.map((o) => (
-          <option key={o.id} value={o.id}>{o.label}</option>
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
         ))}
       </select>
-      {error ? <p id={`${id}-error`} className="mt-1 font-semibold text-red-800">{error.join(" ")}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 font-semibold text-red-800">
+          {error.join(" ")}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -73,7 +85,9 @@ function CreateForm<T>({
     >
       <Outcome error={m.error} success={m.isSuccess} />
       {children((field) => fieldErrors(m.error, field))}
-      <button type="submit" className="btn" disabled={m.isPending}>{m.isPending ? t("common.saving") : submitLabel}</button>
+      <button type="submit" className="btn" disabled={m.isPending}>
+        {m.isPending ? t("common.saving") : submitLabel}
+      </button>
     </form>
   );
 }
@@ -149,9 +163,14 @@ export function ReassessSetting({ organizationId, name, days }: { organizationId
   const t = useT();
   const id = useId();
   const router = useRouter();
-  const m = useApiMutation<{ reassessEveryDays: number }, { reassessEveryDays: number }>("PATCH", `/api/v1/directory/organizations/${organizationId}`, t("common.offline"), {
-    onSuccess: () => router.refresh(),
-  });
+  const m = useApiMutation<{ reassessEveryDays: number }, { reassessEveryDays: number }>(
+    "PATCH",
+    `/api/v1/directory/organizations/${organizationId}`,
+    t("common.offline"),
+    {
+      onSuccess: () => router.refresh(),
+    },
+  );
   const errors = fieldErrors(m.error, "reassessEveryDays");
   return (
     <form
@@ -164,11 +183,29 @@ export function ReassessSetting({ organizationId, name, days }: { organizationId
       }}
     >
       <div>
-        <label htmlFor={id} className="block text-sm">{t("directory.reassessEvery")}</label>
-        <input id={id} name="days" type="number" min={30} max={365} defaultValue={days} className="input w-28" aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-e` : undefined} />
+        <label htmlFor={id} className="block text-sm">
+          {t("directory.reassessEvery")}
+        </label>
+        <input
+          id={id}
+          name="days"
+          type="number"
+          min={30}
+          max={365}
+          defaultValue={days}
+          className="input w-28"
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={errors ? `${id}-e` : undefined}
+        />
       </div>
-      <button type="submit" className="btn-secondary" disabled={m.isPending}>{t("common.save")}</button>
-      {errors ? <p id={`${id}-e`} className="font-semibold text-red-800">{errors.join(" ")}</p> : null}
+      <button type="submit" className="btn-secondary" disabled={m.isPending}>
+        {t("common.save")}
+      </button>
+      {errors ? (
+        <p id={`${id}-e`} className="font-semibold text-red-800">
+          {errors.join(" ")}
+        </p>
+      ) : null}
       {m.isSuccess ? <p role="status">{t("directory.added")}</p> : null}
     </form>
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { authorize, type Actor } from "@/server/authz/policy";
+import { authorize, organizationsWhere, regionsWhere, type Actor } from "@/server/authz/policy";
 import type { THromadaCreate, TOrganizationCreate, TOrganizationSettings, TRegionCreate } from "../schemas";
 
 async function audit(actorId: string, action: string, targetType: string, targetId: string) {
@@ -34,10 +34,12 @@ export async function createHromada(actor: Actor, input: THromadaCreate): Promis
 
 export async function createOrganization(actor: Actor, input: TOrganizationCreate): Promise<{ id: string }> {
   const db = getDb();
-  const hromada = await db.hromada.findUnique({ where: { id: input.hromadaId }, select: { regionId: true } });
+  // Scoped lookup: a hromada of another region answers like one that does not exist.
+  const hromada = await db.hromada.findFirst({ where: { id: input.hromadaId, region: regionsWhere(actor) }, select: { regionId: true } });
   if (!hromada) throw new AppError("not_found", "errors.hromadaNotFound", { hromadaId: ["errors.hromadaNotFound"] });
   authorize(actor, "create:organization", { regionId: hromada.regionId });
-  if (await db.organization.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } })) {
+  // Names are unique within a hromada (the database's unique index backs this up under races).
+  if (await db.organization.findFirst({ where: { hromadaId: input.hromadaId, name: { equals: input.name, mode: "insensitive" } }, select: { id: true } })) {
     throw new AppError("conflict", "errors.organizationExists", { name: ["errors.organizationExists"] });
   }
   const organization = await db.organization.create({ data: input, select: { id: true } });
@@ -48,7 +50,7 @@ export async function createOrganization(actor: Actor, input: TOrganizationCreat
 /** Admins anywhere, methodologists in their region: how often members are invited to reassess. */
 export async function updateOrganizationSettings(actor: Actor, id: string, input: TOrganizationSettings): Promise<TOrganizationSettings> {
   const db = getDb();
-  const org = await db.organization.findUnique({ where: { id }, select: { hromada: { select: { regionId: true } } } });
+  const org = await db.organization.findFirst({ where: { id, ...organizationsWhere(actor) }, select: { hromada: { select: { regionId: true } } } });
   if (!org) throw new AppError("not_found", "errors.organizationNotFound");
   authorize(actor, "create:organization", { regionId: org.hromada.regionId });
   const updated = await db.organization.update({ where: { id }, data: { reassessEveryDays: input.reassessEveryDays }, select: { reassessEveryDays: true } });

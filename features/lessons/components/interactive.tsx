@@ -43,7 +43,10 @@ export function Quiz({ id, question, multiple = false, children }: { id: string;
   const reportAnswer = useReportAnswer();
   const check = () => {
     setChecked(true);
-    reportAnswer?.(id, Object.entries(answers).every(([key, correct]) => correct === chosen.includes(key)));
+    reportAnswer?.(
+      id,
+      Object.entries(answers).every(([key, correct]) => correct === chosen.includes(key)),
+    );
   };
   return (
     <fieldset className="card my-6" data-quiz-id={id}>
@@ -101,13 +104,24 @@ export function TrueFalse({ id, statement, answer, explanation }: { id: string; 
       <div className="flex flex-wrap gap-x-6">
         {[true, false].map((v) => (
           <label key={String(v)} className="inline-flex min-h-11 items-center gap-2">
-            <input type="radio" name={name} className="h-5 w-5" checked={choice === v} onChange={() => { setChoice(v); reportAnswer?.(id, v === answer); }} />
+            <input
+              type="radio"
+              name={name}
+              className="h-5 w-5"
+              checked={choice === v}
+              onChange={() => {
+                setChoice(v);
+                reportAnswer?.(id, v === answer);
+              }}
+            />
             {v ? t("true") : t("false")}
           </label>
         ))}
       </div>
       <p role="status" className="mt-2">
-        {choice === null ? "" : (
+        {choice === null ? (
+          ""
+        ) : (
           <>
             <strong>{choice === answer ? t("right") : t("notQuite")}</strong> {explanation}
           </>
@@ -136,14 +150,18 @@ export function Scenario({ id, title, children }: { id: string; title: string; c
   const state = useMemo(() => ({ name, picked: picked?.key ?? null, pick }), [name, picked, pick]);
   return (
     <fieldset className="card my-6 border-l-4 border-l-brand-700" data-quiz-id={id}>
-      <legend className="px-1 text-lg font-semibold">{t("scenario")}: {title}</legend>
+      <legend className="px-1 text-lg font-semibold">
+        {t("scenario")}: {title}
+      </legend>
       <ScenarioContext.Provider value={state}>{children}</ScenarioContext.Provider>
       <p role="status" className="mt-2">
         {picked ? (
           <>
             <strong>{picked.best ? t("goodChoice") : t("thinkAgain")}</strong> {picked.consequence}
           </>
-        ) : ""}
+        ) : (
+          ""
+        )}
       </p>
     </fieldset>
   );
@@ -165,7 +183,13 @@ export function Choice({ best = false, consequence, children }: { best?: boolean
   if (!scenario) return null;
   return (
     <label className="mb-2 flex min-h-11 items-start gap-3">
-      <input type="radio" name={scenario.name} className="mt-1 h-5 w-5 shrink-0" checked={scenario.picked === key} onChange={() => scenario.pick(key, best, consequence)} />
+      <input
+        type="radio"
+        name={scenario.name}
+        className="mt-1 h-5 w-5 shrink-0"
+        checked={scenario.picked === key}
+        onChange={() => scenario.pick(key, best, consequence)}
+      />
       <span>{children}</span>
     </label>
   );

@@ -34,24 +34,26 @@ type MDXComponents = Record<string, (props: never) => ReactNode | Promise<ReactN
 function renderMdx(code: string, calloutLabel: Record<"tip" | "warning" | "privacy", string>, illustrative: string, extra: MDXComponents) {
   const Content = mdxComponent(code);
   return (
-      <Content
-        components={{
-          LessonStep,
-          Quiz,
-          Option,
-          TrueFalse,
-          Scenario,
-          Situation,
-          Choice,
-          Checklist,
-          Item,
-          Steps,
-          Step,
-          KeyTerm,
-          Callout: (props: { type: "tip" | "warning" | "privacy"; title?: string; children: ReactNode }) => <Callout {...props} label={calloutLabel[props.type]} />,
-          Figure: (props: { src: string; alt: string; caption?: string }) => <Figure {...props} illustrative={illustrative} />,
-          ...extra,
-        }}
-      />
+    <Content
+      components={{
+        LessonStep,
+        Quiz,
+        Option,
+        TrueFalse,
+        Scenario,
+        Situation,
+        Choice,
+        Checklist,
+        Item,
+        Steps,
+        Step,
+        KeyTerm,
+        Callout: (props: { type: "tip" | "warning" | "privacy"; title?: string; children: ReactNode }) => (
+          <Callout {...props} label={calloutLabel[props.type]} />
+        ),
+        Figure: (props: { src: string; alt: string; caption?: string }) => <Figure {...props} illustrative={illustrative} />,
+        ...extra,
+      }}
+    />
   );
 }

@@ -96,7 +96,11 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
       if (error instanceof ApiError && error.retryable) {
         enqueue({ method: "POST", path, body, key });
         setFinish({ state: "queued", message: tf("finishQueued") });
-        window.addEventListener("online", () => void flush().then((n) => n && setFinish({ state: "done", message: tf("finished", { count: body.answers.length }) })), { once: true });
+        window.addEventListener(
+          "online",
+          () => void flush().then((n) => n && setFinish({ state: "done", message: tf("finished", { count: body.answers.length }) })),
+          { once: true },
+        );
       } else {
         setFinish({ state: "failed", message: error instanceof Error ? error.message : tc("offline") });
       }
@@ -123,12 +127,21 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
         {children}
         <LessonStep index={steps.length}>
           <section aria-labelledby="finish" className="card">
-            <h2 id="finish" className="mb-2 text-lg font-bold">{tf("finishTitle")}</h2>
+            <h2 id="finish" className="mb-2 text-lg font-bold">
+              {tf("finishTitle")}
+            </h2>
             <p className="mb-3">{completedBefore ? tf("finishAgainLead") : tf("finishLead")}</p>
-            <button type="button" className="btn" disabled={finish.state === "saving" || finish.state === "done" || finish.state === "queued"} onClick={() => void complete()}>
+            <button
+              type="button"
+              className="btn"
+              disabled={finish.state === "saving" || finish.state === "done" || finish.state === "queued"}
+              onClick={() => void complete()}
+            >
               {finish.state === "saving" ? tc("saving") : tf("finish")}
             </button>
-            <p role="status" className="mt-2">{finish.message ?? ""}</p>
+            <p role="status" className="mt-2">
+              {finish.message ?? ""}
+            </p>
           </section>
           {after}
         </LessonStep>
@@ -138,7 +151,9 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
           <a className="btn-secondary" href={link(step - 1)} onClick={(e) => nav(e, step - 1)}>
             {t("back")}
           </a>
-        ) : <span />}
+        ) : (
+          <span />
+        )}
         {step < total - 1 ? (
           <a className="btn" href={link(step + 1)} onClick={(e) => nav(e, step + 1)}>
             {step + 1 === steps.length ? t("toFinish") : t("forward")}

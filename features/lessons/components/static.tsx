@@ -35,7 +35,10 @@ export function KeyTerm({ term, definition, children }: { term: string; definiti
   return (
     <dfn title={definition} className="not-italic">
       <span className="font-semibold underline decoration-dotted">{children}</span>
-      <span className="sr-only"> ({term}: {definition})</span>
+      <span className="sr-only">
+        {" "}
+        ({term}: {definition})
+      </span>
     </dfn>
   );
 }

@@ -35,7 +35,10 @@ export function getLesson(id: string, locale: AppLocale): CompiledLesson | null 
 
 /** Search, filter by competence, level and duration. */
 export function findLessons(locale: AppLocale, filter: { q?: string; competence?: string; level?: number; maxMinutes?: number }): LessonCard[] {
-  const words = (filter.q ?? "").toLocaleLowerCase(locale === "uk" ? "uk-UA" : "en-GB").split(/\s+/).filter(Boolean);
+  const words = (filter.q ?? "")
+    .toLocaleLowerCase(locale === "uk" ? "uk-UA" : "en-GB")
+    .split(/\s+/)
+    .filter(Boolean);
   return listLessons(locale).filter((l) => {
     if (filter.competence && !l.competences.includes(filter.competence)) return false;
     if (filter.level && l.level !== filter.level) return false;
@@ -47,7 +50,12 @@ export function findLessons(locale: AppLocale, filter: { q?: string; competence?
 
 /** How many screens the lesson's longest language version has (positions are shared between them). */
 export function lessonStepCount(id: string): number {
-  return Math.max(0, ...getIndex().lessons.filter((l) => l.id === id).map((l) => l.steps));
+  return Math.max(
+    0,
+    ...getIndex()
+      .lessons.filter((l) => l.id === id)
+      .map((l) => l.steps),
+  );
 }
 
 /** A quiz-like item of a lesson for review, in the reader's language when that version has it. */

@@ -22,9 +22,17 @@ export function DecideButtons({ requestId, name }: { requestId: string; name: st
   };
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <button type="button" className="btn" onClick={() => void decide(true)} aria-label={t("acceptLabel", { name })}>{t("accept")}</button>
-      <button type="button" className="btn-secondary" onClick={() => void decide(false)} aria-label={t("declineLabel", { name })}>{t("decline")}</button>
-      {error ? <p role="alert" className="font-semibold text-red-800">{error}</p> : null}
+      <button type="button" className="btn" onClick={() => void decide(true)} aria-label={t("acceptLabel", { name })}>
+        {t("accept")}
+      </button>
+      <button type="button" className="btn-secondary" onClick={() => void decide(false)} aria-label={t("declineLabel", { name })}>
+        {t("decline")}
+      </button>
+      {error ? (
+        <p role="alert" className="font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -30,7 +30,9 @@ export function FeedbackForm({ curatorId, menteeId }: { curatorId: string; mente
   };
   return (
     <form onSubmit={(e) => void submit(e)} className="mt-3">
-      <label htmlFor={`${id}-body`} className="mb-1 block font-semibold">{t("label")}</label>
+      <label htmlFor={`${id}-body`} className="mb-1 block font-semibold">
+        {t("label")}
+      </label>
       <textarea
         id={`${id}-body`}
         className="input min-h-24"
@@ -40,8 +42,14 @@ export function FeedbackForm({ curatorId, menteeId }: { curatorId: string; mente
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
-      {error ? <p id={`${id}-error`} role="alert" className="mt-1 font-semibold text-red-800">{error}</p> : null}
-      <button type="submit" className="btn mt-2" disabled={busy || !body.trim()}>{busy ? tc("sending") : t("send")}</button>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="btn mt-2" disabled={busy || !body.trim()}>
+        {busy ? tc("sending") : t("send")}
+      </button>
     </form>
   );
 }

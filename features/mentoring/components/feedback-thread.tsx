@@ -1,16 +1,37 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { FeedbackThread as Thread } from "../server/feedback";
 import { FeedbackForm } from "./feedback-form";
+import { MarkThreadRead } from "./mark-thread-read";
 
-/** The thread as both sides see it, with the reminder about client data above the form. */
-export async function FeedbackThread({ thread }: { thread: Thread }) {
+/**
+ * The thread as both sides see it, with the reminder about client data above the form. It shows
+ * one page of messages (the newest first time); "earlier messages" is a plain link with a cursor,
+ * so paging back works without JavaScript. `path` is the page it sits on, `anchor` its section id.
+ */
+export async function FeedbackThread({ thread, path, anchor = "feedback" }: { thread: Thread; path: string; anchor?: string }) {
   const [t, locale] = await Promise.all([getTranslations("feedback"), getLocale()]);
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Kyiv" });
+  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", {
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Kyiv",
+  });
+  const here = `${path}#${anchor}`;
   return (
-    <section className="card mt-6" aria-labelledby="feedback" id="feedback">
-      <h2 id="feedback" className="mb-2 text-xl font-bold">{t("title", { curator: thread.curator.name, mentee: thread.mentee.name })}</h2>
+    <section className="card mt-6" aria-labelledby={`${anchor}-title`} id={anchor}>
+      <h2 id={`${anchor}-title`} className="mb-2 text-xl font-bold">
+        {t("title", { curator: thread.curator.name, mentee: thread.mentee.name })}
+      </h2>
       <p className="notice-warning mb-3 rounded-md border-l-4 border-amber-700 bg-amber-50 p-3 text-sm">{t("privacy")}</p>
-      {thread.messages.length === 0 ? <p>{t("empty")}</p> : (
+      {thread.earlierCursor ? (
+        <p className="mb-2">
+          <a href={`${path}?before=${encodeURIComponent(thread.earlierCursor)}#${anchor}`}>{t("earlier")}</a>
+        </p>
+      ) : null}
+      {thread.messages.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
         <ol className="grid gap-2">
           {thread.messages.map((m) => (
             <li key={m.id} className={`rounded-md p-3 ${m.mine ? "ml-8 bg-brand-50" : "mr-8 bg-neutral-100"}`}>
@@ -23,6 +44,14 @@ export async function FeedbackThread({ thread }: { thread: Thread }) {
           ))}
         </ol>
       )}
+      {thread.paged ? (
+        <p className="mt-2">
+          <a href={here}>{t("newest")}</a>
+        </p>
+      ) : null}
+      {thread.hasUnread && thread.newestId ? (
+        <MarkThreadRead curatorId={thread.curator.id} menteeId={thread.mentee.id} upTo={thread.newestId} next={here} />
+      ) : null}
       {thread.canWrite ? <FeedbackForm curatorId={thread.curator.id} menteeId={thread.mentee.id} /> : <p className="mt-3 text-sm">{t("closed")}</p>}
     </section>
   );

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { contentTitles } from "@/features/content/titles";
-import { kyivDay } from "@/features/progress/kyiv-calendar";
+import { kyivDay } from "@/lib/kyiv-calendar";
 import type { MenteeWork } from "../server/caseload";
 
 /**
@@ -21,16 +21,28 @@ export async function MenteeWorkView({ work, headingLevel = 2 }: { work: MenteeW
   return (
     <>
       <section className="card" aria-labelledby="assignments">
-        <H id="assignments" className="mb-3 text-xl font-bold">{t("assignmentsTitle")}</H>
-        {work.assignments.length === 0 ? <p>{t("noAssignments")}</p> : (
+        <H id="assignments" className="mb-3 text-xl font-bold">
+          {t("assignmentsTitle")}
+        </H>
+        {work.assignments.length === 0 ? (
+          <p>{t("noAssignments")}</p>
+        ) : (
           <ul className="grid gap-2">
             {work.assignments.map((a) => {
               const overdue = !a.completedAt && a.dueOn !== null && a.dueOn < today;
               return (
                 <li key={a.id} className="border-b border-neutral-200 pb-2">
-                  <p className="font-semibold">{kindLabel(a.kind)}: {titleOf(a.kind, a.targetId)}</p>
+                  <p className="font-semibold">
+                    {kindLabel(a.kind)}: {titleOf(a.kind, a.targetId)}
+                  </p>
                   <p className={`text-sm ${overdue ? "font-semibold text-red-800" : ""}`}>
-                    {a.completedAt ? t("doneOn", { date: date.format(new Date(a.completedAt)) }) : a.dueOn ? (overdue ? t("overdue", { date: day(a.dueOn) }) : t("due", { date: day(a.dueOn) })) : t("noDue")}
+                    {a.completedAt
+                      ? t("doneOn", { date: date.format(new Date(a.completedAt)) })
+                      : a.dueOn
+                        ? overdue
+                          ? t("overdue", { date: day(a.dueOn) })
+                          : t("due", { date: day(a.dueOn) })
+                        : t("noDue")}
                   </p>
                   {a.message ? <p className="text-sm italic">{a.message}</p> : null}
                 </li>
@@ -40,11 +52,17 @@ export async function MenteeWorkView({ work, headingLevel = 2 }: { work: MenteeW
         )}
       </section>
       <section className="card" aria-labelledby="activity">
-        <H id="activity" className="mb-3 text-xl font-bold">{t("activityTitle")}</H>
-        {work.activity.length === 0 ? <p>{t("noActivity")}</p> : (
+        <H id="activity" className="mb-3 text-xl font-bold">
+          {t("activityTitle")}
+        </H>
+        {work.activity.length === 0 ? (
+          <p>{t("noActivity")}</p>
+        ) : (
           <ul className="grid gap-1">
             {work.activity.map((a, i) => (
-              <li key={i}>{day(a.day)} — {activityLine(a.kind, titleOf(a.kind === "walkthrough" ? "walkthrough" : "lesson", a.contentId), a.minutes)}</li>
+              <li key={i}>
+                {day(a.day)} — {activityLine(a.kind, titleOf(a.kind === "walkthrough" ? "walkthrough" : "lesson", a.contentId), a.minutes)}
+              </li>
             ))}
           </ul>
         )}

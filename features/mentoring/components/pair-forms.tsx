@@ -39,7 +39,9 @@ function Outcome({ done, problem }: { done: string | null; problem: { message: s
   const t = useT("pairs");
   return (
     <>
-      <p role="status" className="mt-2">{done ?? ""}</p>
+      <p role="status" className="mt-2">
+        {done ?? ""}
+      </p>
       {problem ? (
         <div role="alert" className="notice-error mt-2">
           <p className="font-semibold">{problem.message}</p>
@@ -70,19 +72,33 @@ export function PairForm({ curators, learners }: { curators: Person[]; learners:
   return (
     <form onSubmit={submit} className="grid gap-3">
       <div>
-        <label htmlFor={`${id}-curator`} className="mb-1 block font-semibold">{t("curator")}</label>
+        <label htmlFor={`${id}-curator`} className="mb-1 block font-semibold">
+          {t("curator")}
+        </label>
         <select id={`${id}-curator`} className="input" value={curator} onChange={(e) => setCurator(e.currentTarget.value)}>
-          {curators.map((c) => <option key={c.email} value={c.email}>{c.label}</option>)}
+          {curators.map((c) => (
+            <option key={c.email} value={c.email}>
+              {c.label}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <label htmlFor={`${id}-mentee`} className="mb-1 block font-semibold">{t("mentee")}</label>
+        <label htmlFor={`${id}-mentee`} className="mb-1 block font-semibold">
+          {t("mentee")}
+        </label>
         <select id={`${id}-mentee`} className="input" value={mentee} onChange={(e) => setMentee(e.currentTarget.value)}>
-          {learners.map((l) => <option key={l.email} value={l.email}>{l.label}</option>)}
+          {learners.map((l) => (
+            <option key={l.email} value={l.email}>
+              {l.label}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <button type="submit" className="btn" disabled={busy || !curator || !mentee}>{t("pair")}</button>
+        <button type="submit" className="btn" disabled={busy || !curator || !mentee}>
+          {t("pair")}
+        </button>
         <Outcome done={done} problem={problem} />
       </div>
     </form>
@@ -101,11 +117,26 @@ export function PairsImportForm() {
   };
   return (
     <form onSubmit={(e) => void submit(e)}>
-      <label htmlFor={`${id}-file`} className="mb-1 block font-semibold">{t("file")}</label>
-      <input id={`${id}-file`} type="file" accept=".csv,text/csv" className="mb-3 block min-h-11" onChange={async (e) => { const f = e.currentTarget.files?.[0]; if (f) setCsv(await f.text()); }} />
-      <label htmlFor={`${id}-csv`} className="mb-1 block font-semibold">{t("csv")}</label>
+      <label htmlFor={`${id}-file`} className="mb-1 block font-semibold">
+        {t("file")}
+      </label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        accept=".csv,text/csv"
+        className="mb-3 block min-h-11"
+        onChange={async (e) => {
+          const f = e.currentTarget.files?.[0];
+          if (f) setCsv(await f.text());
+        }}
+      />
+      <label htmlFor={`${id}-csv`} className="mb-1 block font-semibold">
+        {t("csv")}
+      </label>
       <textarea id={`${id}-csv`} rows={6} className="input font-mono text-base" value={csv} onChange={(e) => setCsv(e.currentTarget.value)} />
-      <button type="submit" className="btn mt-2" disabled={busy || !csv.trim()}>{t("import")}</button>
+      <button type="submit" className="btn mt-2" disabled={busy || !csv.trim()}>
+        {t("import")}
+      </button>
       <Outcome done={done} problem={problem} />
     </form>
   );
@@ -130,7 +161,11 @@ export function EndButton({ mentorshipId, label, confirmLabel }: { mentorshipId:
       <button type="button" className={armed ? "btn-danger" : "btn-secondary"} onClick={() => (armed ? void end() : setArmed(true))}>
         {armed ? confirmLabel : label}
       </button>
-      {error ? <span role="alert" className="ml-2 font-semibold text-red-800">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="ml-2 font-semibold text-red-800">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

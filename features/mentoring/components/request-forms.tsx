@@ -32,17 +32,33 @@ export function RequestCuratorForm({ curators }: { curators: { id: string; label
   return (
     <form onSubmit={(e) => void submit(e)} className="grid gap-3">
       <div>
-        <label htmlFor={`${id}-curator`} className="mb-1 block font-semibold">{t("chooseCurator")}</label>
+        <label htmlFor={`${id}-curator`} className="mb-1 block font-semibold">
+          {t("chooseCurator")}
+        </label>
         <select id={`${id}-curator`} className="input" value={curatorId} onChange={(e) => setCuratorId(e.currentTarget.value)}>
-          {curators.map((c) => <option key={c.id} value={c.id} disabled={c.full}>{c.label}</option>)}
+          {curators.map((c) => (
+            <option key={c.id} value={c.id} disabled={c.full}>
+              {c.label}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <label htmlFor={`${id}-message`} className="mb-1 block font-semibold">{t("requestMessage")}</label>
+        <label htmlFor={`${id}-message`} className="mb-1 block font-semibold">
+          {t("requestMessage")}
+        </label>
         <textarea id={`${id}-message`} className="input min-h-20" maxLength={500} value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
       </div>
-      {error ? <p role="alert" className="font-semibold text-red-800">{error}</p> : null}
-      <div><button type="submit" className="btn" disabled={busy || !curatorId}>{t("ask")}</button></div>
+      {error ? (
+        <p role="alert" className="font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="btn" disabled={busy || !curatorId}>
+          {t("ask")}
+        </button>
+      </div>
     </form>
   );
 }

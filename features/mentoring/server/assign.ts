@@ -5,14 +5,19 @@ import { authorize, type Actor } from "@/server/authz/policy";
 import { findPersonalData } from "@/features/privacy/personal-data";
 import { lessonExists, listTracks } from "@/features/lessons/server/catalog";
 import { walkthroughStepIds } from "@/features/walkthroughs/server/catalog";
-import { kyivDay } from "@/features/progress/kyiv-calendar";
+import { kyivDay } from "@/lib/kyiv-calendar";
 import { notify } from "@/features/notifications/server/notify";
 import type { TAssignmentCreate } from "../schemas";
+import { findMenteeResource } from "./find-mentee-resource";
 
-/** Whether the actor is the learner's current curator: the rule every mentee action rests on. */
-export async function mentors(actor: Actor, learnerId: string): Promise<boolean> {
-  const row = await getDb().mentorship.findFirst({ where: { curatorId: actor.id, menteeId: learnerId, endedAt: null }, select: { id: true } });
-  return row !== null;
+/**
+ * Only a learner's current curator gives or withdraws their work: the mentorship is read from the
+ * database here. No such person answers like someone else's mentee (403), revealing nothing.
+ */
+async function authorizeWorkFor(actor: Actor, learnerId: string): Promise<void> {
+  const learner = await findMenteeResource(learnerId);
+  if (!learner) throw new AppError("forbidden", "errors.forbidden");
+  authorize(actor, "assign:work", learner);
 }
 
 export const hrefOf = (kind: TAssignmentCreate["kind"], targetId: string) =>
@@ -23,9 +28,13 @@ export const hrefOf = (kind: TAssignmentCreate["kind"], targetId: string) =>
  * optional due day and message. It comes first on the mentee's Today, and they are notified.
  */
 export async function createAssignment(actor: Actor, input: TAssignmentCreate, now = new Date()) {
-  authorize(actor, "assign:work", { learnerId: input.learnerId, actorMentorsLearner: await mentors(actor, input.learnerId) });
+  await authorizeWorkFor(actor, input.learnerId);
   const exists =
-    input.kind === "lesson" ? lessonExists(input.targetId) : input.kind === "walkthrough" ? walkthroughStepIds(input.targetId).length > 0 : listTracks().some((t) => t.id === input.targetId);
+    input.kind === "lesson"
+      ? lessonExists(input.targetId)
+      : input.kind === "walkthrough"
+        ? walkthroughStepIds(input.targetId).length > 0
+        : listTracks().some((t) => t.id === input.targetId);
   if (!exists) throw new AppError("validation_failed", "errors.validation", { targetId: ["errors.unknownAssignmentTarget"] });
   if (input.dueOn && input.dueOn < kyivDay(now)) throw new AppError("validation_failed", "errors.validation", { dueOn: ["errors.dueInPast"] });
   const message = input.message?.trim() || null;
@@ -37,7 +46,13 @@ export async function createAssignment(actor: Actor, input: TAssignmentCreate, n
       data: { curatorId: actor.id, learnerId: input.learnerId, kind: input.kind, targetId: input.targetId, dueOn: input.dueOn ?? null, message },
       select: { id: true },
     });
-    await notify(tx, input.learnerId, "assignment.new", { actorName: curator.name, targetKind: input.kind, targetId: input.targetId, dueOn: input.dueOn ?? null }, hrefOf(input.kind, input.targetId));
+    await notify(
+      tx,
+      input.learnerId,
+      "assignment.new",
+      { actorName: curator.name, targetKind: input.kind, targetId: input.targetId, dueOn: input.dueOn ?? null },
+      hrefOf(input.kind, input.targetId),
+    );
     return { id: row.id };
   });
 }
@@ -46,8 +61,10 @@ export async function createAssignment(actor: Actor, input: TAssignmentCreate, n
 export async function cancelAssignment(actor: Actor, assignmentId: string) {
   const row = await getDb().assignment.findUnique({ where: { id: assignmentId }, select: { curatorId: true, learnerId: true, completedAt: true } });
   if (!row || row.curatorId !== actor.id) throw new AppError("not_found", "errors.assignmentNotFound");
-  authorize(actor, "assign:work", { learnerId: row.learnerId, actorMentorsLearner: await mentors(actor, row.learnerId) });
+  await authorizeWorkFor(actor, row.learnerId);
   if (row.completedAt) throw new AppError("conflict", "errors.assignmentDone");
-  await getDb().assignment.delete({ where: { id: assignmentId } });
+  // Compare-and-set: work the learner finished meanwhile is kept, and the withdrawal answers 409.
+  const { count } = await getDb().assignment.deleteMany({ where: { id: assignmentId, curatorId: actor.id, completedAt: null } });
+  if (count === 0) throw new AppError("conflict", "errors.assignmentDone");
   return { ok: true as const };
 }

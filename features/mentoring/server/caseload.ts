@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import { authorize, type Actor } from "@/server/authz/policy";
-import { addDays, kyivDay, mondayOf } from "@/features/progress/kyiv-calendar";
+import { AppError } from "@/server/errors";
+import { assignmentsWhere, authorize, can, menteesWhere, mentorshipsWhere, type Actor } from "@/server/authz/policy";
+import { addDays, kyivDay, mondayOf } from "@/lib/kyiv-calendar";
 import { computeStreak } from "@/features/progress/streak";
 import type { AssessmentSummary } from "@/features/competences/scoring";
 
@@ -28,21 +29,40 @@ const areaMean = (s: AssessmentSummary) => {
   return levels.length ? levels.reduce((a, b) => a + b, 0) / levels.length : 0;
 };
 
+export type CaseloadCurator = { id: string; name: string };
+
+/**
+ * The curator whose caseload the actor may open: their own (curators only), or — for the
+ * methodologists of the curator's region and for admins — another curator's, read-only. Anyone
+ * else gets the same 404 as for an id that is no curator at all, so the answer reveals nobody.
+ */
+export async function getCaseloadCurator(actor: Actor, curatorId: string = actor.id): Promise<CaseloadCurator> {
+  if (curatorId === actor.id) authorize(actor, "read:caseload");
+  const row = await getDb().user.findFirst({
+    where: { id: curatorId, roles: { some: { role: "CURATOR" } } },
+    select: { id: true, name: true, organization: { select: { hromada: { select: { regionId: true } } } } },
+  });
+  if (!row || !can(actor, "read:curator-caseload", { curatorId: row.id, regionId: row.organization.hromada.regionId })) {
+    throw new AppError("not_found", "errors.userNotFound");
+  }
+  return { id: row.id, name: row.name };
+}
+
 /**
  * One screen for a curator: each current mentee with last activity, streak, lessons and guides
  * this week and month, assignments done / due / overdue, the latest self-assessment and its change,
- * and flags. Seven queries whatever the number of mentees (none per mentee).
+ * and flags. Seven queries whatever the number of mentees (none per mentee). Whose caseload it is
+ * comes from the curator's id alone: access is decided from the database, not by the caller.
  */
-export async function getCaseload(actor: Actor, now = new Date(), of?: { curatorId: string; regionId: string }): Promise<CaseloadRow[]> {
-  if (of && of.curatorId !== actor.id) authorize(actor, "read:curator-caseload", of);
-  else authorize(actor, "read:caseload");
-  const curatorId = of?.curatorId ?? actor.id;
+export async function getCaseload(actor: Actor, options: { curatorId?: string; now?: Date } = {}): Promise<CaseloadRow[]> {
+  const { id: curatorId } = await getCaseloadCurator(actor, options.curatorId);
+  const now = options.now ?? new Date();
   const db = getDb();
   const today = kyivDay(now);
   const monthStart = `${today.slice(0, 7)}-01`;
   const weekStart = mondayOf(today);
   const mentees = await db.mentorship.findMany({
-    where: { curatorId, endedAt: null },
+    where: { AND: [{ curatorId, endedAt: null }, mentorshipsWhere(actor)] },
     select: { mentee: { select: { id: true, name: true, organization: { select: { name: true } } } } },
     orderBy: { mentee: { name: "asc" } },
   });
@@ -55,8 +75,16 @@ export async function getCaseload(actor: Actor, now = new Date(), of?: { curator
     db.learningActivity.groupBy({ by: ["userId", "kind"], where: { userId: { in: ids }, day: { gte: monthStart } }, _count: { _all: true } }),
     db.learningActivity.groupBy({ by: ["userId", "kind"], where: { userId: { in: ids }, day: { gte: weekStart } }, _count: { _all: true } }),
     db.assignment.findMany({ where: { curatorId, learnerId: { in: ids } }, select: { learnerId: true, dueOn: true, completedAt: true } }),
-    db.walkthroughReport.groupBy({ by: ["userId"], where: { userId: { in: ids }, kind: "stuck", resolvedAt: null, createdAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } }, _count: { _all: true } }),
-    db.assessment.findMany({ where: { userId: { in: ids }, status: "SUBMITTED" }, orderBy: { submittedAt: "desc" }, select: { userId: true, submittedAt: true, summary: true } }),
+    db.walkthroughReport.groupBy({
+      by: ["userId"],
+      where: { userId: { in: ids }, kind: "stuck", resolvedAt: null, createdAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } },
+      _count: { _all: true },
+    }),
+    db.assessment.findMany({
+      where: { userId: { in: ids }, status: "SUBMITTED" },
+      orderBy: { submittedAt: "desc" },
+      select: { userId: true, submittedAt: true, summary: true },
+    }),
   ]);
   const daysOf = new Map<string, Set<string>>();
   for (const a of activeDays) {
@@ -72,8 +100,13 @@ export async function getCaseload(actor: Actor, now = new Date(), of?: { curator
     const overdue = work.filter((a) => !a.completedAt && a.dueOn !== null && a.dueOn < today).length;
     const taken = assessments.filter((a) => a.userId === mentee.id && a.summary);
     const [latest, previous] = taken;
-    const change = latest && previous ? Math.round((areaMean(latest.summary as AssessmentSummary) - areaMean(previous.summary as AssessmentSummary)) * 10) / 10 : null;
-    const dropped = Boolean(latest && previous && Object.entries((latest.summary as AssessmentSummary).areas).some(([area, level]) => level < ((previous.summary as AssessmentSummary).areas[area] ?? 0)));
+    const change =
+      latest && previous ? Math.round((areaMean(latest.summary as AssessmentSummary) - areaMean(previous.summary as AssessmentSummary)) * 10) / 10 : null;
+    const dropped = Boolean(
+      latest &&
+      previous &&
+      Object.entries((latest.summary as AssessmentSummary).areas).some(([area, level]) => level < ((previous.summary as AssessmentSummary).areas[area] ?? 0)),
+    );
     const flags: CaseloadFlag[] = [];
     if (!lastActive || lastActive < addDays(today, -INACTIVE_DAYS)) flags.push("inactive");
     if (overdue) flags.push("overdue");
@@ -97,38 +130,52 @@ export async function getCaseload(actor: Actor, now = new Date(), of?: { curator
 export type MenteeWork = {
   id: string;
   name: string;
+  /** How the actor sees it: the person themselves, their current curator (who assigns), or the region, read-only. */
+  view: "self" | "curator" | "region";
   assignments: { id: string; kind: string; targetId: string; dueOn: string | null; message: string | null; createdAt: string; completedAt: string | null }[];
   activity: { kind: string; contentId: string; day: string; minutes: number }[];
 };
 
-/** A mentee's page for their curator: assignments and recent learning. Only a current curator may open it. */
-export async function getMenteeWork(actor: Actor, learnerId: string, actorMentorsLearner: boolean, regionId?: string): Promise<MenteeWork> {
-  authorize(actor, "read:mentee", { learnerId, actorMentorsLearner, regionId });
+/**
+ * A person's assignments and recent learning, as their current curator, the region's methodologists
+ * (and admins) and they themselves see it. The scope comes from the database: a person the actor
+ * may not read answers 404, exactly like an id that does not exist.
+ */
+export async function getMenteeWork(actor: Actor, learnerId: string): Promise<MenteeWork> {
   const db = getDb();
-  const [user, assignments, activity] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: learnerId }, select: { id: true, name: true } }),
-    db.assignment.findMany({ where: { learnerId }, orderBy: { createdAt: "desc" }, take: 100 }),
-    db.learningActivity.findMany({ where: { userId: learnerId }, orderBy: { at: "desc" }, take: 30, select: { kind: true, contentId: true, day: true, seconds: true } }),
+  const learner = await db.user.findFirst({
+    where: { AND: [{ id: learnerId }, menteesWhere(actor)] },
+    select: {
+      id: true,
+      name: true,
+      organization: { select: { hromada: { select: { regionId: true } } } },
+      curators: { where: { endedAt: null }, select: { curatorId: true } },
+    },
+  });
+  const resource = learner && { learnerId, regionId: learner.organization.hromada.regionId, curatorIds: learner.curators.map((c) => c.curatorId) };
+  if (!learner || !resource || !can(actor, "read:mentee", resource)) throw new AppError("not_found", "errors.userNotFound");
+  const [assignments, activity] = await Promise.all([
+    db.assignment.findMany({ where: { AND: [{ learnerId }, assignmentsWhere(actor)] }, orderBy: { createdAt: "desc" }, take: 100 }),
+    db.learningActivity.findMany({
+      where: { userId: learnerId },
+      orderBy: { at: "desc" },
+      take: 30,
+      select: { kind: true, contentId: true, day: true, seconds: true },
+    }),
   ]);
   return {
-    id: user.id,
-    name: user.name,
-    assignments: assignments.map((a) => ({ id: a.id, kind: a.kind, targetId: a.targetId, dueOn: a.dueOn, message: a.message, createdAt: a.createdAt.toISOString(), completedAt: a.completedAt?.toISOString() ?? null })),
+    id: learner.id,
+    name: learner.name,
+    view: actor.id === learnerId ? "self" : can(actor, "assign:work", resource) ? "curator" : "region",
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      targetId: a.targetId,
+      dueOn: a.dueOn,
+      message: a.message,
+      createdAt: a.createdAt.toISOString(),
+      completedAt: a.completedAt?.toISOString() ?? null,
+    })),
     activity: activity.map((a) => ({ kind: a.kind, contentId: a.contentId, day: a.day, minutes: Math.max(1, Math.round(a.seconds / 60)) })),
   };
-}
-
-/** A curator as a methodologist sees them: name and region, or null when there is no such curator. */
-export async function findCurator(curatorId: string): Promise<{ id: string; name: string; regionId: string } | null> {
-  const row = await getDb().user.findFirst({
-    where: { id: curatorId, roles: { some: { role: "CURATOR" } } },
-    select: { id: true, name: true, organization: { select: { hromada: { select: { regionId: true } } } } },
-  });
-  return row ? { id: row.id, name: row.name, regionId: row.organization.hromada.regionId } : null;
-}
-
-/** The region a learner belongs to (for the methodologist's read-only view). */
-export async function regionOfUser(userId: string): Promise<string | null> {
-  const row = await getDb().user.findUnique({ where: { id: userId }, select: { organization: { select: { hromada: { select: { regionId: true } } } } } });
-  return row?.organization.hromada.regionId ?? null;
 }

@@ -1,15 +1,15 @@
 import "server-only";
 import Papa from "papaparse";
-import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import { getDb, Prisma } from "@/server/db/client";
+import { AppError, constraintError, type MessageKey } from "@/server/errors";
 import { authorize, can, type Actor } from "@/server/authz/policy";
 import type { TImportRowError } from "@/features/accounts/schemas";
 
 export const MAX_PAIR_ROWS = 500;
 export type PairInput = { curatorEmail: string; menteeEmail: string; line: number };
-export type PairOutcome = { ok: true; created: number } | { ok: false; errors: TImportRowError[] };
+export type PairOutcome = { ok: true; created: number } | { ok: false; status: 409 | 422; errors: TImportRowError[] };
 
-const HEADERS: Record<string, "curator" | "mentee"> = { curator: "curator", "куратор": "curator", mentee: "mentee", "підопічний": "mentee", "підопічна": "mentee" };
+const HEADERS: Record<string, "curator" | "mentee"> = { curator: "curator", куратор: "curator", mentee: "mentee", підопічний: "mentee", підопічна: "mentee" };
 
 /** Reads "curator, mentee" (e-mail addresses) rows; every problem is reported with its row. */
 export function parsePairsCsv(csv: string): { pairs: PairInput[]; errors: TImportRowError[] } {
@@ -19,17 +19,74 @@ export function parsePairsCsv(csv: string): { pairs: PairInput[]; errors: TImpor
     transformHeader: (h) => HEADERS[h.trim().toLowerCase()] ?? h.trim().toLowerCase(),
   });
   const fields = result.meta.fields ?? [];
-  const errors: TImportRowError[] = ["curator", "mentee"].filter((f) => !fields.includes(f)).map((field) => ({ row: 1, field, message: "errors.csvMissingColumn" }));
+  const errors: TImportRowError[] = ["curator", "mentee"]
+    .filter((f) => !fields.includes(f))
+    .map((field) => ({ row: 1, field, message: "errors.csvMissingColumn" }));
   if (errors.length) return { pairs: [], errors };
   if (result.data.length > MAX_PAIR_ROWS) return { pairs: [], errors: [{ row: 1, field: "file", message: "errors.csvTooManyRows" }] };
-  const pairs = result.data.map((r, i) => ({ curatorEmail: (r.curator ?? "").trim().toLowerCase(), menteeEmail: (r.mentee ?? "").trim().toLowerCase(), line: i + 2 }));
+  const pairs = result.data.map((r, i) => ({
+    curatorEmail: (r.curator ?? "").trim().toLowerCase(),
+    menteeEmail: (r.mentee ?? "").trim().toLowerCase(),
+    line: i + 2,
+  }));
   return { pairs, errors };
+}
+
+/** Who may be a mentee: an active account with the learner role (never an admin or methodologist only). */
+export function isEligibleMentee(user: { status: string; roles: { role: string }[] }): boolean {
+  return user.status === "ACTIVE" && user.roles.some((r) => r.role === "LEARNER");
+}
+
+/**
+ * Makes concurrent pairings of the same people wait for each other until the first commits, so
+ * the checks that follow read settled counts. Rows are locked in id order, so two never deadlock;
+ * NO KEY UPDATE leaves other writes that merely reference these users (notifications) unblocked.
+ */
+export async function lockUsers(tx: Prisma.TransactionClient, ids: string[]): Promise<void> {
+  const unique = [...new Set(ids)].sort();
+  await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" IN (${Prisma.join(unique)}) ORDER BY "id" FOR NO KEY UPDATE`;
+}
+
+type PairRow = { line: number; curatorId: string; menteeId: string };
+
+/**
+ * What stands in the way of the pairs now (run after lockUsers, inside the same transaction): a
+ * mentee who has meanwhile got a curator or stopped being an active learner, a curator who would
+ * go over capacity.
+ */
+type PairingConflict = TImportRowError & { message: MessageKey };
+
+export async function findPairingConflicts(tx: Prisma.TransactionClient, rows: PairRow[]): Promise<PairingConflict[]> {
+  const mentees = await tx.user.findMany({
+    where: { id: { in: rows.map((r) => r.menteeId) } },
+    select: { id: true, status: true, roles: { select: { role: true } }, curators: { where: { endedAt: null }, select: { id: true } } },
+  });
+  const curators = await tx.user.findMany({
+    where: { id: { in: rows.map((r) => r.curatorId) } },
+    select: { id: true, curatorCapacity: true, _count: { select: { mentees: { where: { endedAt: null } } } } },
+  });
+  const menteeById = new Map(mentees.map((m) => [m.id, m]));
+  const curatorById = new Map(curators.map((c) => [c.id, c]));
+  const added = new Map<string, number>();
+  const errors: PairingConflict[] = [];
+  for (const r of rows) {
+    const mentee = menteeById.get(r.menteeId);
+    if (!mentee || !isEligibleMentee(mentee)) errors.push({ row: r.line, field: "mentee", message: "errors.menteeNotALearner" });
+    else if (mentee.curators.length) errors.push({ row: r.line, field: "mentee", message: "errors.menteeHasCurator" });
+    const curator = curatorById.get(r.curatorId);
+    const count = (added.get(r.curatorId) ?? 0) + 1;
+    added.set(r.curatorId, count);
+    if (!curator || curator._count.mentees + count > curator.curatorCapacity) errors.push({ row: r.line, field: "curator", message: "errors.curatorFull" });
+  }
+  return errors;
 }
 
 /**
  * Pairs mentees with curators, one or many at once, all or nothing: each row must name an active
- * curator and a learner of a region the actor manages, the learner must not have a curator yet,
- * and no curator may go over their capacity (15 unless set otherwise).
+ * curator and an active learner of a region the actor manages (422 lists the rows that do not).
+ * Then, with the people locked, the learner must not have a curator and no curator may go over
+ * their capacity (15 unless set otherwise); a row that fails only that answers 409, as a second
+ * pairing racing the first does. The partial unique index on current mentorships backs it up.
  */
 export async function assignMentees(actor: Actor, pairs: PairInput[]): Promise<PairOutcome> {
   if (!can(actor, "manage:mentorships", { regionId: actor.regionId })) throw new AppError("forbidden", "errors.forbidden");
@@ -37,17 +94,10 @@ export async function assignMentees(actor: Actor, pairs: PairInput[]): Promise<P
   const emails = [...new Set(pairs.flatMap((p) => [p.curatorEmail, p.menteeEmail]))];
   const users = await db.user.findMany({
     where: { email: { in: emails } },
-    select: {
-      id: true, email: true, status: true, curatorCapacity: true,
-      roles: { select: { role: true } },
-      organization: { select: { hromada: { select: { regionId: true } } } },
-      curators: { where: { endedAt: null }, select: { curatorId: true } },
-      _count: { select: { mentees: { where: { endedAt: null } } } },
-    },
+    select: { id: true, email: true, status: true, roles: { select: { role: true } }, organization: { select: { hromada: { select: { regionId: true } } } } },
   });
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const errors: TImportRowError[] = [];
-  const added = new Map<string, number>();
   const seenMentees = new Set<string>();
   for (const p of pairs) {
     const curator = byEmail.get(p.curatorEmail);
@@ -58,17 +108,26 @@ export async function assignMentees(actor: Actor, pairs: PairInput[]): Promise<P
     else if (!curator!.roles.some((r) => r.role === "CURATOR") || curator!.status !== "ACTIVE") error("curator", "errors.notACurator");
     if (!mentee || !can(actor, "manage:mentorships", { regionId: mentee.organization.hromada.regionId })) error("mentee", "errors.menteeUnknown");
     else if (curator && mentee.id === curator.id) error("mentee", "errors.menteeIsCurator");
-    else if (mentee.curators.length || seenMentees.has(mentee.id)) error("mentee", "errors.menteeHasCurator");
+    else if (!isEligibleMentee(mentee)) error("mentee", "errors.menteeNotALearner");
+    else if (seenMentees.has(mentee.id)) error("mentee", "errors.menteeHasCurator");
     if (mentee) seenMentees.add(mentee.id);
-    if (curator && curatorVisible) {
-      const count = (added.get(curator.id) ?? 0) + 1;
-      added.set(curator.id, count);
-      if (curator._count.mentees + count > curator.curatorCapacity) error("curator", "errors.curatorFull");
-    }
   }
-  if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
-  await db.mentorship.createMany({ data: pairs.map((p) => ({ curatorId: byEmail.get(p.curatorEmail)!.id, menteeId: byEmail.get(p.menteeEmail)!.id })) });
-  return { ok: true, created: pairs.length };
+  if (errors.length) return { ok: false, status: 422, errors: errors.sort((a, b) => a.row - b.row) };
+  const rows = pairs.map((p) => ({ line: p.line, curatorId: byEmail.get(p.curatorEmail)!.id, menteeId: byEmail.get(p.menteeEmail)!.id }));
+  try {
+    return await db.$transaction(async (tx): Promise<PairOutcome> => {
+      await lockUsers(
+        tx,
+        rows.flatMap((r) => [r.curatorId, r.menteeId]),
+      );
+      const conflicts = await findPairingConflicts(tx, rows);
+      if (conflicts.length) return { ok: false, status: 409, errors: conflicts };
+      await tx.mentorship.createMany({ data: rows.map(({ curatorId, menteeId }) => ({ curatorId, menteeId })) });
+      return { ok: true, created: rows.length };
+    });
+  } catch (error) {
+    throw constraintError(error) ?? error;
+  }
 }
 
 /** Ends a mentorship: the history stays, the curator's access and open assignments go. */
@@ -79,8 +138,8 @@ export async function endMentorship(actor: Actor, mentorshipId: string, now = ne
   });
   if (!row) throw new AppError("not_found", "errors.mentorshipNotFound");
   authorize(actor, "end:mentorship", { menteeId: row.menteeId, regionId: row.mentee.organization.hromada.regionId });
-  if (row.endedAt) return { ok: true as const };
-  await getDb().mentorship.update({ where: { id: mentorshipId }, data: { endedAt: now } });
+  // Ending twice (two tabs, a replay) keeps the first end.
+  await getDb().mentorship.updateMany({ where: { id: mentorshipId, endedAt: null }, data: { endedAt: now } });
   return { ok: true as const };
 }
 
@@ -99,7 +158,14 @@ export async function getRegionPairs(actor: Actor, regionId: string): Promise<Re
     db.user.findMany({
       where: { ...inRegion, roles: { some: { role: "CURATOR" } } },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, email: true, curatorCapacity: true, organization: { select: { name: true } }, _count: { select: { mentees: { where: { endedAt: null } } } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        curatorCapacity: true,
+        organization: { select: { name: true } },
+        _count: { select: { mentees: { where: { endedAt: null } } } },
+      },
     }),
     db.user.findMany({
       where: { ...inRegion, roles: { some: { role: "LEARNER" }, none: { role: "CURATOR" } }, curators: { none: { endedAt: null } } },
@@ -113,7 +179,14 @@ export async function getRegionPairs(actor: Actor, regionId: string): Promise<Re
     }),
   ]);
   return {
-    curators: curators.map((c) => ({ id: c.id, name: c.name, email: c.email, organization: c.organization.name, mentees: c._count.mentees, capacity: c.curatorCapacity })),
+    curators: curators.map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      organization: c.organization.name,
+      mentees: c._count.mentees,
+      capacity: c.curatorCapacity,
+    })),
     unpaired: unpaired.map((u) => ({ id: u.id, name: u.name, email: u.email, organization: u.organization.name })),
     pairs: pairs.map((p) => ({ id: p.id, curatorName: p.curator.name, menteeName: p.mentee.name, since: p.startedAt.toISOString() })),
   };
@@ -125,12 +198,19 @@ export async function myCurators(actor: Actor) {
     where: { menteeId: actor.id, endedAt: null },
     select: { id: true, startedAt: true, curatorId: true, curator: { select: { name: true, position: true, email: true } } },
   });
-  return rows.map((r) => ({ id: r.id, curatorId: r.curatorId, since: r.startedAt.toISOString(), name: r.curator.name, position: r.curator.position, email: r.curator.email }));
+  return rows.map((r) => ({
+    id: r.id,
+    curatorId: r.curatorId,
+    since: r.startedAt.toISOString(),
+    name: r.curator.name,
+    position: r.curator.position,
+    email: r.curator.email,
+  }));
 }
 
 /** CSV pairing: who may pair is checked before the file is read. */
 export async function importPairs(actor: Actor, csv: string): Promise<PairOutcome> {
   if (!can(actor, "manage:mentorships", { regionId: actor.regionId })) throw new AppError("forbidden", "errors.forbidden");
   const parsed = parsePairsCsv(csv);
-  return parsed.errors.length ? { ok: false, errors: parsed.errors } : assignMentees(actor, parsed.pairs);
+  return parsed.errors.length ? { ok: false, status: 422, errors: parsed.errors } : assignMentees(actor, parsed.pairs);
 }

@@ -36,8 +36,12 @@ export function DigestForm({ current }: { current: (typeof CHOICES)[number] }) {
           ))}
         </div>
       </fieldset>
-      <button type="submit" className="btn-secondary mt-2">{t("digestSave")}</button>
-      <p role="status" className="mt-1">{status}</p>
+      <button type="submit" className="btn-secondary mt-2">
+        {t("digestSave")}
+      </button>
+      <p role="status" className="mt-1">
+        {status}
+      </p>
     </form>
   );
 }

@@ -5,7 +5,17 @@ import { MESSAGES, type AppLocale } from "@/server/i18n";
 import { contentTitles } from "@/features/content/titles";
 import type { NotificationData, NotificationKind } from "./notify";
 
-export type NotificationItem = { id: string; kind: NotificationKind; actorName: string; title: string; dueOn: string | null; text: string; href: string; createdAt: string; read: boolean };
+export type NotificationItem = {
+  id: string;
+  kind: NotificationKind;
+  actorName: string;
+  title: string;
+  dueOn: string | null;
+  text: string;
+  href: string;
+  createdAt: string;
+  read: boolean;
+};
 
 const TEXT_KEY: Record<NotificationKind, string> = {
   "assignment.new": "assignmentNew",
@@ -20,32 +30,63 @@ const TEXT_KEY: Record<NotificationKind, string> = {
 /** A notification's sentence in the reader's language: one wording for the centre and the e-mail digest. */
 function notificationText(kind: NotificationKind, data: NotificationData, title: string, locale: AppLocale): string {
   const texts = MESSAGES[locale].notifications as unknown as Record<string, string>;
-  const date = data.dueOn ? new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${data.dueOn}T12:00:00Z`)) : "";
-  const template = kind === "assignment.new" && date ? texts.assignmentNewDue! : texts[TEXT_KEY[kind]] ?? "";
+  const date = data.dueOn
+    ? new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" }).format(
+        new Date(`${data.dueOn}T12:00:00Z`),
+      )
+    : "";
+  const template = kind === "assignment.new" && date ? texts.assignmentNewDue! : (texts[TEXT_KEY[kind]] ?? "");
   const values: Record<string, string> = { curator: data.actorName, learner: data.actorName, name: data.actorName, title, date };
   return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
+}
+
+type NotificationRow = { id: string; kind: string; data: unknown; href: string; createdAt: Date; readAt: Date | null };
+
+function toItem(r: NotificationRow, locale: AppLocale, title: ReturnType<typeof contentTitles>): NotificationItem {
+  const data = r.data as NotificationData;
+  const kind = r.kind as NotificationKind;
+  const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : "";
+  return {
+    id: r.id,
+    kind,
+    actorName: data.actorName,
+    title: target,
+    dueOn: data.dueOn ?? null,
+    text: notificationText(kind, data, target, locale),
+    href: r.href,
+    createdAt: r.createdAt.toISOString(),
+    read: r.readAt !== null,
+  };
 }
 
 export async function listNotifications(actor: Actor, locale: AppLocale, take = 50): Promise<NotificationItem[]> {
   authorize(actor, "read:profile:own");
   const rows = await getDb().notification.findMany({ where: { userId: actor.id }, orderBy: { createdAt: "desc" }, take });
   const title = contentTitles(locale);
-  return rows.map((r) => {
-    const data = r.data as NotificationData;
-    const kind = r.kind as NotificationKind;
-    const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : "";
-    return {
-      id: r.id,
-      kind,
-      actorName: data.actorName,
-      title: target,
-      dueOn: data.dueOn ?? null,
-      text: notificationText(kind, data, target, locale),
-      href: r.href,
-      createdAt: r.createdAt.toISOString(),
-      read: r.readAt !== null,
-    };
+  return rows.map((r) => toItem(r, locale, title));
+}
+
+export type DigestReader = { userId: string; locale: AppLocale; since: Date | null };
+
+/**
+ * For the digest job, which acts for nobody (hence unsafe: no actor, no policy check — never call
+ * it from a request): each reader's unread notifications newer than `since`, newest first, in
+ * their language. One query for the whole batch of readers.
+ */
+export async function unsafeListUnreadNotifications(readers: readonly DigestReader[]): Promise<Map<string, NotificationItem[]>> {
+  const byUser = new Map<string, NotificationItem[]>(readers.map((r) => [r.userId, []]));
+  if (!readers.length) return byUser;
+  const rows = await getDb().notification.findMany({
+    where: { readAt: null, OR: readers.map((r) => ({ userId: r.userId, ...(r.since ? { createdAt: { gt: r.since } } : {}) })) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
+  const titles = { uk: contentTitles("uk"), en: contentTitles("en") };
+  const localeOf = new Map(readers.map((r) => [r.userId, r.locale]));
+  for (const row of rows) {
+    const locale = localeOf.get(row.userId) ?? "uk";
+    byUser.get(row.userId)?.push(toItem(row, locale, titles[locale]));
+  }
+  return byUser;
 }
 
 export async function unreadNotificationCount(actor: Actor): Promise<number> {

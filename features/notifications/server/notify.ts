@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/server/db/client";
 
-export type NotificationKind = "assignment.new" | "assignment.completed" | "feedback.message" | "request.new" | "request.accepted" | "request.declined" | "assignment.dueSoon";
+export type NotificationKind =
+  "assignment.new" | "assignment.completed" | "feedback.message" | "request.new" | "request.accepted" | "request.declined" | "assignment.dueSoon";
 
 /** What a notification's text is built from: names and ids only, never client data (nor message text). */
 export type NotificationData = { actorName: string; targetKind?: "lesson" | "track" | "walkthrough"; targetId?: string; dueOn?: string | null };

@@ -40,8 +40,12 @@ export function DailyGoalForm({ current, choices }: { current: number; choices: 
           ))}
         </div>
       </fieldset>
-      <button type="submit" className="btn mt-2" disabled={saving}>{saving ? tc("saving") : t("goalSave")}</button>
-      <p role="status" className={`mt-2 ${status && !status.ok ? "font-semibold text-red-800" : ""}`}>{status?.text ?? ""}</p>
+      <button type="submit" className="btn mt-2" disabled={saving}>
+        {saving ? tc("saving") : t("goalSave")}
+      </button>
+      <p role="status" className={`mt-2 ${status && !status.ok ? "font-semibold text-red-800" : ""}`}>
+        {status?.text ?? ""}
+      </p>
     </form>
   );
 }

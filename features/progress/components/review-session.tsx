@@ -33,7 +33,10 @@ export function ReviewSession({ count, due, limitSeconds, children }: { count: n
   useEffect(() => {
     if (current > 0) position.current?.focus();
   }, [current]);
-  const answered = useCallback((index: number, correct: boolean) => setResults((r) => (r[index] === undefined ? Object.assign([...r], { [index]: correct }) : r)), []);
+  const answered = useCallback(
+    (index: number, correct: boolean) => setResults((r) => (r[index] === undefined ? Object.assign([...r], { [index]: correct }) : r)),
+    [],
+  );
   const next = () => {
     if (sessionEndsAfter(current, count, startedAt.current, Date.now(), limitSeconds)) setFinished(true);
     else setCurrent(current + 1);
@@ -43,19 +46,29 @@ export function ReviewSession({ count, due, limitSeconds, children }: { count: n
   if (finished) {
     return (
       <section className="card" aria-labelledby="review-done">
-        <h2 id="review-done" ref={summary} tabIndex={-1} className="mb-2 text-xl font-bold">{t("doneTitle")}</h2>
+        <h2 id="review-done" ref={summary} tabIndex={-1} className="mb-2 text-xl font-bold">
+          {t("doneTitle")}
+        </h2>
         <p className="mb-1">{t("doneLine", { done, right })}</p>
         <p className="mb-4">{due - done > 0 ? t("stillDue", { count: due - done }) : t("allClear")}</p>
         <div className="flex flex-wrap gap-3">
-          {due - done > 0 ? <a className="btn-secondary" href="/review">{t("more")}</a> : null}
-          <a className="btn" href="/today">{t("toToday")}</a>
+          {due - done > 0 ? (
+            <a className="btn-secondary" href="/review">
+              {t("more")}
+            </a>
+          ) : null}
+          <a className="btn" href="/today">
+            {t("toToday")}
+          </a>
         </div>
       </section>
     );
   }
   return (
     <SessionContext.Provider value={{ current, answered, next, isLast: current + 1 >= count }}>
-      <p id="review-position" ref={position} tabIndex={-1} className="mb-1 text-sm font-semibold">{t("position", { n: current + 1, total: count })}</p>
+      <p id="review-position" ref={position} tabIndex={-1} className="mb-1 text-sm font-semibold">
+        {t("position", { n: current + 1, total: count })}
+      </p>
       <progress className="lesson-progress mb-4 h-2 w-full" max={count} value={current} aria-labelledby="review-position" />
       {children}
     </SessionContext.Provider>

@@ -44,13 +44,22 @@ export async function completeAssignments(tx: Prisma.TransactionClient, learnerI
       for (const track of tracks) if (track.lessons.every((id) => done.has(id))) candidates.push({ kind: "track", targetId: track.id });
     }
   }
-  const finished = await tx.assignment.findMany({
+  // Compare-and-set: of two completions racing (a replay from another tab), only the one that
+  // marks an assignment done tells its curator.
+  const finished = await tx.assignment.updateManyAndReturn({
     where: { learnerId, completedAt: null, OR: candidates.map((c) => ({ kind: c.kind, targetId: c.targetId })) },
-    select: { id: true, kind: true, targetId: true, curatorId: true, learner: { select: { name: true } } },
+    data: { completedAt: at },
+    select: { kind: true, targetId: true, curatorId: true },
   });
   if (!finished.length) return;
-  await tx.assignment.updateMany({ where: { id: { in: finished.map((a) => a.id) } }, data: { completedAt: at } });
+  const learner = await tx.user.findUniqueOrThrow({ where: { id: learnerId }, select: { name: true } });
   for (const a of finished) {
-    await notify(tx, a.curatorId, "assignment.completed", { actorName: a.learner.name, targetKind: asKind(a.kind), targetId: a.targetId }, `/curator/mentees/${learnerId}`);
+    await notify(
+      tx,
+      a.curatorId,
+      "assignment.completed",
+      { actorName: learner.name, targetKind: asKind(a.kind), targetId: a.targetId },
+      `/curator/mentees/${learnerId}`,
+    );
   }
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
 import { getLesson } from "@/features/lessons/server/catalog";
-import { kyivDay } from "../kyiv-calendar";
+import { kyivDay } from "@/lib/kyiv-calendar";
 import type { TLessonCompletion } from "../schemas";
 import { scheduleAnswer } from "./review-schedule";
 import { completeAssignments } from "./assignments";
@@ -36,10 +36,14 @@ export async function completeLesson(actor: Actor, lessonId: string, input: TLes
     });
     // Time spent counts towards the day; a page left open overnight counts as twice the lesson's length.
     const seconds = countedSeconds(input.minutes, lesson.frontmatter.minutes);
-    await tx.learningActivity.create({ data: { userId: actor.id, kind: "lesson", contentId: lessonId, day: completedOn, seconds, at: doneAt } });
+    await tx.learningActivity.create({
+      data: { userId: actor.id, kind: "lesson", contentId: lessonId, day: completedOn, seconds, at: doneAt, receivedAt: now },
+    });
     await completeAssignments(tx, actor.id, "lesson", lessonId, doneAt);
     if (input.answers.length) {
-      await tx.quizAnswer.createMany({ data: input.answers.map((a) => ({ userId: actor.id, lessonId, itemId: a.itemId, correct: a.correct, answeredAt: doneAt })) });
+      await tx.quizAnswer.createMany({
+        data: input.answers.map((a) => ({ userId: actor.id, lessonId, itemId: a.itemId, correct: a.correct, answeredAt: doneAt })),
+      });
     }
     for (const answer of input.answers) {
       const key = { userId_lessonId_itemId: { userId: actor.id, lessonId, itemId: answer.itemId } };

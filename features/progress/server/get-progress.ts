@@ -3,7 +3,7 @@ import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
 import { listLessons, listTracks } from "@/features/lessons/server/catalog";
-import { addDays, kyivDay, mondayOf } from "../kyiv-calendar";
+import { addDays, kyivDay, mondayOf } from "@/lib/kyiv-calendar";
 import { computeStreak, type Streak } from "../streak";
 import { activityByDay } from "./get-today";
 import { countDueReviews } from "./review";
@@ -17,7 +17,14 @@ export const HISTORY_WEEKS = 12;
 /** "none": before the learner's first day of learning, or still to come. */
 export type DayStatus = "active" | "grace" | "missed" | "none";
 export type MyProgress = {
-  tracks: { id: string; title: string; description: string; done: number; total: number; lessons: { id: string; title: string; minutes: number; done: boolean }[] }[];
+  tracks: {
+    id: string;
+    title: string;
+    description: string;
+    done: number;
+    total: number;
+    lessons: { id: string; title: string; minutes: number; done: boolean }[];
+  }[];
   lessonsDone: number;
   walkthroughs: { done: number; total: number };
   week: { day: string; minutes: number }[];
@@ -48,7 +55,14 @@ export async function getMyProgress(actor: Actor, locale: AppLocale, now = new D
       const l = lessons.get(id);
       return l ? [{ id, title: l.title, minutes: l.minutes, done: done.has(id) }] : [];
     });
-    return { id: track.id, title: track.title[locale], description: track.description[locale], done: items.filter((i) => i.done).length, total: items.length, lessons: items };
+    return {
+      id: track.id,
+      title: track.title[locale],
+      description: track.description[locale],
+      done: items.filter((i) => i.done).length,
+      total: items.length,
+      lessons: items,
+    };
   });
   const minutes = (day: string) => Math.round((days.get(day) ?? 0) / 60);
   const monday = mondayOf(today);

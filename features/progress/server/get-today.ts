@@ -5,7 +5,7 @@ import type { AppLocale } from "@/server/i18n";
 import { listLessons, listTracks, type LessonCard } from "@/features/lessons/server/catalog";
 import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
 import { getCompetenceOverview } from "@/features/competences/server/get-my-competences";
-import { kyivDay } from "../kyiv-calendar";
+import { kyivDay } from "@/lib/kyiv-calendar";
 import { computeStreak, type Streak } from "../streak";
 import { openAssignments } from "./assignments";
 import { countDueReviews } from "./review";
@@ -26,7 +26,19 @@ export type TodayPick = {
   /** For a lesson left half-way: the screen to resume on (1-based). */
   resumeStep?: number;
 };
-export type TodayAssignment = { id: string; contentId: string; href: string; title: string; summary: string; minutes: number; trackTitle?: string; dueOn: string | null; overdue: boolean; curatorName: string; message: string | null };
+export type TodayAssignment = {
+  id: string;
+  contentId: string;
+  href: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  trackTitle?: string;
+  dueOn: string | null;
+  overdue: boolean;
+  curatorName: string;
+  message: string | null;
+};
 export type Today = {
   pick: TodayPick | null;
   /** All open work from the learner's curators, the soonest due first. */
@@ -62,7 +74,11 @@ export async function getToday(actor: Actor, locale: AppLocale, now = new Date()
   const today = kyivDay(now);
   const [user, progress, days, assigned, reviewsDue, todays] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { dailyGoalMinutes: true } }),
-    db.lessonProgress.findMany({ where: { userId: actor.id }, select: { lessonId: true, completedAt: true, step: true, updatedAt: true }, orderBy: { updatedAt: "desc" } }),
+    db.lessonProgress.findMany({
+      where: { userId: actor.id },
+      select: { lessonId: true, completedAt: true, step: true, updatedAt: true },
+      orderBy: { updatedAt: "desc" },
+    }),
     activityByDay(actor.id),
     openAssignments(actor.id),
     countDueReviews(actor, now),
@@ -78,19 +94,41 @@ export async function getToday(actor: Actor, locale: AppLocale, now = new Date()
     const base = { id: a.id, dueOn: a.dueOn, overdue: a.dueOn !== null && a.dueOn < today, curatorName: a.curatorName, message: a.message };
     if (a.kind === "walkthrough") {
       const guide = guides.get(a.targetId);
-      return guide ? [{ ...base, contentId: guide.id, href: `/walkthroughs/${guide.id}`, title: guide.title, summary: guide.summary, minutes: guide.minutes }] : [];
+      return guide
+        ? [{ ...base, contentId: guide.id, href: `/walkthroughs/${guide.id}`, title: guide.title, summary: guide.summary, minutes: guide.minutes }]
+        : [];
     }
     const track = a.kind === "track" ? tracks.find((t) => t.id === a.targetId) : undefined;
     const lessonId = track ? track.lessons.find((id) => !completed.has(id)) : a.targetId;
     const lesson = lessonId ? byId.get(lessonId) : undefined;
     if (!lesson) return [];
-    return [{ ...base, contentId: lesson.id, href: `/lessons/${lesson.id}`, title: lesson.title, summary: lesson.summary, minutes: lesson.minutes, trackTitle: track?.title[locale] }];
+    return [
+      {
+        ...base,
+        contentId: lesson.id,
+        href: `/lessons/${lesson.id}`,
+        title: lesson.title,
+        summary: lesson.summary,
+        minutes: lesson.minutes,
+        trackTitle: track?.title[locale],
+      },
+    ];
   });
 
   let pick: TodayPick | null = null;
   const first = assignments[0];
   if (first) {
-    pick = { id: first.contentId, href: first.href, title: first.title, summary: first.summary, minutes: first.minutes, reason: "assigned", detail: first.curatorName, dueOn: first.dueOn, message: first.message };
+    pick = {
+      id: first.contentId,
+      href: first.href,
+      title: first.title,
+      summary: first.summary,
+      minutes: first.minutes,
+      reason: "assigned",
+      detail: first.curatorName,
+      dueOn: first.dueOn,
+      message: first.message,
+    };
   }
   const halfWay = progress.find((p) => !p.completedAt && p.step > 0 && byId.has(p.lessonId));
   if (!pick && halfWay) {

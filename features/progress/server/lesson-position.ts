@@ -7,7 +7,10 @@ import { lessonStepCount } from "@/features/lessons/server/catalog";
 /** Where the learner is in a lesson: finished before, and the screen to resume on. */
 export async function getLessonState(actor: Actor, lessonId: string): Promise<{ completed: boolean; step: number }> {
   authorize(actor, "read:profile:own");
-  const row = await getDb().lessonProgress.findUnique({ where: { userId_lessonId: { userId: actor.id, lessonId } }, select: { completedAt: true, step: true } });
+  const row = await getDb().lessonProgress.findUnique({
+    where: { userId_lessonId: { userId: actor.id, lessonId } },
+    select: { completedAt: true, step: true },
+  });
   return { completed: Boolean(row?.completedAt), step: row?.step ?? 0 };
 }
 

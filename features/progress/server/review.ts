@@ -5,9 +5,10 @@ import { authorize, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
 import { getLessonItem, lessonExists } from "@/features/lessons/server/catalog";
 import type { ReviewItemKind } from "@/features/lessons/compile";
-import { kyivDay } from "../kyiv-calendar";
+import { kyivDay } from "@/lib/kyiv-calendar";
 import type { TReviewAnswer } from "../schemas";
 import { scheduleAnswer } from "./review-schedule";
+import { resolveDoneAt } from "../completion-rules";
 
 /**
  * A review session must fit in two minutes. A quiz item takes about 15–20 seconds to read and
@@ -42,16 +43,24 @@ export async function getReviewSession(actor: Actor, locale: AppLocale, now = ne
   const items = cards.slice(0, REVIEW_SESSION_ITEMS).flatMap((c) => {
     const found = getLessonItem(c.lessonId, c.itemId, locale);
     if (!found) return [];
-    return [{ lessonId: c.lessonId, itemId: c.itemId, kind: found.item.kind, lessonTitle: found.lesson.frontmatter.title, locale: found.lesson.locale, code: found.item.code }];
+    return [
+      {
+        lessonId: c.lessonId,
+        itemId: c.itemId,
+        kind: found.item.kind,
+        lessonTitle: found.lesson.frontmatter.title,
+        locale: found.lesson.locale,
+        code: found.item.code,
+      },
+    ];
   });
   return { due: cards.length, items };
 }
 
-/** Records a review answer: the item moves along its FSRS schedule and the time counts for today. */
+/** Records a review answer: the item moves along its FSRS schedule and the time counts for the day it was answered (within a week). */
 export async function recordReview(actor: Actor, input: TReviewAnswer, now = new Date()) {
   authorize(actor, "update:profile:own");
-  let answeredAt = input.answeredAt ? new Date(input.answeredAt) : now;
-  if (answeredAt > now) answeredAt = now;
+  const answeredAt = resolveDoneAt(input.answeredAt, now);
   const db = getDb();
   const key = { userId_lessonId_itemId: { userId: actor.id, lessonId: input.lessonId, itemId: input.itemId } };
   return db.$transaction(async (tx) => {
@@ -61,7 +70,7 @@ export async function recordReview(actor: Actor, input: TReviewAnswer, now = new
     await tx.reviewCard.update({ where: key, data: next });
     await tx.quizAnswer.create({ data: { userId: actor.id, lessonId: input.lessonId, itemId: input.itemId, correct: input.correct, answeredAt } });
     await tx.learningActivity.create({
-      data: { userId: actor.id, kind: "review", contentId: input.lessonId, day: kyivDay(answeredAt), seconds: input.seconds, at: answeredAt },
+      data: { userId: actor.id, kind: "review", contentId: input.lessonId, day: kyivDay(answeredAt), seconds: input.seconds, at: answeredAt, receivedAt: now },
     });
     return { lessonId: input.lessonId, itemId: input.itemId, nextDue: next.due.toISOString() };
   });

@@ -33,7 +33,17 @@ export function printGuideStep(stepIds: string[]) {
   };
 }
 
-async function GuideStepView({ id, title, screen, alt, wide = false, children, number, print = false, help }: GuideStepProps & { number?: number; print?: boolean; help?: ReactNode }) {
+async function GuideStepView({
+  id,
+  title,
+  screen,
+  alt,
+  wide = false,
+  children,
+  number,
+  print = false,
+  help,
+}: GuideStepProps & { number?: number; print?: boolean; help?: ReactNode }) {
   const t = await getTranslations("walkthrough");
   const parts = Children.toArray(children);
   const hotspots = parts.filter((c): c is ReactElement<HotspotProps> => isValidElement(c) && c.type === Hotspot).map((h) => h.props);
@@ -44,24 +54,37 @@ async function GuideStepView({ id, title, screen, alt, wide = false, children, n
       <div className={wide ? "grid gap-4" : "grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]"}>
         <figure className="m-0">
           <div className="relative mx-auto w-fit max-w-full">
-            <img src={screen} alt={alt} className={`block h-auto w-auto max-w-full rounded-lg border border-neutral-400 bg-white ${print ? "max-h-[120mm]" : "max-h-[70vh]"}`} />
+            <img
+              src={screen}
+              alt={alt}
+              className={`block h-auto w-auto max-w-full rounded-lg border border-neutral-400 bg-white ${print ? "max-h-[120mm]" : "max-h-[70vh]"}`}
+            />
             {hotspots.map((h) => (
               // A ring around the point (its middle stays clear, so the label under it reads) with the number beside it.
               <span key={h.n} aria-hidden="true" className="absolute" style={{ left: `${h.x}%`, top: `${h.y}%` }}>
                 <span className="absolute -left-5 -top-5 h-10 w-10 rounded-full border-4 border-amber-600 shadow-[0_0_0_2px_white]" />
-                <span className="absolute -left-9 -top-9 flex h-7 w-7 items-center justify-center rounded-full border-2 border-white bg-amber-700 text-sm font-bold text-white">{h.n}</span>
+                <span className="absolute -left-9 -top-9 flex h-7 w-7 items-center justify-center rounded-full border-2 border-white bg-amber-700 text-sm font-bold text-white">
+                  {h.n}
+                </span>
               </span>
             ))}
           </div>
           <figcaption className="mt-1 text-center text-sm text-muted">{t("illustrative")}</figcaption>
         </figure>
         <div>
-          <p className="mb-1 font-semibold" id={`legend-${id}`}>{t("onScreen")}</p>
+          <p className="mb-1 font-semibold" id={`legend-${id}`}>
+            {t("onScreen")}
+          </p>
           <ol className="guide-legend mb-4" aria-labelledby={`legend-${id}`}>
             {hotspots.map((h) => (
               <li key={h.n} className="mb-1 flex items-start gap-2">
-                <span aria-hidden="true" className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-amber-700 text-sm font-bold text-white">{h.n}</span>
-                <span><span className="sr-only">{h.n}. </span>{h.children}</span>
+                <span aria-hidden="true" className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-amber-700 text-sm font-bold text-white">
+                  {h.n}
+                </span>
+                <span>
+                  <span className="sr-only">{h.n}. </span>
+                  {h.children}
+                </span>
               </li>
             ))}
           </ol>

@@ -17,10 +17,16 @@ export function VerifyForm({ walkthroughId, title }: { walkthroughId: string; ti
   };
   return (
     <form onSubmit={submit} className="mt-2">
-      <label htmlFor={`${id}-note`} className="mb-1 block text-sm font-semibold">{t("noteLabel", { title })}</label>
+      <label htmlFor={`${id}-note`} className="mb-1 block text-sm font-semibold">
+        {t("noteLabel", { title })}
+      </label>
       <input id={`${id}-note`} className="input" maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-      <button type="submit" className="btn mt-2" disabled={busy}>{t("verify")}</button>
-      <p role="status" className={`mt-1 ${message && !message.ok ? "font-semibold text-red-800" : ""}`}>{message?.text ?? ""}</p>
+      <button type="submit" className="btn mt-2" disabled={busy}>
+        {t("verify")}
+      </button>
+      <p role="status" className={`mt-1 ${message && !message.ok ? "font-semibold text-red-800" : ""}`}>
+        {message?.text ?? ""}
+      </p>
     </form>
   );
 }
@@ -31,10 +37,18 @@ export function ResolveButton({ walkthroughId, stepId, regionId, label }: { walk
   const { busy, message, run } = useAction();
   return (
     <div>
-      <button type="button" className="btn-secondary" disabled={busy} onClick={() => void run(`/api/v1/walkthroughs/${walkthroughId}/reports/resolution`, { stepId, regionId }, t("resolvedDone"))} aria-label={label}>
+      <button
+        type="button"
+        className="btn-secondary"
+        disabled={busy}
+        onClick={() => void run(`/api/v1/walkthroughs/${walkthroughId}/reports/resolution`, { stepId, regionId }, t("resolvedDone"))}
+        aria-label={label}
+      >
         {t("resolve")}
       </button>
-      <p role="status" className={`mt-1 ${message && !message.ok ? "font-semibold text-red-800" : ""}`}>{message?.text ?? ""}</p>
+      <p role="status" className={`mt-1 ${message && !message.ok ? "font-semibold text-red-800" : ""}`}>
+        {message?.text ?? ""}
+      </p>
     </div>
   );
 }

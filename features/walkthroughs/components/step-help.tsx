@@ -48,7 +48,16 @@ export function StepHelp({ walkthroughId, stepId, curatorName }: { walkthroughId
         <button type="button" className="btn-secondary" aria-expanded={open === "stuck"} aria-controls={`${id}-stuck`} onClick={() => void stuck()}>
           {t("stuck")}
         </button>
-        <button type="button" className="btn-secondary" aria-expanded={open === "different"} aria-controls={`${id}-different`} onClick={() => { setOpen(open === "different" ? null : "different"); setSent(null); }}>
+        <button
+          type="button"
+          className="btn-secondary"
+          aria-expanded={open === "different"}
+          aria-controls={`${id}-different`}
+          onClick={() => {
+            setOpen(open === "different" ? null : "different");
+            setSent(null);
+          }}
+        >
           {t("looksDifferent")}
         </button>
       </div>
@@ -64,8 +73,12 @@ export function StepHelp({ walkthroughId, stepId, curatorName }: { walkthroughId
       ) : null}
       {open === "different" ? (
         <form id={`${id}-different`} className="mt-3 rounded-md bg-neutral-100 p-3" onSubmit={(e) => void submitDifferent(e)}>
-          <label htmlFor={`${id}-comment`} className="mb-1 block font-semibold">{t("differentLabel")}</label>
-          <p id={`${id}-hint`} className="mb-1 text-sm">{t("differentHint")}</p>
+          <label htmlFor={`${id}-comment`} className="mb-1 block font-semibold">
+            {t("differentLabel")}
+          </label>
+          <p id={`${id}-hint`} className="mb-1 text-sm">
+            {t("differentHint")}
+          </p>
           <textarea
             id={`${id}-comment`}
             className="input min-h-24"
@@ -75,11 +88,19 @@ export function StepHelp({ walkthroughId, stepId, curatorName }: { walkthroughId
             aria-invalid={error ? true : undefined}
             onChange={(e) => setComment(e.currentTarget.value)}
           />
-          <button type="submit" className="btn mt-2">{t("differentSend")}</button>
+          <button type="submit" className="btn mt-2">
+            {t("differentSend")}
+          </button>
         </form>
       ) : null}
-      <p role="status" className="mt-2">{sent?.text ?? ""}</p>
-      {error ? <p id={`${id}-error`} role="alert" className="mt-1 font-semibold text-red-800">{error}</p> : null}
+      <p role="status" className="mt-2">
+        {sent?.text ?? ""}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

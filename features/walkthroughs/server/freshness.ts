@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import { kyivDay } from "@/features/progress/kyiv-calendar";
+import { kyivDay } from "@/lib/kyiv-calendar";
 import type { TWalkthroughFrontmatter } from "../schemas";
 
 /** A guide not verified for this long goes back into the methodologists' queue. */
@@ -12,7 +12,10 @@ export type Freshness = { verifiedOn: string; by: string } | null;
  * When a guide was last checked against the live platform and by whom: the latest verification
  * recorded in the app, else the one written in the content, else none.
  */
-export async function getFreshness(walkthroughIds: string[], frontmatter: (id: string) => TWalkthroughFrontmatter | undefined): Promise<Map<string, Freshness>> {
+export async function getFreshness(
+  walkthroughIds: string[],
+  frontmatter: (id: string) => TWalkthroughFrontmatter | undefined,
+): Promise<Map<string, Freshness>> {
   const rows = await getDb().walkthroughVerification.findMany({
     where: { walkthroughId: { in: walkthroughIds } },
     orderBy: { verifiedAt: "desc" },
@@ -22,7 +25,11 @@ export async function getFreshness(walkthroughIds: string[], frontmatter: (id: s
   for (const id of walkthroughIds) {
     const latest = rows.find((r) => r.walkthroughId === id);
     const written = frontmatter(id)?.verified;
-    if (latest) out.set(id, { verifiedOn: latest.verifiedAt.toISOString().slice(0, 10), by: [latest.verifiedBy.name, latest.verifiedBy.position].filter(Boolean).join(", ") });
+    if (latest)
+      out.set(id, {
+        verifiedOn: latest.verifiedAt.toISOString().slice(0, 10),
+        by: [latest.verifiedBy.name, latest.verifiedBy.position].filter(Boolean).join(", "),
+      });
     else if (written && written !== "none") out.set(id, { verifiedOn: written.on, by: written.by });
     else out.set(id, null);
   }

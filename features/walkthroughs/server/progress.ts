@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
-import { kyivDay } from "@/features/progress/kyiv-calendar";
+import { kyivDay } from "@/lib/kyiv-calendar";
 import { assertKnownItems, countedSeconds, resolveDoneAt } from "@/features/progress/completion-rules";
 import type { TLessonCompletion } from "@/features/progress/schemas";
 import { getWalkthrough, walkthroughScreenCount } from "./catalog";
@@ -45,7 +45,15 @@ export async function completeWalkthrough(actor: Actor, walkthroughId: string, i
       update: { completedAt: existing?.completedAt ?? doneAt, completedOn: existing?.completedOn ?? completedOn },
     });
     await tx.learningActivity.create({
-      data: { userId: actor.id, kind: "walkthrough", contentId: walkthroughId, day: completedOn, seconds: countedSeconds(input.minutes, guide.frontmatter.minutes), at: doneAt },
+      data: {
+        userId: actor.id,
+        kind: "walkthrough",
+        contentId: walkthroughId,
+        day: completedOn,
+        seconds: countedSeconds(input.minutes, guide.frontmatter.minutes),
+        at: doneAt,
+        receivedAt: now,
+      },
     });
     await completeAssignments(tx, actor.id, "walkthrough", walkthroughId, doneAt);
   });

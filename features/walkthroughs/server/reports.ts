@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { authorize, can, type Actor } from "@/server/authz/policy";
+import { authorize, regionsWhere, type Actor } from "@/server/authz/policy";
 import { findPersonalData } from "@/features/privacy/personal-data";
 import type { AppLocale } from "@/server/i18n";
 import { getWalkthrough, listWalkthroughs, walkthroughStepIds } from "./catalog";
@@ -45,7 +45,10 @@ export type QueueStep = {
 export async function getWalkthroughQueue(actor: Actor, regionId: string, locale: AppLocale, now = new Date()) {
   authorize(actor, "read:walkthrough-queue", { regionId });
   const guides = listWalkthroughs(locale);
-  const freshness = await getFreshness(guides.map((g) => g.id), (id) => guides.find((g) => g.id === id));
+  const freshness = await getFreshness(
+    guides.map((g) => g.id),
+    (id) => guides.find((g) => g.id === id),
+  );
   const toCheck = guides.flatMap((g): QueueGuide[] => {
     const f = freshness.get(g.id) ?? null;
     if (!f) return [{ id: g.id, title: g.title, freshness: f, reason: "unverified" as const }];
@@ -109,8 +112,7 @@ export async function verifyWalkthrough(actor: Actor, walkthroughId: string, not
   });
 }
 
-/** Regions whose queue the actor may open (all for an admin, their own for a methodologist), with names. */
+/** Regions whose queue the actor may open (all for an admin, their own for a methodologist, none otherwise), with names. */
 export async function queueRegions(actor: Actor): Promise<{ id: string; nameUk: string; nameEn: string }[]> {
-  const regions = await getDb().region.findMany({ orderBy: { nameUk: "asc" }, select: { id: true, nameUk: true, nameEn: true } });
-  return regions.filter((r) => can(actor, "read:walkthrough-queue", { regionId: r.id }));
+  return getDb().region.findMany({ where: regionsWhere(actor), orderBy: { nameUk: "asc" }, select: { id: true, nameUk: true, nameEn: true } });
 }

@@ -1,6 +1,7 @@
-import { test, expect, signInWithKeyboard, tabTo } from "../fixtures/test";
+import { test, expect, signInWithKeyboard, tabTo, uniqueSuffix } from "../fixtures/test";
 
-test("a learner signs in with the keyboard and sees the profile", async ({ page, expectAccessible }) => {
+test("a learner signs in with the keyboard and sees the profile", async ({ page, factory, expectAccessible }) => {
+  const learner = await factory.person({ roles: ["LEARNER"] });
   await page.goto("/");
   await expectAccessible();
   await tabTo(page, page.getByRole("link", { name: "Увійти до платформи" }));
@@ -8,21 +9,23 @@ test("a learner signs in with the keyboard and sees the profile", async ({ page,
   await expect(page).toHaveURL(/\/sign-in/);
   await expectAccessible();
 
-  await signInWithKeyboard(page, "learner@demo.skhodynky.org", "wrong-password");
+  await signInWithKeyboard(page, learner.email, "wrong-password");
   await expect(page.locator("main").getByRole("alert")).toContainText("Неправильна електронна пошта або пароль");
 
   await page.getByLabel("Пароль").fill("");
-  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+  await signInWithKeyboard(page, learner.email, learner.password);
   await expect(page).toHaveURL(/\/profile$/);
   await expect(page.getByRole("heading", { level: 1, name: "Мій профіль" })).toBeVisible();
-  await expect(page.getByText("learner@demo.skhodynky.org")).toBeVisible();
+  await expect(page.getByText(learner.email)).toBeVisible();
   await expectAccessible();
 });
 
-test("a learner who opens an admin page gets the 403 page", async ({ page, expectAccessible }) => {
+// Signing in with ?next= goes on to the page asked for, even one the person may not open.
+test("a learner who opens an admin page gets the 403 page", async ({ page, factory, expectAccessible }) => {
+  const learner = await factory.person({ roles: ["LEARNER"] });
   await page.goto("/sign-in?next=/admin/users");
   await expectAccessible();
-  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+  await signInWithKeyboard(page, learner.email, learner.password);
   await expect(page.getByRole("heading", { name: "Доступ заборонено" })).toBeVisible();
   await expectAccessible();
   const response = await page.goto("/admin/users");
@@ -31,10 +34,11 @@ test("a learner who opens an admin page gets the 403 page", async ({ page, expec
   await expectAccessible();
 });
 
-test("an admin invites a person, who sets a password from the outbox link and signs in", async ({ page, browser, expectAccessible }) => {
-  await page.goto("/sign-in");
-  await expectAccessible();
-  await signInWithKeyboard(page, "admin@demo.skhodynky.org");
+test("an admin invites a person, who sets a password from the outbox link and signs in", async ({ page, browser, factory, signIn, expectAccessible }) => {
+  const admin = await factory.person({ roles: ["ADMIN"] });
+  const invitee = { name: `Ірина Савчук ${uniqueSuffix()}`, email: `iryna.savchuk.${uniqueSuffix()}@example.org` };
+  await signIn(admin);
+  await page.goto("/profile");
   await expect(page).toHaveURL(/\/profile$/);
   await expectAccessible();
 
@@ -55,9 +59,9 @@ test("an admin invites a person, who sets a password from the outbox link and si
   await expectAccessible();
 
   await tabTo(page, page.getByLabel("Ім'я та прізвище"));
-  await page.keyboard.type("Ірина Савчук");
+  await page.keyboard.type(invitee.name);
   await page.keyboard.press("Tab");
-  await page.keyboard.type("iryna.savchuk@example.org");
+  await page.keyboard.type(invitee.email);
   await page.keyboard.press("Tab");
   await page.keyboard.type("фахівець із соціальної роботи");
   await page.keyboard.press("Tab");
@@ -65,43 +69,48 @@ test("an admin invites a person, who sets a password from the outbox link and si
   await expect(page.getByLabel("Організація")).not.toHaveValue("");
   await tabTo(page, page.getByRole("button", { name: "Надіслати запрошення" }));
   await page.keyboard.press("Enter");
-  await expect(page.locator("main").getByRole("status").filter({ hasText: "Запрошення надіслано на iryna.savchuk@example.org" })).toBeVisible();
-  await expect(page.getByText("iryna.savchuk@example.org").last()).toBeVisible();
+  await expect(
+    page
+      .locator("main")
+      .getByRole("status")
+      .filter({ hasText: `Запрошення надіслано на ${invitee.email}` }),
+  ).toBeVisible();
+  await expect(page.getByText(invitee.email).last()).toBeVisible();
   await expectAccessible();
 
   await page.goto("/admin/outbox");
   await expect(page.getByRole("heading", { level: 1, name: "Вихідна пошта" })).toBeVisible();
   await expectAccessible();
-  const invitationMail = page.getByRole("article", { name: /iryna\.savchuk@example\.org/ });
+  const invitationMail = page.getByRole("article", { name: invitee.email });
   const link = await invitationMail.getByRole("link").first().getAttribute("href");
   expect(link).toMatch(/\/invitation\?token=/);
 
   // The invited person opens the link in their own browser.
   const context = await browser.newContext({ locale: "uk-UA" });
-  const invitee = await context.newPage();
-  await invitee.goto(new URL(link!).pathname + new URL(link!).search);
-  await expect(invitee.getByRole("heading", { name: "Запрошення до «Сходинок»" })).toBeVisible();
-  await expectAccessible(invitee);
-  await tabTo(invitee, invitee.getByLabel("Придумайте пароль"));
-  await invitee.keyboard.type("моя-нова-фраза-для-входу");
-  await invitee.keyboard.press("Enter");
-  await expect(invitee.locator("main").getByRole("status")).toContainText("Обліковий запис створено");
-  await tabTo(invitee, invitee.locator("main").getByRole("status").getByRole("link", { name: "Увійти" }));
-  await invitee.keyboard.press("Enter");
-  await expect(invitee).toHaveURL(/\/sign-in/);
-  await expectAccessible(invitee);
-  await signInWithKeyboard(invitee, "iryna.savchuk@example.org", "моя-нова-фраза-для-входу");
-  await expect(invitee.getByRole("heading", { level: 1, name: "Мій профіль" })).toBeVisible();
-  await expect(invitee.getByLabel("Ім'я та прізвище")).toHaveValue("Ірина Савчук");
-  await expect(invitee.getByText("Цифровий куратор").or(invitee.getByText("Слухач")).first()).toBeVisible();
-  await expectAccessible(invitee);
+  const inviteePage = await context.newPage();
+  await inviteePage.goto(new URL(link!).pathname + new URL(link!).search);
+  await expect(inviteePage.getByRole("heading", { name: "Запрошення до «Сходинок»" })).toBeVisible();
+  await expectAccessible(inviteePage);
+  await tabTo(inviteePage, inviteePage.getByLabel("Придумайте пароль"));
+  await inviteePage.keyboard.type("моя-нова-фраза-для-входу");
+  await inviteePage.keyboard.press("Enter");
+  await expect(inviteePage.locator("main").getByRole("status")).toContainText("Обліковий запис створено");
+  await tabTo(inviteePage, inviteePage.locator("main").getByRole("status").getByRole("link", { name: "Увійти" }));
+  await inviteePage.keyboard.press("Enter");
+  await expect(inviteePage).toHaveURL(/\/sign-in/);
+  await expectAccessible(inviteePage);
+  await signInWithKeyboard(inviteePage, invitee.email, "моя-нова-фраза-для-входу");
+  await expect(inviteePage.getByRole("heading", { level: 1, name: "Мій профіль" })).toBeVisible();
+  await expect(inviteePage.getByLabel("Ім'я та прізвище")).toHaveValue(invitee.name);
+  await expect(inviteePage.getByText("Цифровий куратор").or(inviteePage.getByText("Слухач")).first()).toBeVisible();
+  await expectAccessible(inviteePage);
   await context.close();
 });
 
-test("switching to English and back keeps the choice", async ({ page, expectAccessible }) => {
-  await page.goto("/sign-in");
-  await expectAccessible();
-  await signInWithKeyboard(page, "curator@demo.skhodynky.org");
+test("switching to English and back keeps the choice", async ({ page, factory, signIn, expectAccessible }) => {
+  const curator = await factory.person({ roles: ["CURATOR", "LEARNER"] });
+  await signIn(curator);
+  await page.goto("/profile");
   await expect(page.getByRole("heading", { level: 1, name: "Мій профіль" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "uk");
 
@@ -122,10 +131,10 @@ test("switching to English and back keeps the choice", async ({ page, expectAcce
   await expectAccessible();
 });
 
-test("the header's language switch and sign-out work without JavaScript", async ({ page, browser, expectAccessible }) => {
-  await page.goto("/sign-in");
-  await expectAccessible();
-  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+test("the header's language switch and sign-out work without JavaScript", async ({ page, browser, factory, signIn, expectAccessible }) => {
+  const learner = await factory.person({ roles: ["LEARNER"] });
+  await signIn(learner);
+  await page.goto("/profile");
   await expect(page.getByRole("heading", { level: 1, name: "Мій профіль" })).toBeVisible();
   await expectAccessible();
 

@@ -1,4 +1,5 @@
-import { test, expect, signInWithKeyboard, tabTo, type Page } from "../fixtures/test";
+import { test, expect, tabTo, type Page } from "../fixtures/test";
+import { submitShortSelfAssessment } from "../fixtures/competences";
 
 /** Answers every area question of the short form with the keyboard: ArrowDown steps through statements. */
 async function answerAreas(page: Page, steps: number[]) {
@@ -22,10 +23,10 @@ async function answerPurposes(page: Page) {
   }
 }
 
-test("a learner takes the short form, sees the profile and gaps, retakes it and sees the change", async ({ page, expectAccessible }) => {
-  await page.goto("/sign-in?next=/competences");
-  await expectAccessible();
-  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+test("a learner takes the short form, sees the profile and gaps, retakes it and sees the change", async ({ page, factory, signIn, expectAccessible }) => {
+  // A social-work specialist who has never assessed themselves.
+  await signIn(await factory.person({ roles: ["LEARNER"] }));
+  await page.goto("/competences");
   await expect(page.getByRole("heading", { level: 1, name: "Мої компетентності" })).toBeVisible();
   await expectAccessible();
 
@@ -72,15 +73,29 @@ test("a learner takes the short form, sees the profile and gaps, retakes it and 
   await expectAccessible();
 });
 
-test("the curator sees a mentee's profile and confirms a self-rating; another curator gets 403", async ({ page, browser, expectAccessible }) => {
-  await page.goto("/sign-in?next=/competences");
-  await expectAccessible();
-  await signInWithKeyboard(page, "curator@demo.skhodynky.org");
+test("the curator sees a mentee's profile and confirms a self-rating; another curator gets 404 as for nobody", async ({
+  page,
+  browser,
+  playwright,
+  factory,
+  signIn,
+  expectAccessible,
+}) => {
+  const curator = await factory.person({ roles: ["CURATOR", "LEARNER"] });
+  const mentee = await factory.person({ roles: ["LEARNER"] });
+  await factory.pair(curator, mentee);
+  // Where the first journey leaves a learner: level 2 everywhere, 4 in the professional area.
+  await submitShortSelfAssessment(playwright, mentee, { levels: { SW: 4 }, otherwise: 2 });
+  // Another curator of the same region, who is not this mentee's curator.
+  const otherCurator = await factory.person({ roles: ["CURATOR", "LEARNER"] });
+
+  await signIn(curator);
+  await page.goto("/competences");
   await expect(page.getByRole("heading", { name: "Мої підопічні" })).toBeVisible();
   await expectAccessible();
-  await tabTo(page, page.getByRole("link", { name: "Олена Коваленко" }));
+  await tabTo(page, page.getByRole("link", { name: mentee.name }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { level: 1, name: "Компетентності: Олена Коваленко" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Компетентності: ${mentee.name}` })).toBeVisible();
   await expectAccessible();
   const menteeUrl = page.url();
 
@@ -92,17 +107,17 @@ test("the curator sees a mentee's profile and confirms a self-rating; another cu
   await page.keyboard.type("Бачила, як ви допомагали клієнтці з Дією — так тримати.");
   await tabTo(page, review.getByRole("button", { name: "Підтвердити самооцінку" }));
   await page.keyboard.press("Enter");
-  await expect(details.getByText(/Підтверджує куратор Оксана Ткачук/).first()).toBeVisible();
+  await expect(details.getByText(`Підтверджує куратор ${curator.name}`).first()).toBeVisible();
   await expectAccessible();
 
   const other = await browser.newContext({ locale: "uk-UA" });
   const otherPage = await other.newPage();
-  await otherPage.goto("/sign-in");
-  await signInWithKeyboard(otherPage, "vasyl.onyshchuk@demo.skhodynky.org");
+  await signIn(otherCurator, otherPage);
+  await otherPage.goto("/profile");
   await expect(otherPage.getByRole("heading", { level: 1, name: "Мій профіль" })).toBeVisible();
   const response = await otherPage.goto(new URL(menteeUrl).pathname);
-  expect(response?.status()).toBe(403);
-  await expect(otherPage.getByRole("heading", { name: "Доступ заборонено" })).toBeVisible();
+  expect(response?.status()).toBe(404);
+  await expect(otherPage.getByRole("heading", { name: "Сторінку не знайдено" })).toBeVisible();
   await expectAccessible(otherPage);
   await other.close();
 });

@@ -1,10 +1,9 @@
-import { test, expect, signInWithKeyboard, tabTo } from "../fixtures/test";
+import { test, expect, tabTo } from "../fixtures/test";
 import { answerScreen, nextScreen, visibleItems } from "../fixtures/lesson";
 
-test("a learner finds a lesson in the catalog, reads it and answers its quiz with the keyboard", async ({ page, expectAccessible }) => {
-  await page.goto("/sign-in?next=/lessons");
-  await expectAccessible();
-  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+test("a learner finds a lesson in the catalog, reads it and answers its quiz with the keyboard", async ({ page, factory, signIn, expectAccessible }) => {
+  await signIn(await factory.person({ roles: ["LEARNER"] }));
+  await page.goto("/lessons");
   await expect(page.getByRole("heading", { level: 1, name: "Уроки" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Безпека і захист даних" })).toBeVisible();
   await expectAccessible();
@@ -35,7 +34,9 @@ test("a learner finds a lesson in the catalog, reads it and answers its quiz wit
   while (!(await page.getByRole("button", { name: "Завершити урок" }).isVisible())) await nextScreen(page);
   await tabTo(page, page.getByRole("button", { name: "Завершити урок" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("region", { name: "Урок прочитано?" }).getByRole("status")).toHaveText(`Урок зараховано. Відповідей у розкладі повторення: ${answered}.`);
+  await expect(page.getByRole("region", { name: "Урок прочитано?" }).getByRole("status")).toHaveText(
+    `Урок зараховано. Відповідей у розкладі повторення: ${answered}.`,
+  );
   await expectAccessible();
 
   const next = page.getByRole("navigation", { name: "Наступний урок" }).getByRole("link", { name: /^Далі: / });
@@ -46,10 +47,9 @@ test("a learner finds a lesson in the catalog, reads it and answers its quiz wit
   await expectAccessible();
 });
 
-test("a lesson works screen by screen without JavaScript: Back and Next are ordinary links", async ({ page, browser, expectAccessible }) => {
-  await page.goto("/sign-in?next=/today");
-  await expectAccessible();
-  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+test("a lesson works screen by screen without JavaScript: Back and Next are ordinary links", async ({ page, browser, factory, signIn, expectAccessible }) => {
+  await signIn(await factory.person({ roles: ["LEARNER"] }));
+  await page.goto("/today");
   await expect(page.getByRole("heading", { level: 1, name: "Сьогодні" })).toBeVisible();
   await expectAccessible();
   const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });

@@ -1,10 +1,14 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "../fixtures/test";
 
 test("pages carry a nonce-based CSP and the other security headers", async ({ request }) => {
   const response = await request.get("/sign-in");
   expect(response.status()).toBe(200);
   const csp = response.headers()["content-security-policy"] ?? "";
-  const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const scriptSrc =
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
   expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
   expect(scriptSrc).not.toContain("unsafe-inline");
   expect(scriptSrc).not.toContain("unsafe-eval");
@@ -19,11 +23,13 @@ test("pages carry a nonce-based CSP and the other security headers", async ({ re
   for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
 });
 
-test("sign-in answers 429 after 10 failures for one account from one address", async ({ request }) => {
+test("sign-in answers 429 after 10 failures for one account from one address", async ({ request, factory }) => {
+  // An account of its own: the throttle it trips must not lock anyone another test signs in as.
+  const target = await factory.person({ roles: ["METHODOLOGIST"] });
   const attempt = async () => {
     const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
     return request.post("/api/auth/callback/credentials", {
-      form: { email: "methodist.zhytomyr@demo.skhodynky.org", password: "not-the-password", csrfToken, json: "true" },
+      form: { email: target.email, password: "not-the-password", csrfToken, json: "true" },
       headers: { origin: new URL(test.info().project.use.baseURL!).origin },
       maxRedirects: 0,
     });
@@ -38,9 +44,10 @@ test("sign-in answers 429 after 10 failures for one account from one address", a
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
 });
 
-test("the API refuses cross-site writes and bad input without a 500", async ({ request }) => {
+test("the API refuses cross-site writes and bad input without a 500", async ({ request, factory }) => {
+  const learner = await factory.person({ roles: ["LEARNER"] });
   const crossSite = await request.post("/api/v1/password-reset", {
-    data: { email: "learner@demo.skhodynky.org" },
+    data: { email: learner.email },
     headers: { origin: "https://attacker.example" },
   });
   expect(crossSite.status()).toBe(403);

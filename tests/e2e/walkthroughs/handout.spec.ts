@@ -1,10 +1,9 @@
-import { test, expect, signInWithKeyboard } from "../fixtures/test";
+import { test, expect } from "../fixtures/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-test("the printable handout renders to an A4 PDF with every step, its screen and the QR code", async ({ page, expectAccessible }) => {
-  await page.goto("/sign-in?next=/walkthroughs/helsi-declaration");
-  await expectAccessible();
-  await signInWithKeyboard(page, "learner@demo.skhodynky.org");
+test("the printable handout renders to an A4 PDF with every step, its screen and the QR code", async ({ page, factory, signIn, expectAccessible }) => {
+  await signIn(await factory.person({ roles: ["LEARNER"] }));
+  await page.goto("/walkthroughs/helsi-declaration");
   await expect(page.locator("#lesson-step-label")).toHaveText("Перед початком");
   await expectAccessible();
   await page.getByRole("link", { name: "Пам'ятка для друку" }).click();
@@ -14,7 +13,11 @@ test("the printable handout renders to an A4 PDF with every step, its screen and
   expect(stepTitles[0]).toMatch(/^Крок 1\. /);
   await expect(page.getByRole("img", { name: /QR-код із посиланням на інструкцію: http.*\/walkthroughs\/helsi-declaration/ })).toBeVisible();
   // Every screen has loaded before printing.
-  await expect.poll(() => page.locator(".print-step img").evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
+  await expect
+    .poll(() =>
+      page.locator(".print-step img").evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)),
+    )
+    .toBe(true);
   await expectAccessible();
 
   await page.emulateMedia({ media: "print" });
@@ -24,7 +27,12 @@ test("the printable handout renders to an A4 PDF with every step, its screen and
   const pages: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((i) => ("str" in i ? i.str : "")).join(" ").replace(/\s+/g, " "));
+    pages.push(
+      content.items
+        .map((i) => ("str" in i ? i.str : ""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
   }
   const text = pages.join(" ");
   for (const title of stepTitles) expect(text).toContain(title.replace(/\s+/g, " "));

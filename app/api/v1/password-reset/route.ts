@@ -1,8 +1,8 @@
 import { handle } from "@/server/api/handler";
 import { accountEndpoints } from "@/features/accounts/endpoints";
-import { requestPasswordReset } from "@/features/accounts/server/password-reset";
+import { schedulePasswordReset } from "@/features/accounts/server/password-reset";
 
 export const POST = handle(accountEndpoints.requestPasswordReset, async ({ body }) => {
-  await requestPasswordReset(body.email);
+  schedulePasswordReset(body.email);
   return { status: 202, body: { ok: true } };
 });

@@ -1,21 +1,22 @@
-import { forbidden } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getCompetenceOverview } from "@/features/competences/server/get-my-competences";
 import { CompetenceOverview } from "@/features/competences/components/competence-overview";
 import { ClientMessages } from "@/ui/client-messages";
+import { loadForPage } from "@/app/_lib/page-access";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("competences"))("menteeTitle") };
 }
 
-/** A mentee's competence profile, for their current curator (anyone else: 403). */
+/** A mentee's competence profile, for their current curator (anyone else: 404, as for no such person). */
 export default async function PersonCompetencesPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const [{ id }, t, localeRaw] = await Promise.all([params, getTranslations("competences"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
-  const data = await getCompetenceOverview(user, id, locale);
-  if (!data) forbidden();
+  if (!/^[\w-]{1,40}$/.test(id)) notFound();
+  const data = await loadForPage(getCompetenceOverview(user, id, locale));
   return (
     <ClientMessages namespaces={["competences"]}>
       <h1 className="page-title">{t("personTitle", { name: data.ownerName })}</h1>

@@ -32,7 +32,10 @@ export default async function WalkthroughHandout({ params }: { params: Promise<{
   const guide = getWalkthrough(id, locale);
   if (!guide) notFound();
   const url = `${getEnv().appUrl}/walkthroughs/${id}`;
-  const [qr, freshness] = await Promise.all([QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" }), getFreshness([id], () => guide.frontmatter)]);
+  const [qr, freshness] = await Promise.all([
+    QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
+    getFreshness([id], () => guide.frontmatter),
+  ]);
   const fm = guide.frontmatter;
   return (
     <article lang={guide.locale} className="handout mx-auto max-w-4xl">
@@ -44,7 +47,9 @@ export default async function WalkthroughHandout({ params }: { params: Promise<{
         <div>
           <h1 className="mb-2 text-3xl font-bold">{fm.title}</h1>
           <p className="mb-2 text-xl">{fm.summary}</p>
-          <p className="text-lg">{t("platform")} {fm.platform.name} — {fm.platform.url}</p>
+          <p className="text-lg">
+            {t("platform")} {fm.platform.name} — {fm.platform.url}
+          </p>
           <FreshnessLine freshness={freshness.get(id) ?? null} />
         </div>
         <figure className="m-0 w-36 shrink-0 text-center">
@@ -54,7 +59,18 @@ export default async function WalkthroughHandout({ params }: { params: Promise<{
       </header>
       <LessonBody
         code={guide.code}
-        components={{ LessonStep: Passthrough, GuideStep: printGuideStep(guide.steps.map((s) => s.id)), Hotspot, Expect, Mistakes, Mistake, TellClient, Quiz: Nothing, TrueFalse: Nothing, Option: Nothing }}
+        components={{
+          LessonStep: Passthrough,
+          GuideStep: printGuideStep(guide.steps.map((s) => s.id)),
+          Hotspot,
+          Expect,
+          Mistakes,
+          Mistake,
+          TellClient,
+          Quiz: Nothing,
+          TrueFalse: Nothing,
+          Option: Nothing,
+        }}
       />
       <p className="mt-8 border-t border-neutral-400 pt-2 text-sm">{t("handoutFooter", { url })}</p>
     </article>

@@ -3,8 +3,8 @@ import { accountEndpoints } from "@/features/accounts/endpoints";
 import { changePassword } from "@/features/accounts/server/profile";
 import { issueSessionCookie } from "@/server/auth/session-cookie";
 
-export const POST = handle(accountEndpoints.changePassword, async ({ user, body }) => {
-  const sessionVersion = await changePassword(user, body.currentPassword, body.newPassword);
+export const POST = handle(accountEndpoints.changePassword, async ({ user, body, ip }) => {
+  const sessionVersion = await changePassword(user, body.currentPassword, body.newPassword, ip);
   await issueSessionCookie(user.id, sessionVersion, Math.floor(Date.now() / 1000));
   return { body: { ok: true } };
 });

@@ -1,8 +1,8 @@
 import { handle } from "@/server/api/handler";
 import { accountEndpoints } from "@/features/accounts/endpoints";
-import { clearSessionCookie } from "@/server/auth/session-cookie";
+import { signOutThisDevice } from "@/server/auth/session-cookie";
 
 export const POST = handle(accountEndpoints.signOut, async () => {
-  await clearSessionCookie();
+  await signOutThisDevice();
   return { body: { ok: true } };
 });

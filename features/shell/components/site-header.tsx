@@ -30,7 +30,12 @@ export async function SiteHeader() {
               {can(user, "read:caseload") ? <a href="/curator">{t("caseload")}</a> : null}
               <a href="/notifications">
                 {t("notifications")}
-                {unread ? <span className="ml-1 rounded-full bg-amber-700 px-2 text-sm font-bold text-white no-underline">{unread}<span className="sr-only"> {t("unread")}</span></span> : null}
+                {unread ? (
+                  <span className="ml-1 rounded-full bg-amber-700 px-2 text-sm font-bold text-white no-underline">
+                    {unread}
+                    <span className="sr-only"> {t("unread")}</span>
+                  </span>
+                ) : null}
               </a>
               <a href="/profile">{t("profile")}</a>
               {can(user, "read:aggregates", { scope: "region", regionId: user.regionId }) ? <a href="/reports">{t("reports")}</a> : null}

@@ -1,0 +1,20 @@
+import "server-only";
+import type { EndpointSpec } from "@/server/api/endpoint";
+import { accountEndpoints } from "@/features/accounts/endpoints";
+import { directoryEndpoints } from "@/features/directory/endpoints";
+import { competenceEndpoints } from "@/features/competences/endpoints";
+import { reportEndpoints } from "@/features/competences/report-endpoints";
+import { progressEndpoints } from "@/features/progress/endpoints";
+import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
+import { mentoringEndpoints } from "@/features/mentoring/endpoints";
+
+/** Every /api/v1 endpoint, for the OpenAPI document: a feature that adds endpoints lists them here. */
+export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
+  ...Object.values(accountEndpoints),
+  ...Object.values(directoryEndpoints),
+  ...Object.values(competenceEndpoints),
+  ...Object.values(reportEndpoints),
+  ...Object.values(progressEndpoints),
+  ...Object.values(walkthroughEndpoints),
+  ...Object.values(mentoringEndpoints),
+];

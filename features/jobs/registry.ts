@@ -1,0 +1,20 @@
+import "server-only";
+import { getEnv } from "@/server/env";
+import { startJobTimer, type Job } from "@/server/jobs/runner";
+import { PURGE_EVERY_MS, purgeExpiredRecords } from "@/server/jobs/retention";
+import { remindDueSoon, sendDueDigests } from "@/features/notifications/server/digests";
+
+/** Every periodic job of the app. Names are the rows of ScheduledJob: renaming one starts it afresh. */
+export function listBackgroundJobs(): Job[] {
+  const every = getEnv().JOB_INTERVAL_MS;
+  return [
+    { name: "assignments.remind-due-soon", everyMs: every, run: remindDueSoon },
+    { name: "notifications.send-digests", everyMs: every, run: sendDueDigests },
+    { name: "data.purge-expired", everyMs: PURGE_EVERY_MS, run: purgeExpiredRecords },
+  ];
+}
+
+/** Checks for due jobs at least once a minute, so a lapsed claim is taken over soon after its lease. */
+export function startBackgroundJobs(): void {
+  startJobTimer(listBackgroundJobs(), Math.min(getEnv().JOB_INTERVAL_MS, 60_000));
+}

@@ -1,0 +1,59 @@
+// `npm run serve` (and the last step of `npm start`): the production server. It is `next start`
+// with one change: `next start` keeps an X-Forwarded-For the client wrote and only adds the socket
+// address when there is none, so anyone could pick the address the sign-in throttle counts. Here
+// the socket peer is always the last entry before Next sees the request (server/http/forwarded-for.mjs;
+// server/auth/client-ip.ts reads it). Needs a production build (`npm run build`).
+import { createServer } from "node:http";
+import { createProxyTrust, forwardedForWithPeer, parseTrustedProxies } from "../server/http/forwarded-for.mjs";
+
+const port = Number(process.env.PORT ?? 3000);
+const hops = Number(process.env.TRUSTED_PROXY_HOPS || 0);
+const proxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+if (!proxies.ok) fail(`TRUSTED_PROXIES: "${proxies.invalid}" is not an IP address or CIDR range.`);
+if (!Number.isInteger(hops) || hops < 0 || hops > 10) fail(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10.`);
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+const trust = createProxyTrust({ proxies: proxies.entries, hops });
+// As `next start` does, before Next and React load.
+process.env.NODE_ENV ||= "production";
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const forwardedFor = forwardedForWithPeer(req.headers["x-forwarded-for"], req.socket.remoteAddress, trust);
+  if (forwardedFor) req.headers["x-forwarded-for"] = forwardedFor;
+  else delete req.headers["x-forwarded-for"];
+  handle(req, res).catch((error) => {
+    console.error(`[serve] request failed: ${error instanceof Error ? error.name : typeof error}`);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+
+// Like `next start`: every interface, and Next builds its own URLs on "localhost".
+server.listen(port, () => {
+  console.info(`Serving on http://localhost:${port} (every interface)`);
+});
+
+// Graceful stop: no new connections, let requests in flight (and their after() work) finish, then exit.
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await app.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { pruneSignInFailures, THROTTLE_WINDOW_MS } from "../auth/sign-in";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long records that only serve a short purpose are kept; the daily purge deletes older ones.
+ * Listed in the README ("Data retention"); the reasons are in decision 017.
+ */
+export const RETENTION_MS = {
+  /**
+   * The offline queue (features/progress/pending-queue.ts) keeps a finished lesson or review on
+   * the device, with its key, until the server answers. A replay after its record is gone would
+   * count the work once more; finished work counts on its own day only within 7 days of being
+   * sent (features/progress/completion-rules.ts), so a month covers every replay that matters.
+   */
+  idempotencyRecord: 30 * DAY_MS,
+  /** Nothing reads a failure after the throttle window (server/auth/sign-in.ts). */
+  signInFailure: THROTTLE_WINDOW_MS,
+  /** Mail is delivered once written to the outbox; admins can still look a month back. */
+  outboxMail: 30 * DAY_MS,
+  /** Read notifications; unread ones stay until read. */
+  readNotification: 90 * DAY_MS,
+} as const;
+
+export const PURGE_EVERY_MS = DAY_MS;
+
+/** Deletes what the retention periods no longer keep. */
+export async function purgeExpiredRecords(now = new Date()): Promise<void> {
+  const db = getDb();
+  const before = (ms: number) => new Date(now.getTime() - ms);
+  await db.idempotencyRecord.deleteMany({ where: { createdAt: { lt: before(RETENTION_MS.idempotencyRecord) } } });
+  await pruneSignInFailures(now);
+  await db.outboxMail.deleteMany({ where: { createdAt: { lt: before(RETENTION_MS.outboxMail) } } });
+  await db.notification.deleteMany({ where: { readAt: { not: null }, createdAt: { lt: before(RETENTION_MS.readNotification) } } });
+}

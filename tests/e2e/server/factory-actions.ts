@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { PrismaClient } from "../../../server/db/client";
+import { clearWalkthroughVerifications, createMentorship, createPerson, createPlace, findPlace } from "../../factories/people";
+
+/**
+ * What the end-to-end factory can do, by name. scripts/e2e-server.mjs loads this module next to
+ * the app it serves and answers POST /<action> on a loopback port with the app's own database
+ * client; tests/e2e/fixtures/test.ts is the only caller.
+ */
+const ZRole = z.enum(["LEARNER", "CURATOR", "METHODOLOGIST", "ADMIN"]);
+
+const actions = {
+  place: { input: z.object({}), run: (db: PrismaClient) => createPlace(db) },
+  "demo-place": {
+    input: z.object({ regionCode: z.string().min(2) }),
+    run: (db: PrismaClient, input: { regionCode: string }) => findPlace(db, input.regionCode),
+  },
+  person: {
+    input: z.object({
+      organizationId: z.string().min(1),
+      roles: z.array(ZRole).min(1),
+      name: z.string().min(1).optional(),
+      locale: z.enum(["uk", "en"]).optional(),
+    }),
+    run: (db: PrismaClient, input: { organizationId: string; roles: z.infer<typeof ZRole>[]; name?: string; locale?: "uk" | "en" }) => createPerson(db, input),
+  },
+  mentorship: {
+    input: z.object({ curatorId: z.string().min(1), menteeId: z.string().min(1) }),
+    run: (db: PrismaClient, input: { curatorId: string; menteeId: string }) => createMentorship(db, input.curatorId, input.menteeId),
+  },
+  "clear-walkthrough-verifications": {
+    input: z.object({ walkthroughId: z.string().min(1) }),
+    run: async (db: PrismaClient, input: { walkthroughId: string }) => ({ cleared: await clearWalkthroughVerifications(db, input.walkthroughId) }),
+  },
+} as const;
+
+export type FactoryAnswer = { status: number; body: unknown };
+
+export async function runFactoryAction(db: PrismaClient, name: string, payload: unknown): Promise<FactoryAnswer> {
+  if (!Object.hasOwn(actions, name)) return { status: 404, body: { error: `no factory action "${name}"` } };
+  const action = actions[name as keyof typeof actions];
+  const parsed = action.input.safeParse(payload ?? {});
+  if (!parsed.success) return { status: 400, body: { error: z.prettifyError(parsed.error) } };
+  const run = action.run as (db: PrismaClient, input: unknown) => Promise<unknown>;
+  return { status: 200, body: await run(db, parsed.data) };
+}
