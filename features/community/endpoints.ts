@@ -113,6 +113,7 @@ export const communityEndpoints = {
     params: ZThreadParams,
     body: ZThreadRead,
     response: z.object({ lastReadAt: z.string() }),
+    acceptsForm: true,
     statuses: [200, 403, 404],
   }),
 };
