@@ -44,7 +44,7 @@ export default async function SpacePage({
           {threads.map((th) => (
             <li key={th.id} className={`card ${th.hasUnread ? "border-l-4 border-l-brand-700" : ""}`}>
               <p className="text-sm">
-                <span className="rounded bg-brand-100 px-2 py-0.5 font-semibold text-brand-800">{t(`kinds.${th.kind}`)}</span>
+                <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold text-brand-800">{t(`kinds.${th.kind}`)}</span>
                 {th.isAnswered ? <span className="ml-2 font-semibold text-green-800">✓ {t("answered")}</span> : null}
                 {th.isLocked ? <span className="ml-2">{t("locked")}</span> : null}
                 {th.hasUnread ? <span className="ml-2 font-semibold">{t("unread")}</span> : null}

@@ -13,16 +13,19 @@ export function HighlightedSpans({ text, spans, label }: { text: string; spans: 
   }
   if (at < text.length) parts.push({ text: text.slice(at), marked: false });
   return (
-    <p className="mt-1 whitespace-pre-wrap break-words rounded border border-red-300 bg-white p-2 text-sm" aria-label={label}>
-      {parts.map((p, i) =>
-        p.marked ? (
-          <mark key={i} className="bg-yellow-200 font-semibold">
-            {p.text}
-          </mark>
-        ) : (
-          <span key={i}>{p.text}</span>
-        ),
-      )}
-    </p>
+    <div className="mt-1">
+      <p className="text-sm font-semibold">{label}</p>
+      <p className="whitespace-pre-wrap break-words rounded border border-red-300 bg-white p-2 text-sm">
+        {parts.map((p, i) =>
+          p.marked ? (
+            <mark key={i} className="bg-yellow-200 font-semibold">
+              {p.text}
+            </mark>
+          ) : (
+            <span key={i}>{p.text}</span>
+          ),
+        )}
+      </p>
+    </div>
   );
 }

@@ -57,7 +57,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
         <a href={`/community/${thread.space.slug}`}>{t("backToSpace", { name: thread.space.name })}</a>
       </p>
       <p className="text-sm">
-        <span className="rounded bg-brand-100 px-2 py-0.5 font-semibold text-brand-800">{t(`kinds.${thread.kind}`)}</span>
+        <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold text-brand-800">{t(`kinds.${thread.kind}`)}</span>
       </p>
       <h1 className="page-title">{thread.title}</h1>
       <div className="mb-4 flex flex-wrap items-center gap-3">
