@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
 import { ApiError, callApi, newKey } from "@/ui/api-client";
+import { PostForm } from "./post-form";
 
 type Props = {
   postId: string;
@@ -12,15 +13,18 @@ type Props = {
   canMarkHelpful: boolean;
   canAccept: boolean;
   canDelete: boolean;
+  /** The text to edit, when the reader may edit the post. */
+  editableBody: string | null;
 };
 
 /** A post's buttons: helpful (another's post), accept as the answer, remove one's own. */
-export function PostActions({ postId, helpfulCount, markedHelpful, canMarkHelpful, canAccept, canDelete }: Props) {
+export function PostActions({ postId, helpfulCount, markedHelpful, canMarkHelpful, canAccept, canDelete, editableBody }: Props) {
   const t = useT("community");
   const tc = useT("common");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const run = async (method: string, path: string, body: unknown, key: string) => {
     setBusy(true);
     setError(null);
@@ -33,6 +37,7 @@ export function PostActions({ postId, helpfulCount, markedHelpful, canMarkHelpfu
       setBusy(false);
     }
   };
+  if (editing && editableBody !== null) return <PostForm mode="edit" postId={postId} initialBody={editableBody} onDone={() => setEditing(false)} />;
   return (
     <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
       {canMarkHelpful ? (
@@ -51,6 +56,11 @@ export function PostActions({ postId, helpfulCount, markedHelpful, canMarkHelpfu
       {canAccept ? (
         <button type="button" className="btn" disabled={busy} onClick={() => void run("POST", `/api/v1/community/posts/${postId}/accept`, undefined, newKey())}>
           {t("accept")}
+        </button>
+      ) : null}
+      {editableBody !== null ? (
+        <button type="button" className="btn-secondary" onClick={() => setEditing(true)}>
+          {t("edit")}
         </button>
       ) : null}
       {canDelete ? (

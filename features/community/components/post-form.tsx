@@ -8,7 +8,10 @@ import type { TClientDataSpan } from "../schemas";
 import { THREAD_KINDS, type ThreadKind } from "../types";
 import { HighlightedSpans } from "./guard-spans";
 
-type Props = { mode: "reply"; threadId: string } | { mode: "thread"; spaceSlug: string; reminder: string };
+type Props =
+  | { mode: "reply"; threadId: string }
+  | { mode: "thread"; spaceSlug: string; reminder: string }
+  | { mode: "edit"; postId: string; initialBody: string; onDone: () => void };
 
 /**
  * Writes a reply, or starts a thread (with the hard-case template). When the server's client-data
@@ -22,7 +25,7 @@ export function PostForm(props: Props) {
   const router = useRouter();
   const [kind, setKind] = useState<ThreadKind>("QUESTION");
   const [title, setTitle] = useState("");
-  const [body, setBody] = useState("");
+  const [body, setBody] = useState(props.mode === "edit" ? props.initialBody : "");
   const [hardCase, setHardCase] = useState({ situation: "", tried: "", question: "" });
   const [spans, setSpans] = useState<TClientDataSpan[] | null>(null);
   const [sentText, setSentText] = useState("");
@@ -40,7 +43,11 @@ export function PostForm(props: Props) {
     setError(null);
     const confirmNoClientData = spans !== null && confirmed ? true : undefined;
     try {
-      if (props.mode === "reply") {
+      if (props.mode === "edit") {
+        await callApi("PATCH", `/api/v1/community/posts/${props.postId}`, { body, confirmNoClientData }, key, tc("offline"));
+        props.onDone();
+        router.refresh();
+      } else if (props.mode === "reply") {
         await callApi("POST", `/api/v1/community/threads/${props.threadId}/posts`, { body, confirmNoClientData }, key, tc("offline"));
         setBody("");
         setSpans(null);
@@ -114,7 +121,7 @@ export function PostForm(props: Props) {
       ) : (
         <div>
           <label htmlFor={`${id}-body`} className="mb-1 block font-semibold">
-            {props.mode === "reply" ? t("yourReply") : t("body")}
+            {props.mode === "reply" ? t("yourReply") : props.mode === "edit" ? t("editLabel") : t("body")}
           </label>
           <p id={`${id}-hint`} className="mb-1 text-sm text-muted">
             {t("bodyHint")}
@@ -154,7 +161,7 @@ export function PostForm(props: Props) {
       ) : null}
       <div>
         <button type="submit" className="btn" disabled={busy || !bodyText.trim()}>
-          {busy ? tc("sending") : props.mode === "reply" ? t("reply") : t("publish")}
+          {busy ? tc("sending") : props.mode === "reply" ? t("reply") : props.mode === "edit" ? t("save") : t("publish")}
         </button>
       </div>
     </form>

@@ -10,6 +10,7 @@ export type PostView = {
   isMine: boolean;
   /** Sanitized HTML rendered on write; empty for a removed post. */
   html: string;
+  /** The Markdown to edit, only when the reader may edit the post. */
   body: string | null;
   createdAt: string;
   editedAt: string | null;
@@ -72,18 +73,19 @@ export async function getThread(actor: Actor, threadId: string, now = new Date()
     const removed = p.deletedAt !== null;
     const withinEditWindow = now.getTime() - p.createdAt.getTime() <= EDIT_WINDOW_MINUTES * 60_000;
     const post = { authorId: p.authorId, space, withinEditWindow };
+    const canEdit = !removed && !thread.lockedAt && can(actor, "edit:community-post", post);
     return {
       id: p.id,
       authorName: p.author.name,
       isMine: p.authorId === actor.id,
       html: removed ? "" : p.html,
-      body: removed || p.authorId !== actor.id ? null : p.body,
+      body: canEdit ? p.body : null,
       createdAt: p.createdAt.toISOString(),
       editedAt: p.editedAt?.toISOString() ?? null,
       isRemoved: removed,
       helpfulCount: p._count.reactions,
       markedHelpful: p.reactions.length > 0,
-      canEdit: !removed && !thread.lockedAt && can(actor, "edit:community-post", post),
+      canEdit,
       canDelete: !removed && can(actor, "delete:community-post", post),
       canAccept: i > 0 && !removed && canAcceptHere,
       isUnread: p.authorId !== actor.id && (!read || p.createdAt > read.lastReadAt),

@@ -47,6 +47,15 @@ test("a learner asks in their region's space (the guard stops a phone number fir
   await page.getByRole("button", { name: "Відповісти" }).click();
   await expect(page.getByRole("link", { name: new RegExp(LESSON_TITLE) })).toBeVisible();
   await expectAccessible();
+  // Within 30 minutes the author edits the reply; it is marked as edited.
+  await page.getByRole("button", { name: "Змінити", exact: true }).click();
+  await page
+    .getByLabel("Змінити допис")
+    .fill("Перевірте заблокованих відправників SMS і вільне місце для повідомлень. Покроково — в уроці [[lesson:diia-for-clients]].");
+  await page.getByRole("button", { name: "Зберегти" }).click();
+  await expect(page.getByText("вільне місце для повідомлень")).toBeVisible();
+  await expect(page.getByText("змінено")).toBeVisible();
+  await expectAccessible();
 
   await signIn(learner);
   await page.goto(threadUrl);

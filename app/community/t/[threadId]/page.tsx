@@ -47,6 +47,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
           canMarkHelpful={!p.isMine}
           canAccept={p.canAccept}
           canDelete={p.canDelete}
+          editableBody={p.canEdit ? p.body : null}
         />
       )}
     </article>
