@@ -154,6 +154,19 @@ describe("posting and the client-data guard", () => {
     expect(row.confirmedNoClientData).toBe(true);
   });
 
+  it("assembles a hard case from its template, and the guard reads the title too", async () => {
+    const { curator } = world;
+    const hardCase = { situation: "Клієнтка, 80 років, живе сама.", tried: "Пояснили, як записатися до лікаря.", question: "Як допомогти без телефона?" };
+    const created = await createThread(curator.actor, { spaceSlug: world.national, kind: "HARD_CASE", title: "Складний випадок без телефона", hardCase });
+    const view = await getThread(curator.actor, created.id);
+    expect(view.question!.html).toContain("<strong>Ситуація</strong>");
+    expect(view.question!.html).toContain("Як допомогти без телефона?");
+    await expect(createThread(curator.actor, { ...question(world.national), title: "Дзвоніть на +380 67 123 45 67" })).rejects.toMatchObject({
+      code: "client_data_suspected",
+      details: { spans: [expect.objectContaining({ field: "title", kind: "phone" })] },
+    });
+  });
+
   it("refuses empty, oversize and locked-thread posts with clear 4xx", async () => {
     const { learner } = world;
     const thread = await createThread(learner.actor, question(world.region));
