@@ -15,6 +15,7 @@ import { setHelpful } from "../../features/community/server/set-helpful";
 import { setThreadFollow } from "../../features/community/server/set-thread-follow";
 import { markThreadRead } from "../../features/community/server/mark-thread-read";
 import { listContentDiscussions } from "../../features/community/server/list-content-discussions";
+import { listNotifications } from "../../features/notifications/server/centre";
 import * as threadsRoute from "../../app/api/v1/community/spaces/[slug]/threads/route";
 import * as postsRoute from "../../app/api/v1/community/threads/[id]/posts/route";
 
@@ -263,6 +264,9 @@ describe("links to lessons and notifications", () => {
     expect((await notes(colleague.id)).map((x) => x.kind)).toEqual([]);
     await acceptAnswer(learner.actor, reply.id);
     expect((await notes(colleague.id)).map((x) => x.kind)).toEqual(["community.accepted"]);
+    // The centre and the e-mail digests word it with the thread's title and the actor's name.
+    const [accepted] = await listNotifications(colleague.actor, "uk", 1);
+    expect(accepted!.text).toBe(`${learner.name} приймає вашу відповідь у темі «Питання для сповіщень»`);
     // A mention of someone who cannot read the thread stays text and notifies nobody.
     await replyToThread(learner.actor, thread.id, { body: `Привіт @${world.stranger.id}` });
     expect(await notes(world.stranger.id)).toEqual([]);
