@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/server/api/endpoint";
-import { ZFollow, ZHelpful, ZPostParams, ZPostWrite, ZSpaceParams, ZThreadCreate, ZThreadParams, ZThreadRead, ZThreadsQuery } from "./schemas";
+import { ZFollow, ZHelpful, ZPostParams, ZPostWrite, ZSpaceParams, ZThreadCreate, ZThreadLock, ZThreadParams, ZThreadRead, ZThreadsQuery } from "./schemas";
 
 const GUARD =
   "If the client-data guard suspects a client's data, answers 422 with code `client_data_suspected` and `spans` (field, start, end, kind) to highlight; send again with `confirmNoClientData: true` only when the text holds none.";
@@ -102,6 +102,17 @@ export const communityEndpoints = {
     params: ZThreadParams,
     body: ZFollow,
     response: z.object({ state: z.string() }),
+    statuses: [200, 403, 404],
+  }),
+  setLocked: defineEndpoint({
+    method: "PUT",
+    path: "/api/v1/community/threads/{id}/lock",
+    tag: "community",
+    auth: "user",
+    summary: "A moderator of the space locks a thread (no more replies or edits) or opens it again, with a reason; the action is recorded.",
+    params: ZThreadParams,
+    body: ZThreadLock,
+    response: z.object({ locked: z.boolean() }),
     statuses: [200, 403, 404],
   }),
   markRead: defineEndpoint({

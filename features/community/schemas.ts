@@ -37,6 +37,10 @@ export type TThreadCreate = z.infer<typeof ZThreadCreate>;
 export const ZPostWrite = z.object({ body: postBody(), confirmNoClientData: z.boolean().optional() });
 export const ZHelpful = z.object({ helpful: z.boolean() });
 export const ZFollow = z.object({ state: z.enum(["following", "muted", "none"]) });
+export const ZThreadLock = z.object({
+  locked: z.boolean(),
+  reason: text().min(3, { error: "errors.reasonRequired" }).max(500, { error: "errors.commentTooLong" }),
+});
 export const ZThreadRead = z.object({ upTo: z.iso.datetime().optional() });
 
 const ZSpan = z.object({ field: z.enum(["title", "body"]), start: z.number(), end: z.number(), kind: z.string() });

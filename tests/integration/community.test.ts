@@ -14,6 +14,7 @@ import { acceptAnswer } from "../../features/community/server/accept-answer";
 import { setHelpful } from "../../features/community/server/set-helpful";
 import { setThreadFollow } from "../../features/community/server/set-thread-follow";
 import { markThreadRead } from "../../features/community/server/mark-thread-read";
+import { setThreadLocked } from "../../features/community/server/set-thread-locked";
 import { listContentDiscussions } from "../../features/community/server/list-content-discussions";
 import { listNotifications } from "../../features/notifications/server/centre";
 import * as threadsRoute from "../../app/api/v1/community/spaces/[slug]/threads/route";
@@ -179,7 +180,10 @@ describe("posting and the client-data guard", () => {
       body: { body: "а".repeat(20_001) },
     });
     expect(oversize.status).toBe(400);
-    await getDb().thread.update({ where: { id: thread.id }, data: { lockedAt: new Date() } });
+    await expect(setThreadLocked(learner.actor, thread.id, true, "Тема вичерпана")).rejects.toMatchObject({ status: 403 });
+    await setThreadLocked(world.methodologist.actor, thread.id, true, "Тема вичерпана");
+    const audit = await getDb().auditEntry.findFirstOrThrow({ where: { targetType: "Thread", targetId: thread.id } });
+    expect(audit).toMatchObject({ actorId: world.methodologist.id, action: "community.thread.lock", detail: { reason: "Тема вичерпана" } });
     await expect(replyToThread(learner.actor, thread.id, { body: "Дякую!" })).rejects.toMatchObject({ status: 409 });
     await expect(replyToThread(world.stranger.actor, thread.id, { body: "Дякую!" })).rejects.toMatchObject({ status: 403 });
   });
