@@ -15,6 +15,7 @@ import { setHelpful } from "../../features/community/server/set-helpful";
 import { setThreadFollow } from "../../features/community/server/set-thread-follow";
 import { markThreadRead } from "../../features/community/server/mark-thread-read";
 import { setThreadLocked } from "../../features/community/server/set-thread-locked";
+import { searchCommunity } from "../../features/community/server/search-community";
 import { listContentDiscussions } from "../../features/community/server/list-content-discussions";
 import { listNotifications } from "../../features/notifications/server/centre";
 import * as threadsRoute from "../../app/api/v1/community/spaces/[slug]/threads/route";
@@ -286,5 +287,25 @@ describe("links to lessons and notifications", () => {
     await markThreadRead(learner.actor, thread.id, undefined, new Date(Date.now() + 2000));
     const read = (await listThreads(learner.actor, world.region)).threads.find((t) => t.id === thread.id)!;
     expect(read.hasUnread).toBe(false);
+  });
+});
+
+describe("search", () => {
+  it("finds other word forms, puts accepted answers first, and never shows a group's posts to outsiders", async () => {
+    const { learner, colleague, curator, mentee } = world;
+    const word = `синхронізац${Date.now().toString(36).replace(/\d/g, "")}`;
+    const thread = await createThread(learner.actor, question(world.region, "Питання про пошук"));
+    const answer = await replyToThread(colleague.actor, thread.id, { body: `Потрібна ${word}ія календаря з телефоном.` });
+    await replyToThread(curator.actor, thread.id, { body: `А ще ${word}ію контактів.` });
+    await acceptAnswer(learner.actor, answer.id);
+    const hidden = await createThread(curator.actor, { ...question(world.group, "Групове питання"), body: `Закрита ${word}ія.` });
+
+    const found = await searchCommunity(learner.actor, `${word}ії`);
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    expect(found[0]).toMatchObject({ postId: answer.id, isAcceptedAnswer: true });
+    expect(found.some((r) => r.fragment.some((f) => f.hit))).toBe(true);
+    expect(found.map((r) => r.threadId)).not.toContain(hidden.id);
+    expect((await searchCommunity(mentee.actor, `${word}ія`)).map((r) => r.threadId)).toContain(hidden.id);
+    expect(await searchCommunity(world.stranger.actor, `${word}ія`)).toEqual([]);
   });
 });
