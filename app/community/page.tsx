@@ -22,7 +22,10 @@ export default async function CommunityPage() {
   return (
     <>
       <h1 className="page-title">{t("title")}</h1>
-      <p className="mb-6">{t("lead")}</p>
+      <p className="mb-2">{t("lead")}</p>
+      <p className="mb-6">
+        <a href="/community/search">{t("search")}</a>
+      </p>
       {groups
         .filter((g) => g.spaces.length > 0 || g.key === "national")
         .map((g) => (

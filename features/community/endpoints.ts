@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/server/api/endpoint";
-import { ZFollow, ZHelpful, ZPostParams, ZPostWrite, ZSpaceParams, ZThreadCreate, ZThreadLock, ZThreadParams, ZThreadRead, ZThreadsQuery } from "./schemas";
+import {
+  ZFollow,
+  ZHelpful,
+  ZPostParams,
+  ZPostWrite,
+  ZSearchQuery,
+  ZSpaceParams,
+  ZThreadCreate,
+  ZThreadLock,
+  ZThreadParams,
+  ZThreadRead,
+  ZThreadsQuery,
+} from "./schemas";
 
 const GUARD =
   "If the client-data guard suspects a client's data, answers 422 with code `client_data_suspected` and `spans` (field, start, end, kind) to highlight; send again with `confirmNoClientData: true` only when the text holds none.";
@@ -15,6 +27,17 @@ export const communityEndpoints = {
     response: z.object({
       spaces: z.array(z.object({ slug: z.string(), name: z.string(), kind: z.string(), readable: z.boolean(), threadCount: z.number().nullable() })),
     }),
+    statuses: [200],
+  }),
+  search: defineEndpoint({
+    method: "GET",
+    path: "/api/v1/community/search",
+    tag: "community",
+    auth: "user",
+    summary:
+      "Search the threads you may read (other forms of a word match too); optional `space` (slug) and `kind`. Accepted answers first; `fragment` marks the matched words.",
+    query: ZSearchQuery,
+    response: z.object({ results: z.array(z.object({ threadId: z.string(), postId: z.string(), title: z.string(), isAcceptedAnswer: z.boolean() })) }),
     statuses: [200],
   }),
   listThreads: defineEndpoint({

@@ -37,6 +37,14 @@ export type TThreadCreate = z.infer<typeof ZThreadCreate>;
 export const ZPostWrite = z.object({ body: postBody(), confirmNoClientData: z.boolean().optional() });
 export const ZHelpful = z.object({ helpful: z.boolean() });
 export const ZFollow = z.object({ state: z.enum(["following", "muted", "none"]) });
+export const ZSearchQuery = z.object({
+  q: singleLine().min(2, { error: "errors.searchTooShort" }).max(200, { error: "errors.searchTooLong" }),
+  space: singleLine()
+    .max(80)
+    .regex(/^[a-z0-9-]+$/, { error: "errors.notFound" })
+    .optional(),
+  kind: z.enum(THREAD_KINDS).optional(),
+});
 export const ZThreadLock = z.object({
   locked: z.boolean(),
   reason: text().min(3, { error: "errors.reasonRequired" }).max(500, { error: "errors.commentTooLong" }),

@@ -18,6 +18,7 @@ import { setThreadLocked } from "../../features/community/server/set-thread-lock
 import { searchCommunity } from "../../features/community/server/search-community";
 import { listContentDiscussions } from "../../features/community/server/list-content-discussions";
 import { listNotifications } from "../../features/notifications/server/centre";
+import * as searchRoute from "../../app/api/v1/community/search/route";
 import * as threadsRoute from "../../app/api/v1/community/spaces/[slug]/threads/route";
 import * as postsRoute from "../../app/api/v1/community/threads/[id]/posts/route";
 
@@ -307,5 +308,11 @@ describe("search", () => {
     expect(found.map((r) => r.threadId)).not.toContain(hidden.id);
     expect((await searchCommunity(mentee.actor, `${word}ія`)).map((r) => r.threadId)).toContain(hidden.id);
     expect(await searchCommunity(world.stranger.actor, `${word}ія`)).toEqual([]);
+    await signInAs(learner.email);
+    const api = await callRoute(searchRoute.GET, `/api/v1/community/search?q=${encodeURIComponent(`${word}ії`)}`, { method: "GET" });
+    expect(api.status).toBe(200);
+    expect((api.json.results as { postId: string }[])[0]!.postId).toBe(answer.id);
+    const short = await callRoute(searchRoute.GET, "/api/v1/community/search?q=a", { method: "GET" });
+    expect(short.status).toBe(400);
   });
 });

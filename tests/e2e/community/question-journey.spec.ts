@@ -12,7 +12,8 @@ test("a learner asks in their region's space (the guard stops a phone number fir
   const poltava = await factory.demoPlace("UA-53");
   const learner = await factory.person({ roles: ["LEARNER"], place: poltava });
   const colleague = await factory.person({ roles: ["LEARNER"], place: poltava });
-  const title = `Не приходить код для входу в Дію ${uniqueSuffix()}`;
+  const suffix = uniqueSuffix();
+  const title = `Не приходить код для входу в Дію ${suffix}`;
 
   await signIn(learner);
   await page.goto("/community");
@@ -66,5 +67,9 @@ test("a learner asks in their region's space (the guard stops a phone number fir
   await page.goto("/lessons/diia-for-clients");
   const discussed = page.getByRole("region", { name: "Обговорюють у спільноті" });
   await expect(discussed.getByRole("link", { name: title })).toBeVisible();
+  await expectAccessible();
+
+  await page.goto(`/community/search?q=${encodeURIComponent(suffix)}`);
+  await expect(page.getByRole("link", { name: title }).first()).toBeVisible();
   await expectAccessible();
 });
