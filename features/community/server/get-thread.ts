@@ -30,6 +30,8 @@ export type ThreadView = {
   space: { slug: string; name: string };
   isLocked: boolean;
   canReply: boolean;
+  /** Whether the reader moderates this thread's space (lock and reopen). */
+  canModerate: boolean;
   follow: "following" | "muted" | "none";
   /** The opening post, then the accepted answer (if any), then the other replies in order. */
   question: PostView | null;
@@ -100,6 +102,7 @@ export async function getThread(actor: Actor, threadId: string, now = new Date()
     space: { slug: thread.space.slug, name: thread.space.name },
     isLocked: thread.lockedAt !== null,
     canReply: thread.lockedAt === null && can(actor, "post:community-space", space),
+    canModerate: can(actor, "moderate:community-space", space),
     follow: follow ? (follow.muted ? "muted" : "following") : "none",
     question: question ?? null,
     accepted,

@@ -72,4 +72,13 @@ test("a learner asks in their region's space (the guard stops a phone number fir
   await page.goto(`/community/search?q=${encodeURIComponent(suffix)}`);
   await expect(page.getByRole("link", { name: title }).first()).toBeVisible();
   await expectAccessible();
+
+  // The region's methodologist closes the answered question, with a reason.
+  await signIn(await factory.person({ roles: ["METHODOLOGIST"], place: poltava }));
+  await page.goto(threadUrl);
+  await page.getByLabel("Причина (її буде записано в журнал)").fill("Питання вирішено");
+  await page.getByRole("button", { name: "Закрити тему" }).click();
+  await expect(page.getByText("Тему закрито: відповідати вже не можна.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Відкрити тему знову" })).toBeVisible();
+  await expectAccessible();
 });

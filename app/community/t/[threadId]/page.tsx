@@ -6,6 +6,7 @@ import { PostForm } from "@/features/community/components/post-form";
 import { PostActions } from "@/features/community/components/post-actions";
 import { FollowControl } from "@/features/community/components/follow-control";
 import { MarkCommunityRead } from "@/features/community/components/mark-community-read";
+import { LockControl } from "@/features/community/components/lock-control";
 import { ClientMessages } from "@/ui/client-messages";
 
 export const dynamic = "force-dynamic";
@@ -84,6 +85,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
         </h2>
         {thread.canReply ? <PostForm mode="reply" threadId={thread.id} /> : <p>{t("lockedNotice")}</p>}
       </section>
+      {thread.canModerate ? <LockControl threadId={thread.id} isLocked={thread.isLocked} /> : null}
     </ClientMessages>
   );
 }
