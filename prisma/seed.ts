@@ -4,6 +4,7 @@
 import { disconnectDb, getDb } from "../server/db/client";
 import { createDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../tests/factories/demo-world";
 import { createDemoAssessments } from "../tests/factories/demo-assessments";
+import { createDemoCommunity } from "../tests/factories/demo-community";
 
 const KNOWN_FLAGS = new Set(["--if-empty"]);
 
@@ -42,12 +43,13 @@ async function seed(args: readonly string[]): Promise<void> {
 
   const counts = await createDemoWorld(db);
   const assessments = await createDemoAssessments(db);
+  const threads = await createDemoCommunity(db);
   const roleWidth = Math.max(...DEMO_ACCOUNTS.map((a) => a.role.length));
   console.info(
     [
       `Seeded the demo world: ${counts.regions} regions, ${counts.hromadas} hromadas, ` +
         `${counts.organizations} organizations, ${counts.users} users, ${counts.mentorships} curator–mentee pairs, ` +
-        `${assessments} self-assessments.`,
+        `${assessments} self-assessments, ${threads} community threads.`,
       "",
       `Demo logins (password for all: ${DEMO_PASSWORD}):`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(roleWidth)}  ${a.email}`),

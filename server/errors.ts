@@ -14,6 +14,7 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "unprocessable"
+  | "client_data_suspected"
   | "rate_limited"
   | "service_unavailable";
 
@@ -27,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  client_data_suspected: 422,
   rate_limited: 429,
   service_unavailable: 503,
 };
@@ -38,6 +40,8 @@ export class AppError extends Error {
     message: MessageKey,
     readonly fields?: FieldErrors,
     readonly retryAfterSeconds?: number,
+    /** Structured facts the client acts on (e.g. the spans the client-data guard found); never internal details. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";

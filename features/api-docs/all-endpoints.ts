@@ -7,6 +7,7 @@ import { reportEndpoints } from "@/features/competences/report-endpoints";
 import { progressEndpoints } from "@/features/progress/endpoints";
 import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
 import { mentoringEndpoints } from "@/features/mentoring/endpoints";
+import { communityEndpoints } from "@/features/community/endpoints";
 
 /** Every /api/v1 endpoint, for the OpenAPI document: a feature that adds endpoints lists them here. */
 export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
@@ -17,4 +18,5 @@ export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
   ...Object.values(progressEndpoints),
   ...Object.values(walkthroughEndpoints),
   ...Object.values(mentoringEndpoints),
+  ...Object.values(communityEndpoints),
 ];

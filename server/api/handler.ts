@@ -285,6 +285,7 @@ export function errorResponse(error: unknown, locale: AppLocale): Response {
           code: error.code,
           message: translateError(locale, error.message),
           fields: error.fields ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v.map((m) => translateError(locale, m))])) : undefined,
+          ...error.details,
         },
       },
       { status: error.status, headers },

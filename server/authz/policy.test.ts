@@ -3,12 +3,15 @@ import {
   assignmentsWhere,
   authorize,
   can,
+  communitySpacesWhere,
+  communityThreadsWhere,
   feedbackThreadsWhere,
   grantableRoles,
   menteesWhere,
   mentorshipsWhere,
   usersWhere,
   type Actor,
+  type CommunitySpaceResource,
   type Permission,
 } from "./policy";
 
@@ -26,6 +29,10 @@ const actors: Record<string, Actor> = {
 
 const learnerHere = { userId: "u-x", regionId: REGION, roles: ["LEARNER"] as const };
 const adminHere = { userId: "u-y", regionId: REGION, roles: ["ADMIN"] as const };
+
+const national: CommunitySpaceResource = { kind: "NATIONAL", regionId: null, ownerId: null, memberIds: [] };
+const poltavaSpace: CommunitySpaceResource = { kind: "REGION", regionId: REGION, ownerId: null, memberIds: [] };
+const group = (memberIds: string[]): CommunitySpaceResource => ({ kind: "GROUP", regionId: REGION, ownerId: "u-owner", memberIds });
 
 type Row = [label: string, check: (a: Actor) => boolean, expected: Record<keyof typeof actors, boolean>];
 const t = true;
@@ -258,6 +265,84 @@ const MATRIX: Row[] = [
     (a) => can(a, "read:user", { userId: a.id, regionId: a.regionId, roles: a.roles }),
     { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
   ],
+  // Communities of practice: the space's facts (kind, region, owner, the actor's membership) come from the database.
+  ["read a national space", (a) => can(a, "read:community-space", national), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
+  ["post in a national space", (a) => can(a, "post:community-space", national), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
+  [
+    "moderate a national space",
+    (a) => can(a, "moderate:community-space", national),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read the Poltava space",
+    (a) => can(a, "read:community-space", poltavaSpace),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "post in the Poltava space",
+    (a) => can(a, "post:community-space", poltavaSpace),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "moderate the Poltava space",
+    (a) => can(a, "moderate:community-space", poltavaSpace),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read a group one is not in",
+    (a) => can(a, "read:community-space", group([])),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read a group one is in",
+    (a) => can(a, "read:community-space", group([a.id])),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "post in a group one is not in",
+    (a) => can(a, "post:community-space", group([])),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "moderate the group one owns",
+    (a) => can(a, "moderate:community-space", { ...group([a.id]), ownerId: a.id }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "edit own post within the window",
+    (a) => can(a, "edit:community-post", { authorId: a.id, space: national, withinEditWindow: true }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "edit own post after the window",
+    (a) => can(a, "edit:community-post", { authorId: a.id, space: national, withinEditWindow: false }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "edit another's post in the Poltava space",
+    (a) => can(a, "edit:community-post", { authorId: "u-x", space: poltavaSpace, withinEditWindow: true }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "delete own post",
+    (a) => can(a, "delete:community-post", { authorId: a.id, space: national, withinEditWindow: false }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "delete another's post",
+    (a) => can(a, "delete:community-post", { authorId: "u-x", space: national, withinEditWindow: true }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "accept an answer to own question",
+    (a) => can(a, "accept:community-answer", { authorId: a.id, space: national }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "accept an answer to another's question in Poltava",
+    (a) => can(a, "accept:community-answer", { authorId: "u-x", space: poltavaSpace }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
 ];
 
 describe("policy matrix", () => {
@@ -304,6 +389,16 @@ describe("policy matrix", () => {
   it("keeps feedback threads to the two people in them, admins included", () => {
     expect(feedbackThreadsWhere(actors.admin!)).toEqual({ OR: [{ menteeId: "u-admin" }, { curatorId: "u-admin" }] });
     expect(feedbackThreadsWhere(actors.curator!)).toEqual({ OR: [{ menteeId: "u-curator" }, { curatorId: "u-curator" }] });
+  });
+
+  it("scopes community spaces: national ones, one's region's (all for admins), and one's groups only", () => {
+    expect(communitySpacesWhere(actors.learner!)).toEqual({
+      OR: [{ kind: "NATIONAL" }, { kind: "REGION", regionId: REGION }, { kind: "GROUP", members: { some: { userId: "u-learner" } } }],
+    });
+    expect(communitySpacesWhere(actors.admin!)).toEqual({
+      OR: [{ kind: "NATIONAL" }, { kind: "REGION" }, { kind: "GROUP", members: { some: { userId: "u-admin" } } }],
+    });
+    expect(communityThreadsWhere(actors.learner!)).toEqual({ space: communitySpacesWhere(actors.learner!) });
   });
 
   it("scopes user lists: national, regional, or only oneself", () => {

@@ -27,6 +27,21 @@ export type MenteeResource = { learnerId: string; regionId: string; curatorIds: 
 export type AssessmentResource = { ownerId: string; curatorIds: readonly string[] };
 /** A curator–mentee thread and the mentee's current curators: the thread is open while its curator is one of them. */
 export type FeedbackResource = { curatorId: string; menteeId: string; menteeCuratorIds: readonly string[] };
+/**
+ * A community space as the database knows it: its kind, its region, its owner, and whether the
+ * actor is among its members (`memberIds` holds the actor's id when they are; the feature function
+ * loads it, a caller never claims it).
+ */
+export type CommunitySpaceResource = {
+  kind: "NATIONAL" | "REGION" | "GROUP";
+  regionId: string | null;
+  ownerId: string | null;
+  memberIds: readonly string[];
+};
+/** A post and its space; `withinEditWindow` is computed from the post's creation time by the feature function. */
+export type CommunityPostResource = { authorId: string; space: CommunitySpaceResource; withinEditWindow: boolean };
+/** A question thread's author and its space. */
+export type CommunityThreadResource = { authorId: string; space: CommunitySpaceResource };
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 
@@ -65,6 +80,12 @@ type Rules = {
   "decide:curator-request": { curatorId: string };
   "read:feedback": FeedbackResource;
   "write:feedback": FeedbackResource;
+  "read:community-space": CommunitySpaceResource;
+  "post:community-space": CommunitySpaceResource;
+  "moderate:community-space": CommunitySpaceResource;
+  "edit:community-post": CommunityPostResource;
+  "delete:community-post": CommunityPostResource;
+  "accept:community-answer": CommunityThreadResource;
 };
 export type Permission = keyof Rules;
 
@@ -73,6 +94,22 @@ const isAdmin = (actor: Actor) => has(actor, "ADMIN");
 const isMethodologistOf = (actor: Actor, regionId: string) => has(actor, "METHODOLOGIST") && actor.regionId === regionId;
 /** A current curator of the person: the relationship is loaded from the database, not claimed by a caller. */
 const isCuratorOf = (actor: Actor, curatorIds: readonly string[]) => has(actor, "CURATOR") && curatorIds.includes(actor.id);
+
+/**
+ * Who reads a space's posts: a national space every signed-in person; a region space that region's
+ * people and national admins; a private group its members only — admins too only when members.
+ */
+function readsSpace(actor: Actor, space: CommunitySpaceResource): boolean {
+  if (space.kind === "NATIONAL") return true;
+  if (space.kind === "REGION") return isAdmin(actor) || actor.regionId === space.regionId;
+  return space.memberIds.includes(actor.id);
+}
+/** Who moderates: admins national spaces, a region's methodologists (and admins) its space, a group's owner the group. */
+function moderatesSpace(actor: Actor, space: CommunitySpaceResource): boolean {
+  if (space.kind === "NATIONAL") return isAdmin(actor);
+  if (space.kind === "REGION") return isAdmin(actor) || (space.regionId !== null && isMethodologistOf(actor, space.regionId));
+  return space.ownerId === actor.id && space.memberIds.includes(actor.id);
+}
 
 /** Roles a methodologist may hand out: everything but national administration. */
 const METHODOLOGIST_GRANTABLE: readonly Role[] = ["LEARNER", "CURATOR", "METHODOLOGIST"];
@@ -121,6 +158,16 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   // The thread is theirs alone: the mentee keeps reading it after the mentorship ends; the curator does not.
   "read:feedback": (a, r) => a.id === r.menteeId || (a.id === r.curatorId && r.menteeCuratorIds.includes(a.id)),
   "write:feedback": (a, r) => r.menteeCuratorIds.includes(r.curatorId) && (a.id === r.menteeId || a.id === r.curatorId),
+  "read:community-space": (a, r) => readsSpace(a, r),
+  // Whoever reads a space may write in it (suspensions and rate limits come with moderation).
+  "post:community-space": (a, r) => readsSpace(a, r),
+  "moderate:community-space": (a, r) => moderatesSpace(a, r),
+  // The author within the edit window; moderators always.
+  "edit:community-post": (a, r) => readsSpace(a, r.space) && ((a.id === r.authorId && r.withinEditWindow) || moderatesSpace(a, r.space)),
+  // Removing leaves "removed" in place; moderators hide (with a reason) rather than delete.
+  "delete:community-post": (a, r) => a.id === r.authorId && readsSpace(a, r.space),
+  // The question's author or a moderator of the space marks the accepted answer.
+  "accept:community-answer": (a, r) => readsSpace(a, r.space) && (a.id === r.authorId || moderatesSpace(a, r.space)),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];
@@ -216,4 +263,23 @@ export function invitationsWhere(actor: Actor): Prisma.InvitationWhereInput {
   if (isAdmin(actor)) return {};
   if (has(actor, "METHODOLOGIST")) return { organization: { hromada: { regionId: actor.regionId } } };
   return NOTHING;
+}
+
+/**
+ * Community spaces whose posts the actor may read (mirrors "read:community-space"): national ones,
+ * their region's (every region's for admins), and the groups they are members of.
+ */
+export function communitySpacesWhere(actor: Actor): Prisma.CommunitySpaceWhereInput {
+  return {
+    OR: [
+      { kind: "NATIONAL" },
+      isAdmin(actor) ? { kind: "REGION" } : { kind: "REGION", regionId: actor.regionId },
+      { kind: "GROUP", members: { some: { userId: actor.id } } },
+    ],
+  };
+}
+
+/** Threads the actor may read: those in the spaces of `communitySpacesWhere`. */
+export function communityThreadsWhere(actor: Actor): Prisma.ThreadWhereInput {
+  return { space: communitySpacesWhere(actor) };
 }

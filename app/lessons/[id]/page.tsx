@@ -8,6 +8,7 @@ import { initialScreen } from "@/features/lessons/player-position";
 import { getLessonState } from "@/features/progress/server/lesson-position";
 import { getFramework } from "@/features/competences/server/framework";
 import { ClientMessages } from "@/ui/client-messages";
+import { DiscussedInCommunity } from "@/features/community/components/discussed-in-community";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, locale] = await Promise.all([params, getLocale()]);
@@ -69,6 +70,7 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
           <LessonBody code={lesson.code} />
         </LessonPlayer>
       </article>
+      <DiscussedInCommunity actor={user} kind="lesson" contentId={id} />
     </ClientMessages>
   );
 }

@@ -13,6 +13,7 @@ import { Expect, Hotspot, Mistake, Mistakes, TellClient, playerGuideStep } from 
 import { myCurators } from "@/features/mentoring/server/mentorships";
 import { FreshnessLine } from "@/features/walkthroughs/components/freshness-line";
 import { ClientMessages } from "@/ui/client-messages";
+import { DiscussedInCommunity } from "@/features/community/components/discussed-in-community";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, locale] = await Promise.all([params, getLocale()]);
@@ -93,6 +94,7 @@ export default async function WalkthroughPage({
           </section>
         ) : null}
       </article>
+      <DiscussedInCommunity actor={user} kind="guide" contentId={id} />
     </ClientMessages>
   );
 }

@@ -25,6 +25,9 @@ const TEXT_KEY: Record<NotificationKind, string> = {
   "request.new": "requestNew",
   "request.accepted": "requestAccepted",
   "request.declined": "requestDeclined",
+  "community.reply": "communityReply",
+  "community.mention": "communityMention",
+  "community.accepted": "communityAccepted",
 };
 
 /** A notification's sentence in the reader's language: one wording for the centre and the e-mail digest. */
@@ -45,7 +48,7 @@ type NotificationRow = { id: string; kind: string; data: unknown; href: string; 
 function toItem(r: NotificationRow, locale: AppLocale, title: ReturnType<typeof contentTitles>): NotificationItem {
   const data = r.data as NotificationData;
   const kind = r.kind as NotificationKind;
-  const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : "";
+  const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : (data.threadTitle ?? "");
   return {
     id: r.id,
     kind,

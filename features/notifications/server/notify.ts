@@ -2,10 +2,25 @@ import "server-only";
 import type { Prisma } from "@/server/db/client";
 
 export type NotificationKind =
-  "assignment.new" | "assignment.completed" | "feedback.message" | "request.new" | "request.accepted" | "request.declined" | "assignment.dueSoon";
+  | "assignment.new"
+  | "assignment.completed"
+  | "feedback.message"
+  | "request.new"
+  | "request.accepted"
+  | "request.declined"
+  | "assignment.dueSoon"
+  | "community.reply"
+  | "community.mention"
+  | "community.accepted";
 
 /** What a notification's text is built from: names and ids only, never client data (nor message text). */
-export type NotificationData = { actorName: string; targetKind?: "lesson" | "track" | "walkthrough"; targetId?: string; dueOn?: string | null };
+export type NotificationData = {
+  actorName: string;
+  targetKind?: "lesson" | "track" | "walkthrough";
+  targetId?: string;
+  dueOn?: string | null;
+  threadTitle?: string;
+};
 
 /** Adds a notification inside the caller's transaction, so it exists exactly when the event does. */
 export async function notify(tx: Prisma.TransactionClient, userId: string, kind: NotificationKind, data: NotificationData, href: string) {

@@ -27,6 +27,7 @@ export async function SiteHeader() {
               <a href="/walkthroughs">{t("walkthroughs")}</a>
               <a href="/progress">{t("progress")}</a>
               <a href="/competences">{t("competences")}</a>
+              <a href="/community">{t("community")}</a>
               {can(user, "read:caseload") ? <a href="/curator">{t("caseload")}</a> : null}
               <a href="/notifications">
                 {t("notifications")}

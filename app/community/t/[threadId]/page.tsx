@@ -1,0 +1,91 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/server/auth/require-user";
+import { getThread, type PostView } from "@/features/community/server/get-thread";
+import { loadForPage } from "@/app/_lib/page-access";
+import { PostForm } from "@/features/community/components/post-form";
+import { PostActions } from "@/features/community/components/post-actions";
+import { FollowControl } from "@/features/community/components/follow-control";
+import { MarkCommunityRead } from "@/features/community/components/mark-community-read";
+import { LockControl } from "@/features/community/components/lock-control";
+import { ClientMessages } from "@/ui/client-messages";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * A thread: the question, the accepted answer right under it, then the replies in order. The posts'
+ * HTML was rendered and sanitized when written (features/community/render). Reading writes nothing;
+ * the read mark is sent by the page afterwards (or by its button without JavaScript).
+ */
+export default async function ThreadPage({ params }: { params: Promise<{ threadId: string }> }) {
+  const user = await requireUser();
+  const [{ threadId }, t, localeRaw] = await Promise.all([params, getTranslations("community"), getLocale()]);
+  const thread = await loadForPage(getThread(user, threadId));
+  const when = new Intl.DateTimeFormat(localeRaw === "en" ? "en-GB" : "uk-UA", {
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Kyiv",
+  });
+  const post = (p: PostView, heading: string | null) => (
+    <article key={p.id} id={`post-${p.id}`} className={`card ${p.isUnread ? "border-l-4 border-l-brand-700" : ""}`} aria-label={heading ?? p.authorName}>
+      {heading ? <h2 className="mb-1 text-lg font-bold text-green-800">✓ {heading}</h2> : null}
+      <p className="text-sm text-muted">
+        {t("by", { name: p.authorName, date: when.format(new Date(p.createdAt)) })}
+        {p.editedAt ? ` · ${t("edited")}` : ""}
+        {p.isUnread ? <span className="ml-2 font-semibold text-brand-800">{t("unread")}</span> : null}
+      </p>
+      {p.isRemoved ? (
+        <p className="italic text-muted">{t("removed")}</p>
+      ) : (
+        <div className="lesson-prose break-words" dangerouslySetInnerHTML={{ __html: p.html }} />
+      )}
+      {p.isRemoved ? null : (
+        <PostActions
+          postId={p.id}
+          helpfulCount={p.helpfulCount}
+          markedHelpful={p.markedHelpful}
+          canMarkHelpful={!p.isMine}
+          canAccept={p.canAccept}
+          canDelete={p.canDelete}
+          editableBody={p.canEdit ? p.body : null}
+        />
+      )}
+    </article>
+  );
+  return (
+    <ClientMessages namespaces={["community", "common"]}>
+      <p className="mb-2 text-sm">
+        <a href={`/community/${thread.space.slug}`}>{t("backToSpace", { name: thread.space.name })}</a>
+      </p>
+      <p className="text-sm">
+        <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold text-brand-800">{t(`kinds.${thread.kind}`)}</span>
+      </p>
+      <h1 className="page-title">{thread.title}</h1>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        {thread.firstUnreadId ? <a href={`#post-${thread.firstUnreadId}`}>{t("jumpToUnread")}</a> : null}
+        <FollowControl threadId={thread.id} state={thread.follow} />
+      </div>
+      <div className="grid gap-4">
+        {thread.question ? post(thread.question, null) : null}
+        {thread.accepted ? post(thread.accepted, t("acceptedAnswer")) : null}
+      </div>
+      {thread.replies.length > 0 ? (
+        <section aria-labelledby="replies-heading" className="mt-6">
+          <h2 id="replies-heading" className="mb-2 text-xl font-bold">
+            {t("replies_heading")}
+          </h2>
+          <div className="grid gap-4">{thread.replies.map((p) => post(p, null))}</div>
+        </section>
+      ) : null}
+      {thread.newestAt ? <MarkCommunityRead threadId={thread.id} upTo={thread.newestAt} next={`/community/t/${thread.id}`} /> : null}
+      <section aria-labelledby="reply-heading" className="mt-8">
+        <h2 id="reply-heading" className="text-xl font-bold">
+          {t("reply")}
+        </h2>
+        {thread.canReply ? <PostForm mode="reply" threadId={thread.id} /> : <p>{t("lockedNotice")}</p>}
+      </section>
+      {thread.canModerate ? <LockControl threadId={thread.id} isLocked={thread.isLocked} /> : null}
+    </ClientMessages>
+  );
+}

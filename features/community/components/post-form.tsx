@@ -1,0 +1,169 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useT } from "@/ui/messages";
+import { ApiError, callApi, newKey } from "@/ui/api-client";
+import type { TClientDataSpan } from "../schemas";
+import { THREAD_KINDS, type ThreadKind } from "../types";
+import { HighlightedSpans } from "./guard-spans";
+
+type Props =
+  | { mode: "reply"; threadId: string }
+  | { mode: "thread"; spaceSlug: string; reminder: string }
+  | { mode: "edit"; postId: string; initialBody: string; onDone: () => void };
+
+/**
+ * Writes a reply, or starts a thread (with the hard-case template). When the server's client-data
+ * guard answers `client_data_suspected`, the suspected spans are shown highlighted and the author
+ * may send again only by ticking "I confirm there is no client data".
+ */
+export function PostForm(props: Props) {
+  const t = useT("community");
+  const tc = useT("common");
+  const id = useId();
+  const router = useRouter();
+  const [kind, setKind] = useState<ThreadKind>("QUESTION");
+  const [title, setTitle] = useState("");
+  const [body, setBody] = useState(props.mode === "edit" ? props.initialBody : "");
+  const [hardCase, setHardCase] = useState({ situation: "", tried: "", question: "" });
+  const [spans, setSpans] = useState<TClientDataSpan[] | null>(null);
+  const [sentText, setSentText] = useState("");
+  const [confirmed, setConfirmed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [key, setKey] = useState(newKey);
+
+  const isHardCase = props.mode === "thread" && kind === "HARD_CASE";
+  const bodyText = isHardCase ? [hardCase.situation, hardCase.tried, hardCase.question].join("\n\n") : body;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const confirmNoClientData = spans !== null && confirmed ? true : undefined;
+    try {
+      if (props.mode === "edit") {
+        await callApi("PATCH", `/api/v1/community/posts/${props.postId}`, { body, confirmNoClientData }, key, tc("offline"));
+        props.onDone();
+        router.refresh();
+      } else if (props.mode === "reply") {
+        await callApi("POST", `/api/v1/community/threads/${props.threadId}/posts`, { body, confirmNoClientData }, key, tc("offline"));
+        setBody("");
+        setSpans(null);
+        setConfirmed(false);
+        setKey(newKey());
+        router.refresh();
+      } else {
+        const payload = isHardCase ? { kind, title, hardCase, confirmNoClientData } : { kind, title, body, confirmNoClientData };
+        const created = await callApi<{ id: string }>("POST", `/api/v1/community/spaces/${props.spaceSlug}/threads`, payload, key, tc("offline"));
+        router.push(`/community/t/${created.id}`);
+      }
+    } catch (e) {
+      setKey(newKey());
+      if (e instanceof ApiError && e.body.code === "client_data_suspected") {
+        setSpans((e.body as unknown as { spans: TClientDataSpan[] }).spans);
+        setSentText(isHardCase ? "" : body);
+        setError(e.message);
+      } else {
+        setError(e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline"));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorId = `${id}-error`;
+  const describedBy = error ? errorId : undefined;
+  return (
+    <form onSubmit={(e) => void submit(e)} className="mt-3 grid gap-3" noValidate>
+      {props.mode === "thread" ? (
+        <>
+          <fieldset>
+            <legend className="mb-1 font-semibold">{t("kind")}</legend>
+            {THREAD_KINDS.map((k) => (
+              <label key={k} className="flex items-start gap-2 py-1">
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="mt-1" />
+                <span>
+                  <span className="font-semibold">{t(`kinds.${k}`)}</span> — {t(`kindHints.${k}`)}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <p className="notice-ok text-sm">{props.reminder}</p>
+          <div>
+            <label htmlFor={`${id}-title`} className="mb-1 block font-semibold">
+              {t("threadTitle")}
+            </label>
+            <input id={`${id}-title`} className="input" maxLength={160} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required />
+          </div>
+        </>
+      ) : null}
+      {isHardCase ? (
+        (["situation", "tried", "question"] as const).map((part) => (
+          <div key={part}>
+            <label htmlFor={`${id}-${part}`} className="mb-1 block font-semibold">
+              {t(part)}
+            </label>
+            <textarea
+              id={`${id}-${part}`}
+              className="input min-h-24"
+              maxLength={6000}
+              value={hardCase[part]}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setHardCase((h) => ({ ...h, [part]: value }));
+              }}
+              aria-describedby={describedBy}
+            />
+          </div>
+        ))
+      ) : (
+        <div>
+          <label htmlFor={`${id}-body`} className="mb-1 block font-semibold">
+            {props.mode === "reply" ? t("yourReply") : props.mode === "edit" ? t("editLabel") : t("body")}
+          </label>
+          <p id={`${id}-hint`} className="mb-1 text-sm text-muted">
+            {t("bodyHint")}
+          </p>
+          <textarea
+            id={`${id}-body`}
+            className="input min-h-32"
+            maxLength={20000}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            aria-invalid={spans ? true : undefined}
+            aria-describedby={[`${id}-hint`, describedBy].filter(Boolean).join(" ")}
+          />
+        </div>
+      )}
+      {error ? (
+        <div id={errorId} role="alert" className="notice-error">
+          <p className="font-semibold">{error}</p>
+          {spans ? (
+            <>
+              <p className="mt-1">{t("suspected")}</p>
+              {spans.some((s) => s.field === "title") ? (
+                <HighlightedSpans text={title} spans={spans.filter((s) => s.field === "title")} label={t("inTitle")} />
+              ) : null}
+              {sentText && spans.some((s) => s.field === "body") ? (
+                <HighlightedSpans text={sentText} spans={spans.filter((s) => s.field === "body")} label={t("body")} />
+              ) : null}
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {spans ? (
+        <label className="flex items-start gap-2">
+          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} className="mt-1" />
+          <span>{t("confirmNoClientData")}</span>
+        </label>
+      ) : null}
+      <div>
+        <button type="submit" className="btn" disabled={busy || !bodyText.trim()}>
+          {busy ? tc("sending") : props.mode === "reply" ? t("reply") : props.mode === "edit" ? t("save") : t("publish")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { findPersonalData } from "@/features/privacy/personal-data";
+import { DEMO_THREADS } from "@/tests/factories/demo-community";
+import { existsSync } from "node:fs";
+
+describe("the demo community", () => {
+  it("holds no client data: the guard finds nothing in any demo title or post", () => {
+    for (const thread of DEMO_THREADS) {
+      expect(findPersonalData(thread.title), thread.title).toEqual([]);
+      for (const post of thread.posts) expect(findPersonalData(post.body), post.body.slice(0, 40)).toEqual([]);
+    }
+  });
+
+  it("links only lessons that exist", () => {
+    for (const thread of DEMO_THREADS)
+      for (const post of thread.posts)
+        for (const [, id] of post.body.matchAll(/\[\[lesson:([a-z0-9-]+)\]\]/g)) expect(existsSync(`content/lessons/${id}`), id).toBe(true);
+  });
+});

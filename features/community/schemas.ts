@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { id, singleLine, text } from "@/lib/zod-text";
+import { THREAD_KINDS } from "./types";
+
+/** Posts are limited by the renderer's MAX_POST_CHARS (20,000); the schema refuses longer ones first. */
+const MAX_BODY = 20_000;
+const postBody = () => text({ trim: false }).max(MAX_BODY, { error: "errors.postTooLong" });
+const hardCasePart = () => text().min(1, { error: "errors.hardCasePartEmpty" }).max(6000, { error: "errors.postTooLong" });
+
+export const ZSpaceParams = z.object({
+  slug: singleLine()
+    .min(1)
+    .max(80)
+    .regex(/^[a-z0-9-]+$/, { error: "errors.notFound" }),
+});
+export const ZThreadParams = z.object({ id: id({ max: 40 }) });
+export const ZPostParams = z.object({ id: id({ max: 40 }) });
+export const ZThreadsQuery = z.object({
+  cursor: singleLine()
+    .max(80)
+    .regex(/^\d+_[A-Za-z0-9_-]+$/, { error: "errors.badCursor" })
+    .optional(),
+});
+
+export const ZThreadCreate = z
+  .object({
+    kind: z.enum(THREAD_KINDS),
+    title: singleLine().min(3, { error: "errors.threadTitleShort" }).max(160, { error: "errors.threadTitleLong" }),
+    body: postBody().optional(),
+    hardCase: z.object({ situation: hardCasePart(), tried: hardCasePart(), question: hardCasePart() }).optional(),
+    /** The author read the highlighted spans and confirms they are no client's data. */
+    confirmNoClientData: z.boolean().optional(),
+  })
+  .refine((v) => (v.kind === "HARD_CASE" ? v.hardCase !== undefined : v.body !== undefined), { error: "errors.postEmpty", path: ["body"] });
+export type TThreadCreate = z.infer<typeof ZThreadCreate>;
+
+export const ZPostWrite = z.object({ body: postBody(), confirmNoClientData: z.boolean().optional() });
+export const ZHelpful = z.object({ helpful: z.boolean() });
+export const ZFollow = z.object({ state: z.enum(["following", "muted", "none"]) });
+export const ZSearchQuery = z.object({
+  q: singleLine().min(2, { error: "errors.searchTooShort" }).max(200, { error: "errors.searchTooLong" }),
+  space: singleLine()
+    .max(80)
+    .regex(/^[a-z0-9-]+$/, { error: "errors.notFound" })
+    .optional(),
+  kind: z.enum(THREAD_KINDS).optional(),
+});
+export const ZThreadLock = z.object({
+  locked: z.boolean(),
+  reason: text().min(3, { error: "errors.reasonRequired" }).max(500, { error: "errors.commentTooLong" }),
+});
+export const ZThreadRead = z.object({ upTo: z.iso.datetime().optional() });
+
+const ZSpan = z.object({ field: z.enum(["title", "body"]), start: z.number(), end: z.number(), kind: z.string() });
+/** The 422 answer of the client-data guard: `error.code` is "client_data_suspected", `error.spans` what to highlight. */
+export const ZClientDataSuspected = z.object({ error: z.object({ code: z.literal("client_data_suspected"), message: z.string(), spans: z.array(ZSpan) }) });
+export type TClientDataSpan = z.infer<typeof ZSpan>;

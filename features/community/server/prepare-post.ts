@@ -1,0 +1,72 @@
+import "server-only";
+import { getDb, type Prisma, type PrismaClient } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import type { CommunitySpaceResource } from "@/server/authz/policy";
+import { findPersonalData } from "@/features/privacy/personal-data";
+import { listLessons } from "@/features/lessons/server/catalog";
+import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import { spaceReadersWhere } from "./space-readers-where";
+import { MAX_POST_CHARS, PostTooLongError, renderPost, type PostCardRef } from "../render/render-post";
+
+export type PreparedPost = {
+  body: string;
+  html: string;
+  cards: PostCardRef[];
+  /** Ids of mentioned people who can read the thread (a mention of anyone else stays text). */
+  mentionedUserIds: string[];
+  confirmedNoClientData: boolean;
+};
+
+// A mention is "@" and a person's id (the handle the reply form inserts); see decision 022.
+const MENTION_CANDIDATE = /@([a-z0-9]{10,40})\b/g;
+
+/**
+ * Everything a post needs before it is written: refuses empty and oversize bodies, runs the
+ * client-data guard (422 `client_data_suspected` with the spans unless the author confirmed), and
+ * renders the Markdown once, resolving cards to lessons and guides and mentions to readers of the space.
+ */
+export async function preparePost(
+  space: CommunitySpaceResource & { id: string },
+  rawBody: string,
+  confirmNoClientData: boolean,
+  options: { title?: string; db?: PrismaClient | Prisma.TransactionClient } = {},
+): Promise<PreparedPost> {
+  const db = options.db ?? getDb();
+  const body = rawBody.trim();
+  if (!body) throw new AppError("validation_failed", "errors.validation", { body: ["errors.postEmpty"] });
+  if (body.length > MAX_POST_CHARS) throw new PostTooLongError(body.length);
+  const spans = [
+    ...(options.title ? findPersonalData(options.title).map((s) => ({ field: "title" as const, ...s })) : []),
+    ...findPersonalData(body).map((s) => ({ field: "body" as const, ...s })),
+  ];
+  if (spans.length > 0 && !confirmNoClientData) {
+    throw new AppError("client_data_suspected", "errors.clientDataSuspected", undefined, undefined, {
+      spans: spans.map((s) => ({ field: s.field, start: s.start, end: s.end, kind: s.kind })),
+    });
+  }
+  const candidates = [...new Set([...body.matchAll(MENTION_CANDIDATE)].map((m) => m[1]!))].slice(0, 20);
+  const people = candidates.length
+    ? await db.user.findMany({ where: { AND: [{ id: { in: candidates } }, spaceReadersWhere(space)] }, select: { id: true, name: true } })
+    : [];
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const lessons = new Map(listLessons("uk").map((l) => [l.id, l.title]));
+  const guides = new Map(listWalkthroughs("uk").map((w) => [w.id, w.title]));
+  const rendered = renderPost(body, {
+    resolveCard: (kind, id) => {
+      const title = (kind === "lesson" ? lessons : guides).get(id);
+      return title ? { title, href: kind === "lesson" ? `/lessons/${id}` : `/walkthroughs/${id}` } : null;
+    },
+    resolveMention: (handle) => {
+      const person = byId.get(handle);
+      return person ? { name: person.name } : null;
+    },
+    labels: { image: "зображення", quotedFrom: "Цитата з допису" },
+  });
+  return {
+    body,
+    html: rendered.html,
+    cards: rendered.cards,
+    mentionedUserIds: rendered.mentions.filter((h) => byId.has(h)),
+    confirmedNoClientData: spans.length > 0,
+  };
+}
