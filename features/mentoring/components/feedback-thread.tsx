@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { FeedbackThread as Thread } from "../server/feedback";
 import { FeedbackForm } from "./feedback-form";
-import { MarkThreadRead } from "./mark-thread-read";
+import { MarkReadOnView } from "@/ui/mark-read-on-view";
 import { kyivDateTimeFormat } from "@/lib/kyiv-calendar";
 
 /**
@@ -45,7 +45,12 @@ export async function FeedbackThread({ thread, path, anchor = "feedback" }: { th
         </p>
       ) : null}
       {thread.hasUnread && thread.newestId ? (
-        <MarkThreadRead curatorId={thread.curator.id} menteeId={thread.mentee.id} upTo={thread.newestId} next={here} />
+        <MarkReadOnView
+          action={`/api/v1/feedback/${encodeURIComponent(thread.curator.id)}/${encodeURIComponent(thread.mentee.id)}/read`}
+          upTo={thread.newestId}
+          next={here}
+          label={t("markRead")}
+        />
       ) : null}
       {thread.canWrite ? <FeedbackForm curatorId={thread.curator.id} menteeId={thread.mentee.id} /> : <p className="mt-3 text-sm">{t("closed")}</p>}
     </section>

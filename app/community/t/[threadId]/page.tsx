@@ -5,7 +5,7 @@ import { loadForPage } from "@/app/_lib/page-access";
 import { PostForm } from "@/features/community/components/post-form";
 import { PostActions } from "@/features/community/components/post-actions";
 import { FollowControl } from "@/features/community/components/follow-control";
-import { MarkCommunityRead } from "@/features/community/components/mark-community-read";
+import { MarkReadOnView } from "@/ui/mark-read-on-view";
 import { LockControl } from "@/features/community/components/lock-control";
 import { ClientMessages } from "@/ui/client-messages";
 
@@ -78,7 +78,14 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
           <div className="grid gap-4">{thread.replies.map((p) => post(p, null))}</div>
         </section>
       ) : null}
-      {thread.newestAt ? <MarkCommunityRead threadId={thread.id} upTo={thread.newestAt} next={`/community/t/${thread.id}`} /> : null}
+      {thread.newestAt ? (
+        <MarkReadOnView
+          action={`/api/v1/community/threads/${encodeURIComponent(thread.id)}/read`}
+          upTo={thread.newestAt}
+          next={`/community/t/${thread.id}`}
+          label={t("markRead")}
+        />
+      ) : null}
       <section aria-labelledby="reply-heading" className="mt-8">
         <h2 id="reply-heading" className="text-xl font-bold">
           {t("reply")}

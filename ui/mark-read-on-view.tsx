@@ -1,19 +1,18 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { callApi, newKey } from "@/ui/api-client";
-import { useT } from "@/ui/messages";
+import { callApi, newKey } from "./api-client";
 
 /**
- * Marks the thread read up to the newest post shown: with JavaScript once it is shown, without it
- * by a plain form post. Rendering the thread writes nothing.
+ * Tells the server a thread was seen up to `upTo`: with JavaScript as soon as it is shown, without
+ * it by the button (a plain form post to `action` that comes back to `next`). Showing a thread
+ * itself writes nothing; the feedback thread and community threads both mark reading this way.
  */
-export function MarkCommunityRead({ threadId, upTo, next }: { threadId: string; upTo: string; next: string }) {
-  const t = useT("community");
+export function MarkReadOnView({ action, upTo, next, label }: { action: string; upTo: string; next: string; label: string }) {
   const [done, setDone] = useState(false);
   const sent = useRef(false);
-  const action = `/api/v1/community/threads/${encodeURIComponent(threadId)}/read`;
   useEffect(() => {
+    // Once per showing, also under Strict Mode's double effects; a failure leaves the button to try again.
     if (sent.current) return;
     sent.current = true;
     callApi("POST", action, { upTo }, newKey(), "").then(
@@ -27,7 +26,7 @@ export function MarkCommunityRead({ threadId, upTo, next }: { threadId: string; 
       <input type="hidden" name="upTo" value={upTo} />
       <input type="hidden" name="next" value={next} />
       <button type="submit" className="btn-secondary">
-        {t("markRead")}
+        {label}
       </button>
     </form>
   );
