@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, singleLine, text } from "@/lib/zod-text";
 import { THREAD_KINDS } from "./types";
+import { FLAG_REASONS, MODERATION_DECISIONS } from "./moderation-types";
 
 /** Posts are limited by the renderer's MAX_POST_CHARS (20,000); the schema refuses longer ones first. */
 const MAX_BODY = 20_000;
@@ -55,3 +56,36 @@ const ZSpan = z.object({ field: z.enum(["title", "body"]), start: z.number(), en
 /** The 422 answer of the client-data guard: `error.code` is "client_data_suspected", `error.spans` what to highlight. */
 export const ZClientDataSuspected = z.object({ error: z.object({ code: z.literal("client_data_suspected"), message: z.string(), spans: z.array(ZSpan) }) });
 export type TClientDataSpan = z.infer<typeof ZSpan>;
+
+// ---- Moderation (decision 023) ----
+const moderationReason = () => text().min(3, { error: "errors.reasonRequired" }).max(500, { error: "errors.commentTooLong" });
+export const ZFlagPost = z.object({
+  reason: z.enum(FLAG_REASONS, { error: "errors.flagReasonRequired" }),
+  note: text().max(500, { error: "errors.commentTooLong" }).optional(),
+});
+export const ZPostDecision = z.object({
+  decision: z.enum(MODERATION_DECISIONS),
+  reason: moderationReason(),
+  /** The post's moderation version the moderator saw (compare-and-set: a decision taken meanwhile answers 409). */
+  version: z.coerce.number().int().min(0).max(1_000_000),
+});
+export const ZThreadMove = z.object({
+  toSpace: singleLine()
+    .min(1)
+    .max(80)
+    .regex(/^[a-z0-9-]+$/, { error: "errors.notFound" }),
+  reason: moderationReason(),
+});
+export const ZThreadPin = z.object({ action: z.enum(["pin", "unpin"]), reason: moderationReason() });
+export const ZSuspend = z.object({
+  userId: id({ max: 40 }),
+  /** The space's slug; omitted: everywhere (admins only). */
+  space: singleLine()
+    .max(80)
+    .regex(/^[a-z0-9-]+$/, { error: "errors.notFound" })
+    .optional(),
+  days: z.coerce.number().int().min(1).max(365),
+  reason: moderationReason(),
+});
+export const ZSuspensionParams = z.object({ id: id({ max: 40 }) });
+export const ZLiftSuspension = z.object({ reason: moderationReason() });

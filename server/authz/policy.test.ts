@@ -9,6 +9,7 @@ import {
   grantableRoles,
   menteesWhere,
   mentorshipsWhere,
+  moderatedSpacesWhere,
   usersWhere,
   type Actor,
   type CommunitySpaceResource,
@@ -343,6 +344,61 @@ const MATRIX: Row[] = [
     (a) => can(a, "accept:community-answer", { authorId: "u-x", space: poltavaSpace }),
     { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
   ],
+  [
+    "moderate a Poltava group one is a member of (not owner)",
+    (a) => can(a, "moderate:community-space", group([a.id])),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: f },
+  ],
+  [
+    "flag another's post in a national space",
+    (a) => can(a, "flag:community-post", { authorId: "u-x", space: national, withinEditWindow: false }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "flag own post",
+    (a) => can(a, "flag:community-post", { authorId: a.id, space: national, withinEditWindow: false }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "flag a post in the Poltava space",
+    (a) => can(a, "flag:community-post", { authorId: "u-x", space: poltavaSpace, withinEditWindow: false }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "move a thread from the Poltava space to a national space",
+    (a) => can(a, "move:community-thread", { from: poltavaSpace, to: national }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "move a thread from the Poltava space to a Poltava group one is in",
+    (a) => can(a, "move:community-thread", { from: poltavaSpace, to: group([a.id]) }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: f },
+  ],
+  [
+    "suspend a learner in the Poltava space",
+    (a) => can(a, "suspend:community-member", { userId: "u-x", space: poltavaSpace, targetModerates: false }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "suspend a fellow moderator of the Poltava space",
+    (a) => can(a, "suspend:community-member", { userId: "u-x", space: poltavaSpace, targetModerates: true }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "suspend oneself",
+    (a) => can(a, "suspend:community-member", { userId: a.id, space: poltavaSpace, targetModerates: false }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "suspend a learner everywhere",
+    (a) => can(a, "suspend:community-member", { userId: "u-x", space: null, targetModerates: false }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "post in the Poltava space without the new-account limits",
+    (a) => can(a, "bypass:newcomer-limits", poltavaSpace),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
 ];
 
 describe("policy matrix", () => {
@@ -399,6 +455,21 @@ describe("policy matrix", () => {
       OR: [{ kind: "NATIONAL" }, { kind: "REGION" }, { kind: "GROUP", members: { some: { userId: "u-admin" } } }],
     });
     expect(communityThreadsWhere(actors.learner!)).toEqual({ space: communitySpacesWhere(actors.learner!) });
+  });
+
+  it("scopes moderated spaces: admins national and region spaces, methodologists their region's, owners and the region's methodologists their groups", () => {
+    const member = (id: string) => ({ members: { some: { userId: id } } });
+    expect(moderatedSpacesWhere(actors.learner!)).toEqual({ OR: [{ kind: "GROUP", ownerId: "u-learner", ...member("u-learner") }] });
+    expect(moderatedSpacesWhere(actors.methodologist!)).toEqual({
+      OR: [
+        { kind: "GROUP", ownerId: "u-meth", ...member("u-meth") },
+        { kind: "REGION", regionId: REGION },
+        { kind: "GROUP", regionId: REGION, ...member("u-meth") },
+      ],
+    });
+    expect(moderatedSpacesWhere(actors.admin!)).toEqual({
+      OR: [{ kind: "GROUP", ownerId: "u-admin", ...member("u-admin") }, { kind: { in: ["NATIONAL", "REGION"] } }],
+    });
   });
 
   it("scopes user lists: national, regional, or only oneself", () => {

@@ -42,6 +42,13 @@ export type CommunitySpaceResource = {
 export type CommunityPostResource = { authorId: string; space: CommunitySpaceResource; withinEditWindow: boolean };
 /** A question thread's author and its space. */
 export type CommunityThreadResource = { authorId: string; space: CommunitySpaceResource };
+/** Moving a thread: the space it is in and the space it goes to. */
+export type CommunityMoveResource = { from: CommunitySpaceResource; to: CommunitySpaceResource };
+/**
+ * Suspending a person from posting: in one space, or everywhere (`space: null`). `targetModerates`
+ * says whether the person moderates that space (everywhere: is an admin), loaded by the feature function.
+ */
+export type CommunitySuspensionResource = { userId: string; space: CommunitySpaceResource | null; targetModerates: boolean };
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 
@@ -86,6 +93,11 @@ type Rules = {
   "edit:community-post": CommunityPostResource;
   "delete:community-post": CommunityPostResource;
   "accept:community-answer": CommunityThreadResource;
+  "flag:community-post": CommunityPostResource;
+  "move:community-thread": CommunityMoveResource;
+  "suspend:community-member": CommunitySuspensionResource;
+  /** Exempt from the new-account limits (posts an hour, links): the space's moderators and admins. */
+  "bypass:newcomer-limits": CommunitySpaceResource;
 };
 export type Permission = keyof Rules;
 
@@ -104,11 +116,15 @@ function readsSpace(actor: Actor, space: CommunitySpaceResource): boolean {
   if (space.kind === "REGION") return isAdmin(actor) || actor.regionId === space.regionId;
   return space.memberIds.includes(actor.id);
 }
-/** Who moderates: admins national spaces, a region's methodologists (and admins) its space, a group's owner the group. */
+/**
+ * Who moderates: admins national spaces, a region's methodologists (and admins) its space, a group
+ * its owner and the methodologists of its region who are members (only members read a group).
+ */
 function moderatesSpace(actor: Actor, space: CommunitySpaceResource): boolean {
   if (space.kind === "NATIONAL") return isAdmin(actor);
   if (space.kind === "REGION") return isAdmin(actor) || (space.regionId !== null && isMethodologistOf(actor, space.regionId));
-  return space.ownerId === actor.id && space.memberIds.includes(actor.id);
+  if (!space.memberIds.includes(actor.id)) return false;
+  return space.ownerId === actor.id || (space.regionId !== null && isMethodologistOf(actor, space.regionId));
 }
 
 /** Roles a methodologist may hand out: everything but national administration. */
@@ -168,6 +184,13 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "delete:community-post": (a, r) => a.id === r.authorId && readsSpace(a, r.space),
   // The question's author or a moderator of the space marks the accepted answer.
   "accept:community-answer": (a, r) => readsSpace(a, r.space) && (a.id === r.authorId || moderatesSpace(a, r.space)),
+  // Any reader may flag someone else's post for the moderators.
+  "flag:community-post": (a, r) => a.id !== r.authorId && readsSpace(a, r.space),
+  // A moderator moves a thread only between spaces they moderate, both of them.
+  "move:community-thread": (a, r) => moderatesSpace(a, r.from) && moderatesSpace(a, r.to),
+  // A space's moderators suspend its posters (not themselves, not a fellow moderator); only admins suspend everywhere.
+  "suspend:community-member": (a, r) => a.id !== r.userId && !r.targetModerates && (r.space ? moderatesSpace(a, r.space) : isAdmin(a)),
+  "bypass:newcomer-limits": (a, r) => isAdmin(a) || moderatesSpace(a, r),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];
@@ -282,4 +305,14 @@ export function communitySpacesWhere(actor: Actor): Prisma.CommunitySpaceWhereIn
 /** Threads the actor may read: those in the spaces of `communitySpacesWhere`. */
 export function communityThreadsWhere(actor: Actor): Prisma.ThreadWhereInput {
   return { space: communitySpacesWhere(actor) };
+}
+
+/** Spaces the actor moderates (mirrors "moderate:community-space"), for the moderation pages. */
+export function moderatedSpacesWhere(actor: Actor): Prisma.CommunitySpaceWhereInput {
+  const member = { members: { some: { userId: actor.id } } };
+  const scopes: Prisma.CommunitySpaceWhereInput[] = [{ kind: "GROUP", ownerId: actor.id, ...member }];
+  if (isAdmin(actor)) scopes.push({ kind: { in: ["NATIONAL", "REGION"] } });
+  else if (has(actor, "METHODOLOGIST")) scopes.push({ kind: "REGION", regionId: actor.regionId });
+  if (has(actor, "METHODOLOGIST")) scopes.push({ kind: "GROUP", regionId: actor.regionId, ...member });
+  return { OR: scopes };
 }

@@ -396,6 +396,8 @@ export async function createDemoWorld(db: PrismaClient, opts?: { passwordHash?: 
         organizationId: idOf(organizationIds, p.organizationKey, "organization"),
         locale: p.locale,
         passwordHash,
+        // The demo's people have a year of history: none of them is a new account (decision 023).
+        createdAt: new Date(Date.now() - 365 * 24 * 3600_000),
       })),
       select: { id: true, email: true },
     });

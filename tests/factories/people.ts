@@ -35,6 +35,11 @@ export type PersonInput = {
   locale?: Locale;
   /** A password to share between people (hashed once per process); a fresh random one otherwise. */
   password?: string;
+  /**
+   * An account made just now, under the community's new-account limits (decision 023). Otherwise
+   * the account is a month old, as the people tests stand for have used the platform a while.
+   */
+  newAccount?: boolean;
 };
 
 /** Up to six lower-case letters and digits, unique enough for the names in one test run. */
@@ -118,6 +123,7 @@ export async function createPerson(db: PrismaClient, input: PersonInput): Promis
       locale: input.locale ?? "uk",
       passwordHash: await (sharedHashes.get(password) ?? hashPassword(password)),
       roles: { create: input.roles.map((role) => ({ role })) },
+      createdAt: input.newAccount ? new Date() : new Date(Date.now() - 30 * 24 * 3600_000),
     },
   });
   return { id: user.id, email: user.email, name: user.name, password, roles: input.roles, organizationId: user.organizationId };

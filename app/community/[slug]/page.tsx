@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { listThreads } from "@/features/community/server/list-threads";
 import { loadForPage } from "@/app/_lib/page-access";
+import { getMySuspension } from "@/features/community/server/posting-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +15,16 @@ export default async function SpacePage({
   searchParams: Promise<{ cursor?: string | string[] }>;
 }) {
   const user = await requireUser();
-  const [{ slug }, query, t, localeRaw] = await Promise.all([params, searchParams, getTranslations("community"), getLocale()]);
+  const [{ slug }, query, t, tm, localeRaw] = await Promise.all([
+    params,
+    searchParams,
+    getTranslations("community"),
+    getTranslations("communityModeration"),
+    getLocale(),
+  ]);
   const cursor = typeof query.cursor === "string" && /^\d+_[A-Za-z0-9_-]+$/.test(query.cursor) ? query.cursor : undefined;
-  const { space, threads, nextCursor } = await loadForPage(listThreads(user, slug, { cursor }));
+  const { space, threads, nextCursor, canModerate } = await loadForPage(listThreads(user, slug, { cursor }));
+  const suspension = await getMySuspension(user, space.id);
   const when = new Intl.DateTimeFormat(localeRaw === "en" ? "en-GB" : "uk-UA", {
     day: "numeric",
     month: "long",
@@ -31,10 +39,26 @@ export default async function SpacePage({
       </p>
       <h1 className="page-title">{space.name}</h1>
       {space.description ? <p className="mb-4">{space.description}</p> : null}
-      <p className="mb-6">
-        <a className="btn" href={`/community/${space.slug}/new`}>
-          {t("newThread")}
-        </a>
+      {suspension ? (
+        <p role="status" className="mb-4 rounded border border-amber-700 bg-amber-50 p-2">
+          {tm(suspension.isEverywhere ? "suspendedEverywhere" : "suspendedNotice", {
+            date: when.format(new Date(suspension.endsAt)),
+            reason: suspension.reason,
+          })}
+        </p>
+      ) : null}
+      <p className="mb-6 flex flex-wrap items-center gap-4">
+        {suspension ? null : (
+          <a className="btn" href={`/community/${space.slug}/new`}>
+            {t("newThread")}
+          </a>
+        )}
+        {canModerate ? (
+          <>
+            <a href={`/community/${space.slug}/moderation`}>{tm("openQueue")}</a>
+            <a href={`/community/${space.slug}/moderation/log`}>{tm("openLog")}</a>
+          </>
+        ) : null}
       </p>
       <h2 className="mb-2 text-xl font-bold">{t("threads")}</h2>
       {threads.length === 0 ? (
@@ -45,6 +69,7 @@ export default async function SpacePage({
             <li key={th.id} className={`card ${th.hasUnread ? "border-l-4 border-l-brand-700" : ""}`}>
               <p className="text-sm">
                 <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold text-brand-800">{t(`kinds.${th.kind}`)}</span>
+                {th.isPinned ? <span className="ml-2 font-semibold">{tm("pinned")}</span> : null}
                 {th.isAnswered ? <span className="ml-2 font-semibold text-green-800">✓ {t("answered")}</span> : null}
                 {th.isLocked ? <span className="ml-2">{t("locked")}</span> : null}
                 {th.hasUnread ? <span className="ml-2 font-semibold">{t("unread")}</span> : null}

@@ -5,6 +5,7 @@ import type { ThreadKind } from "../types";
 import { loadSpace } from "./load-space";
 import { preparePost } from "./prepare-post";
 import { notifyMentions } from "./notify-community";
+import { assertMayWrite } from "./posting-limits";
 
 export type HardCaseFields = { situation: string; tried: string; question: string };
 export type NewThread = {
@@ -33,6 +34,7 @@ export async function createThread(actor: Actor, input: NewThread, now = new Dat
   const rawBody = input.kind === "HARD_CASE" && input.hardCase ? assembleHardCase(input.hardCase) : (input.body ?? "");
   const post = await preparePost({ ...space.resource, id: space.id }, rawBody, input.confirmNoClientData === true, { title: input.title });
   return getDb().$transaction(async (tx) => {
+    await assertMayWrite(tx, actor, { ...space.resource, id: space.id }, { countsAsPost: true, links: post.links }, now);
     const thread = await tx.thread.create({
       data: { spaceId: space.id, authorId: actor.id, kind: input.kind, title: input.title.trim(), createdAt: now, lastPostAt: now },
       select: { id: true, title: true },

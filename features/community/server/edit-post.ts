@@ -4,6 +4,7 @@ import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
 import { loadPost } from "./load-post";
 import { preparePost } from "./prepare-post";
+import { assertMayWrite } from "./posting-limits";
 
 /**
  * Changes a post's text (its author within the edit window, a moderator always), keeping the
@@ -16,10 +17,18 @@ export async function editPost(actor: Actor, postId: string, input: { body: stri
   if (post.thread.lockedAt) throw new AppError("conflict", "errors.threadLocked");
   const prepared = await preparePost({ ...post.thread.space.resource, id: post.thread.space.id }, input.body, input.confirmNoClientData === true);
   return getDb().$transaction(async (tx) => {
+    await assertMayWrite(tx, actor, { ...post.thread.space.resource, id: post.thread.space.id }, { countsAsPost: false, links: prepared.links }, now);
     // Compare-and-set on the text read above: two editors at once cannot both overwrite it unseen.
     const { count } = await tx.post.updateMany({
       where: { id: post.id, deletedAt: null, body: post.body },
-      data: { body: prepared.body, html: prepared.html, editedAt: now, confirmedNoClientData: prepared.confirmedNoClientData },
+      // A newly confirmed text goes back to the moderators' queue.
+      data: {
+        body: prepared.body,
+        html: prepared.html,
+        editedAt: now,
+        confirmedNoClientData: prepared.confirmedNoClientData,
+        ...(prepared.confirmedNoClientData ? { reviewedAt: null } : {}),
+      },
     });
     if (count === 0) throw new AppError("conflict", "errors.postChanged");
     await tx.postRevision.create({ data: { postId: post.id, body: post.body, editedById: actor.id, createdAt: now } });

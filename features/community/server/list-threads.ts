@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Prisma } from "@/server/db/client";
-import { communityThreadsWhere, type Actor } from "@/server/authz/policy";
+import { can, communityThreadsWhere, type Actor } from "@/server/authz/policy";
 import { THREADS_PAGE_SIZE, type ThreadKind } from "../types";
 import { loadSpace, type LoadedSpace } from "./load-space";
 
@@ -13,11 +13,13 @@ export type ThreadSummary = {
   lastPostAt: string;
   isAnswered: boolean;
   isLocked: boolean;
+  /** Pinned by a moderator: listed first, on the first page (decision 023). */
+  isPinned: boolean;
   /** Posts newer than the actor's read mark (or never opened). */
   hasUnread: boolean;
 };
 
-export type SpaceThreads = { space: Omit<LoadedSpace, "resource">; threads: ThreadSummary[]; nextCursor: string | null };
+export type SpaceThreads = { space: Omit<LoadedSpace, "resource">; threads: ThreadSummary[]; nextCursor: string | null; canModerate: boolean };
 
 /** A cursor is the last thread's activity time and id, so paging stays stable while new posts arrive. */
 function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
@@ -37,30 +39,39 @@ export async function listThreads(actor: Actor, slug: string, options: { cursor?
       communityThreadsWhere(actor),
       { spaceId: space.id },
       cursor ? { OR: [{ lastPostAt: { lt: cursor.at } }, { lastPostAt: cursor.at, id: { lt: cursor.id } }] } : {},
+      { pinSlot: null },
     ],
   };
-  const rows = await db.thread.findMany({
-    where,
-    orderBy: [{ lastPostAt: "desc" }, { id: "desc" }],
-    take: THREADS_PAGE_SIZE + 1,
-    select: {
-      id: true,
-      kind: true,
-      title: true,
-      replyCount: true,
-      lastPostAt: true,
-      acceptedPostId: true,
-      lockedAt: true,
-      author: { select: { name: true } },
-      reads: { where: { userId: actor.id }, select: { lastReadAt: true } },
-    },
-  });
+  const select = {
+    id: true,
+    kind: true,
+    title: true,
+    replyCount: true,
+    lastPostAt: true,
+    acceptedPostId: true,
+    lockedAt: true,
+    author: { select: { name: true } },
+    pinSlot: true,
+    reads: { where: { userId: actor.id }, select: { lastReadAt: true } },
+  } satisfies Prisma.ThreadSelect;
+  // Pinned threads come first, on the first page only; the cursor pages through the others.
+  const [pinned, rows] = await Promise.all([
+    cursor
+      ? []
+      : db.thread.findMany({
+          where: { AND: [communityThreadsWhere(actor), { spaceId: space.id }, { pinSlot: { not: null } }] },
+          orderBy: { pinSlot: "asc" },
+          select,
+        }),
+    db.thread.findMany({ where, orderBy: [{ lastPostAt: "desc" }, { id: "desc" }], take: THREADS_PAGE_SIZE + 1, select }),
+  ]);
   const page = rows.slice(0, THREADS_PAGE_SIZE);
   const last = page.at(-1);
   const { resource: _resource, ...shown } = space;
   return {
     space: shown,
-    threads: page.map((t) => ({
+    canModerate: can(actor, "moderate:community-space", space.resource),
+    threads: [...pinned, ...page].map((t) => ({
       id: t.id,
       kind: t.kind as ThreadKind,
       title: t.title,
@@ -69,6 +80,7 @@ export async function listThreads(actor: Actor, slug: string, options: { cursor?
       lastPostAt: t.lastPostAt.toISOString(),
       isAnswered: t.acceptedPostId !== null,
       isLocked: t.lockedAt !== null,
+      isPinned: t.pinSlot !== null,
       hasUnread: !t.reads[0] || t.reads[0].lastReadAt < t.lastPostAt,
     })),
     nextCursor: rows.length > THREADS_PAGE_SIZE && last ? `${last.lastPostAt.getTime()}_${last.id}` : null,

@@ -11,6 +11,9 @@ export type LoadedPost = {
   body: string;
   createdAt: Date;
   deletedAt: Date | null;
+  /** Hidden by a moderator or by three flags (decision 023). */
+  hiddenAt: Date | null;
+  moderationVersion: number;
   isFirst: boolean;
   thread: LoadedThread;
   withinEditWindow: boolean;
@@ -21,7 +24,7 @@ export async function loadPost(actor: Actor, postId: string, now = new Date()): 
   const db = getDb();
   const row = await db.post.findUnique({
     where: { id: postId },
-    select: { id: true, authorId: true, body: true, createdAt: true, deletedAt: true, threadId: true },
+    select: { id: true, authorId: true, body: true, createdAt: true, deletedAt: true, hiddenAt: true, moderationVersion: true, threadId: true },
   });
   if (!row) throw new AppError("not_found", "errors.communityNotFound");
   const thread = await loadThread(actor, row.threadId);
@@ -32,6 +35,8 @@ export async function loadPost(actor: Actor, postId: string, now = new Date()): 
     body: row.body,
     createdAt: row.createdAt,
     deletedAt: row.deletedAt,
+    hiddenAt: row.hiddenAt,
+    moderationVersion: row.moderationVersion,
     isFirst: first?.id === row.id,
     thread,
     withinEditWindow: now.getTime() - row.createdAt.getTime() <= EDIT_WINDOW_MINUTES * 60_000,

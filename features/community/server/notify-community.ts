@@ -49,3 +49,15 @@ export async function notifyAccepted(
   if (answerAuthorId === actor.id) return;
   await notify(tx, answerAuthorId, "community.accepted", { actorName: await actorName(tx, actor), threadTitle: thread.title }, postHref(thread.id, postId));
 }
+
+/** Tells a post's author that a moderator hid or restored it, or that flags hid it until a moderator decides (the reason is on the post's page). */
+export async function notifyPostModerated(
+  tx: Prisma.TransactionClient,
+  kind: "community.postHidden" | "community.postRestored" | "community.postAutoHidden",
+  authorId: string,
+  moderatorName: string,
+  thread: { id: string; title: string },
+  postId: string,
+) {
+  await notify(tx, authorId, kind, { actorName: moderatorName, threadTitle: thread.title }, postHref(thread.id, postId));
+}

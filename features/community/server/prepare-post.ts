@@ -15,6 +15,8 @@ export type PreparedPost = {
   /** Ids of mentioned people who can read the thread (a mention of anyone else stays text). */
   mentionedUserIds: string[];
   confirmedNoClientData: boolean;
+  /** Links to other sites (new accounts may post none; decision 023). */
+  links: number;
 };
 
 // A mention is "@" and a person's id (the handle the reply form inserts); see decision 022.
@@ -68,5 +70,6 @@ export async function preparePost(
     cards: rendered.cards,
     mentionedUserIds: rendered.mentions.filter((h) => byId.has(h)),
     confirmedNoClientData: spans.length > 0,
+    links: rendered.links,
   };
 }

@@ -6,6 +6,7 @@ import { loadThread } from "./load-thread";
 import { preparePost } from "./prepare-post";
 import { notifyFollowers, notifyMentions } from "./notify-community";
 import { spaceReadersWhere } from "./space-readers-where";
+import { assertMayWrite } from "./posting-limits";
 
 /**
  * Adds a reply to a thread the actor may post in: refused in a locked thread (409). The replier
@@ -18,6 +19,7 @@ export async function replyToThread(actor: Actor, threadId: string, input: { bod
   const space = { ...thread.space.resource, id: thread.space.id };
   const post = await preparePost(space, input.body, input.confirmNoClientData === true);
   return getDb().$transaction(async (tx) => {
+    await assertMayWrite(tx, actor, space, { countsAsPost: true, links: post.links }, now);
     // The lock is checked again inside the write, so a lock that lands meanwhile still stops the reply.
     const { count } = await tx.thread.updateMany({ where: { id: thread.id, lockedAt: null }, data: { lastPostAt: now, replyCount: { increment: 1 } } });
     if (count === 0) throw new AppError("conflict", "errors.threadLocked");

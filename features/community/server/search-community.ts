@@ -77,6 +77,7 @@ export async function searchCommunity(
       JOIN "CommunitySpace" s ON s."id" = t."spaceId", q
      WHERE t."spaceId" IN (${ids}) ${kind}
        AND p."deletedAt" IS NULL
+       AND p."hiddenAt" IS NULL
        AND (to_tsvector('simple', t."title" || ' ' || p."body") @@ q.tsq
             OR word_similarity(${q}, p."body") > 0.5
             OR word_similarity(${q}, t."title") > 0.5)

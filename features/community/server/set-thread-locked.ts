@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
 import { loadThread } from "./load-thread";
+import { recordModeration } from "./record-moderation";
 
 /**
  * A moderator of the space locks a thread (no more replies or edits) or opens it again, with a
@@ -25,6 +26,11 @@ export async function setThreadLocked(actor: Actor, threadId: string, locked: bo
           detail: { reason },
         },
       });
+      await recordModeration(
+        tx,
+        { spaceId: thread.space.id, actorId: actor.id, action: locked ? "LOCK" : "UNLOCK", threadId: thread.id, reason: reason.trim() },
+        now,
+      );
     }
     return { locked };
   });

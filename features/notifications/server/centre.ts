@@ -28,6 +28,9 @@ const TEXT_KEY: Record<NotificationKind, string> = {
   "community.reply": "communityReply",
   "community.mention": "communityMention",
   "community.accepted": "communityAccepted",
+  "community.postHidden": "communityPostHidden",
+  "community.postRestored": "communityPostRestored",
+  "community.postAutoHidden": "communityPostAutoHidden",
 };
 
 /** A notification's sentence in the reader's language: one wording for the centre and the e-mail digest. */

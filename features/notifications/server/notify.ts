@@ -11,7 +11,10 @@ export type NotificationKind =
   | "assignment.dueSoon"
   | "community.reply"
   | "community.mention"
-  | "community.accepted";
+  | "community.accepted"
+  | "community.postHidden"
+  | "community.postRestored"
+  | "community.postAutoHidden";
 
 /** What a notification's text is built from: names and ids only, never client data (nor message text). */
 export type NotificationData = {

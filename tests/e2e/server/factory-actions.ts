@@ -21,8 +21,10 @@ const actions = {
       roles: z.array(ZRole).min(1),
       name: z.string().min(1).optional(),
       locale: z.enum(["uk", "en"]).optional(),
+      newAccount: z.boolean().optional(),
     }),
-    run: (db: PrismaClient, input: { organizationId: string; roles: z.infer<typeof ZRole>[]; name?: string; locale?: "uk" | "en" }) => createPerson(db, input),
+    run: (db: PrismaClient, input: { organizationId: string; roles: z.infer<typeof ZRole>[]; name?: string; locale?: "uk" | "en"; newAccount?: boolean }) =>
+      createPerson(db, input),
   },
   mentorship: {
     input: z.object({ curatorId: z.string().min(1), menteeId: z.string().min(1) }),

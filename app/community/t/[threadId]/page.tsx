@@ -8,6 +8,7 @@ import { FollowControl } from "@/features/community/components/follow-control";
 import { MarkReadOnView } from "@/ui/mark-read-on-view";
 import { LockControl } from "@/features/community/components/lock-control";
 import { ClientMessages } from "@/ui/client-messages";
+import { DecisionForm, FlagForm, ThreadModerationForms } from "@/features/community/components/moderation-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
  */
 export default async function ThreadPage({ params }: { params: Promise<{ threadId: string }> }) {
   const user = await requireUser();
-  const [{ threadId }, t, localeRaw] = await Promise.all([params, getTranslations("community"), getLocale()]);
+  const [{ threadId }, t, tm, localeRaw] = await Promise.all([params, getTranslations("community"), getTranslations("communityModeration"), getLocale()]);
   const thread = await loadForPage(getThread(user, threadId));
   const when = new Intl.DateTimeFormat(localeRaw === "en" ? "en-GB" : "uk-UA", {
     day: "numeric",
@@ -27,6 +28,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
     minute: "2-digit",
     timeZone: "Europe/Kyiv",
   });
+  const here = `/community/t/${thread.id}`;
   const post = (p: PostView, heading: string | null) => (
     <article key={p.id} id={`post-${p.id}`} className={`card ${p.isUnread ? "border-l-4 border-l-brand-700" : ""}`} aria-label={heading ?? p.authorName}>
       {heading ? <h2 className="mb-1 text-lg font-bold text-green-800">✓ {heading}</h2> : null}
@@ -35,12 +37,19 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
         {p.editedAt ? ` · ${t("edited")}` : ""}
         {p.isUnread ? <span className="ml-2 font-semibold text-brand-800">{t("unread")}</span> : null}
       </p>
+      {p.isHidden ? (
+        <div role="note" className="my-2 rounded border border-amber-700 bg-amber-50 p-2 text-sm">
+          <p className="font-semibold">{p.html ? tm("hiddenForAuthor") : tm("hiddenNotice")}</p>
+          {p.html && p.hiddenReason ? <p>{tm("hiddenReason", { reason: p.hiddenReason })}</p> : null}
+          {p.html && !p.hiddenReason ? <p>{tm("hiddenByFlags")}</p> : null}
+        </div>
+      ) : null}
       {p.isRemoved ? (
         <p className="italic text-muted">{t("removed")}</p>
-      ) : (
+      ) : p.isHidden && !p.html ? null : (
         <div className="lesson-prose break-words" dangerouslySetInnerHTML={{ __html: p.html }} />
       )}
-      {p.isRemoved ? null : (
+      {p.isRemoved || (p.isHidden && !p.html) ? null : (
         <PostActions
           postId={p.id}
           helpfulCount={p.helpfulCount}
@@ -51,6 +60,18 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
           editableBody={p.canEdit ? p.body : null}
         />
       )}
+      {p.hasFlagged ? (
+        <p className="mt-2 text-sm" role="status">
+          {tm("flagged")}
+        </p>
+      ) : null}
+      {p.canFlag ? <FlagForm postId={p.id} next={`${here}#post-${p.id}`} /> : null}
+      {p.moderationVersion !== null ? (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-sm font-semibold">{tm("postModeration")}</summary>
+          <DecisionForm postId={p.id} version={p.moderationVersion} isHidden={p.isHidden} next={`${here}#post-${p.id}`} canDismiss={false} />
+        </details>
+      ) : null}
     </article>
   );
   return (
@@ -60,6 +81,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
       </p>
       <p className="text-sm">
         <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold text-brand-800">{t(`kinds.${thread.kind}`)}</span>
+        {thread.isPinned ? <span className="ml-2 font-semibold">{tm("pinned")}</span> : null}
       </p>
       <h1 className="page-title">{thread.title}</h1>
       <div className="mb-4 flex flex-wrap items-center gap-3">
@@ -90,9 +112,32 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
         <h2 id="reply-heading" className="text-xl font-bold">
           {t("reply")}
         </h2>
-        {thread.canReply ? <PostForm mode="reply" threadId={thread.id} /> : <p>{t("lockedNotice")}</p>}
+        {thread.suspension ? (
+          <p role="status" className="rounded border border-amber-700 bg-amber-50 p-2">
+            {tm(thread.suspension.isEverywhere ? "suspendedEverywhere" : "suspendedNotice", {
+              date: when.format(new Date(thread.suspension.endsAt)),
+              reason: thread.suspension.reason,
+            })}
+          </p>
+        ) : thread.canReply ? (
+          <PostForm mode="reply" threadId={thread.id} />
+        ) : (
+          <p>{t("lockedNotice")}</p>
+        )}
       </section>
       {thread.canModerate ? <LockControl threadId={thread.id} isLocked={thread.isLocked} /> : null}
+      {thread.canModerate ? (
+        <section aria-labelledby="thread-moderation-heading" className="card mt-4 grid gap-4">
+          <h2 id="thread-moderation-heading" className="text-lg font-bold">
+            {tm("moderatorTools")}
+          </h2>
+          <ThreadModerationForms threadId={thread.id} isPinned={thread.isPinned} moveTargets={thread.moveTargets} next={here} />
+          <p>
+            <a href={`/community/${thread.space.slug}/moderation`}>{tm("openQueue")}</a> ·{" "}
+            <a href={`/community/${thread.space.slug}/moderation/log`}>{tm("openLog")}</a>
+          </p>
+        </section>
+      ) : null}
     </ClientMessages>
   );
 }
