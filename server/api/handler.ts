@@ -64,8 +64,9 @@ export function handle<
 ) {
   return async (req: NextRequest, route: RouteContext): Promise<Response> => {
     let locale: AppLocale = "uk";
+    const isWrite = req.method !== "GET" && req.method !== "HEAD";
+    const formPost = isWrite && spec.acceptsForm === true && isFormPost(req);
     try {
-      const isWrite = req.method !== "GET" && req.method !== "HEAD";
       if (isWrite) assertSameOrigin(req);
 
       const user = await getCurrentUser();
@@ -74,7 +75,7 @@ export function handle<
       if (spec.permission && user) authorize(user, spec.permission);
 
       const params = spec.params ? validate(spec.params, await route.params, locale) : undefined;
-      const form = isWrite && spec.acceptsForm && isFormPost(req) ? await readForm(req) : null;
+      const form = formPost ? await readForm(req) : null;
       const body = spec.body ? validate(spec.body, form ? form.fields : await readJson(req), locale) : undefined;
       const query = spec.query ? validate(spec.query, Object.fromEntries(req.nextUrl.searchParams), locale) : undefined;
       const ip = clientIp(req.headers);
@@ -90,9 +91,10 @@ export function handle<
       } else {
         response = toResponse(await fn(ctx));
       }
-      return form ? seeOther(response, form.next) : response;
+      return form ? seeOther(response, form.next, locale) : response;
     } catch (error) {
-      return errorResponse(error, locale);
+      const response = errorResponse(error, locale);
+      return formPost ? await formErrorPage(response, refererPath(req), locale) : response;
     }
   };
 }
@@ -118,14 +120,44 @@ function toResponse(result: ApiResult): Response {
  * A form post is answered like a browser expects: success sends it on with 303 See Other (so a
  * reload does not post again), keeping the headers the handler set; an error stays typed JSON.
  */
-function seeOther(response: Response, location: string): Response {
-  if (!response.ok) return response;
+async function seeOther(response: Response, location: string, locale: AppLocale): Promise<Response> {
+  if (!response.ok) return formErrorPage(response, location, locale);
   const headers = new Headers(response.headers);
   headers.delete("content-type");
   headers.delete("content-length");
   headers.set("location", location);
   headers.set("cache-control", "no-store");
   return new Response(null, { status: 303, headers });
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A form post that failed is answered with a small page in the person's language, not typed JSON:
+ * what went wrong (and each field's message), with a link back to the page the form was on. The
+ * status stays the error's, and the browser's Back button still holds what was typed.
+ */
+export async function formErrorPage(response: Response, back: string | null, locale: AppLocale): Promise<Response> {
+  let message = translateError(locale, "errors.internal");
+  let fieldMessages: string[] = [];
+  try {
+    const body = (await response.json()) as { error?: { message?: string; fields?: Record<string, string[]> } };
+    if (body.error?.message) message = body.error.message;
+    fieldMessages = Object.values(body.error?.fields ?? {}).flat();
+  } catch {
+    // Not JSON: keep the general message.
+  }
+  const title = translateError(locale, "errors.formFailed");
+  const href = safeNextPath(back, "/");
+  const html = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>
+<body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p>${
+    fieldMessages.length ? `<ul>${fieldMessages.map((m) => `<li>${escapeHtml(m)}</li>`).join("")}</ul>` : ""
+  }<p><a href="${escapeHtml(href)}">${escapeHtml(translateError(locale, "errors.formBack"))}</a></p></main></body></html>`;
+  const headers = new Headers({ "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+  const retryAfter = response.headers.get("retry-after");
+  if (retryAfter) headers.set("retry-after", retryAfter);
+  return new Response(html, { status: response.status, headers });
 }
 
 function isFormPost(req: NextRequest): boolean {

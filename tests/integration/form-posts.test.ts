@@ -52,24 +52,31 @@ describe("header actions as plain HTML forms", () => {
     expect(noReferer.headers.get("location")).toBe("/");
   });
 
-  it("keeps the checks: a cross-site form is refused, bad fields answer typed JSON", async () => {
+  it("keeps the checks: a cross-site form is refused, and a failed form gets a page in the person's language with a way back", async () => {
     await signInAs("curator@demo.skhodynky.org");
     const before = await savedLocale("curator@demo.skhodynky.org");
-    const crossSite = await callRoute(locale.POST, "/api/v1/locale", form({ locale: before === "en" ? "uk" : "en" }, { origin: "https://evil.example" }));
+    const other = before === "en" ? "uk" : "en";
+    const crossSite = await callRoute(locale.POST, "/api/v1/locale", form({ locale: other }, { origin: "https://evil.example" }));
     expect(crossSite.status).toBe(403);
-    expect(crossSite.json.error?.code).toBe("forbidden");
-    const fetchMeta = await callRoute(
-      locale.POST,
-      "/api/v1/locale",
-      form({ locale: before === "en" ? "uk" : "en" }, { origin: "", "sec-fetch-site": "cross-site" }),
-    );
+    expect(crossSite.headers.get("content-type")).toMatch(/^text\/html/);
+    const fetchMeta = await callRoute(locale.POST, "/api/v1/locale", form({ locale: other }, { origin: "", "sec-fetch-site": "cross-site" }));
     expect(fetchMeta.status).toBe(403);
     expect(await savedLocale("curator@demo.skhodynky.org")).toBe(before);
 
-    const invalid = await callRoute(locale.POST, "/api/v1/locale", form({ locale: "fr" }));
+    const invalid = await callRoute(locale.POST, "/api/v1/locale", form({ locale: "fr" }, { referer: `${ORIGIN}/profile?tab=1` }));
     expect(invalid.status).toBe(400);
-    expect(invalid.json.error?.code).toBe("validation_failed");
-    expect(invalid.json.error?.fields?.locale).toBeDefined();
+    expect(invalid.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const page = String(invalid.json);
+    expect(page).toContain(`<html lang="${before}">`);
+    expect(page).toContain(before === "en" ? "The action could not be done" : "Не вдалося виконати дію");
+    expect(page).toMatch(/<li>[^<]+<\/li>/);
+    expect(page).toContain('<a href="/profile?tab=1">');
+
+    // A foreign Referer never becomes the way back, and text from the request is never echoed unescaped.
+    const hostile = await callRoute(locale.POST, "/api/v1/locale", form({ locale: "<script>alert(1)</script>" }, { referer: "https://evil.example/x" }));
+    expect(hostile.status).toBe(400);
+    expect(String(hostile.json)).not.toContain("<script>");
+    expect(String(hostile.json)).toContain('<a href="/">');
   });
 
   it("a sign-out form ends the session on this device and goes to the sign-in page", async () => {
