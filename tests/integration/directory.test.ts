@@ -23,8 +23,16 @@ describe("the directory", () => {
     const region = await callRoute(regions.POST, "/x", { body: { code: "ua-71", nameUk: "Черкаська область", nameEn: "Cherkasy Oblast" } });
     expect(region.status).toBe(201);
     expect((await getDb().region.findUniqueOrThrow({ where: { code: "UA-71" } })).nameEn).toBe("Cherkasy Oblast");
+    // Its community space comes with it: the region's workers have a place to talk from day one.
+    expect(await getDb().communitySpace.findFirst({ where: { kind: "REGION", regionId: String(region.json.id) }, select: { slug: true, name: true } })).toEqual(
+      {
+        slug: "region-ua-71",
+        name: "Черкаська область",
+      },
+    );
     const dup = await callRoute(regions.POST, "/x", { body: { code: "UA-71", nameUk: "Черкаська", nameEn: "Cherkasy" } });
     expect(dup.status).toBe(409);
+    expect(await getDb().communitySpace.count({ where: { kind: "REGION", region: { code: "UA-71" } } })).toBe(1);
     const badCode = await callRoute(regions.POST, "/x", { body: { code: "Cherkasy", nameUk: "Черкаська", nameEn: "Cherkasy" } });
     expect(badCode.status).toBe(400);
     expect(badCode.json.error?.fields?.code).toEqual(["Код має вигляд UA-53."]);

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, organizationsWhere, regionsWhere, type Actor } from "@/server/authz/policy";
+import { createRegionSpace } from "@/features/community/server/region-space";
 import type { THromadaCreate, TOrganizationCreate, TOrganizationSettings, TRegionCreate } from "../schemas";
 
 async function audit(actorId: string, action: string, targetType: string, targetId: string) {
@@ -14,7 +15,12 @@ export async function createRegion(actor: Actor, input: TRegionCreate): Promise<
   if (await db.region.findUnique({ where: { code: input.code }, select: { id: true } })) {
     throw new AppError("conflict", "errors.regionExists", { code: ["errors.regionExists"] });
   }
-  const region = await db.region.create({ data: input, select: { id: true } });
+  // The region and its community space are made together (features/community/server/region-space.ts).
+  const region = await db.$transaction(async (tx) => {
+    const created = await tx.region.create({ data: input, select: { id: true, code: true, nameUk: true } });
+    await createRegionSpace(tx, created);
+    return { id: created.id };
+  });
   await audit(actor.id, "region.create", "Region", region.id);
   return region;
 }
