@@ -55,3 +55,23 @@ const ZSpan = z.object({ field: z.enum(["title", "body"]), start: z.number(), en
 /** The 422 answer of the client-data guard: `error.code` is "client_data_suspected", `error.spans` what to highlight. */
 export const ZClientDataSuspected = z.object({ error: z.object({ code: z.literal("client_data_suspected"), message: z.string(), spans: z.array(ZSpan) }) });
 export type TClientDataSpan = z.infer<typeof ZSpan>;
+
+// ---- Region knowledge base and private groups (decision 024) ----
+
+const kbTitle = () => singleLine().min(3, { error: "errors.threadTitleShort" }).max(160, { error: "errors.threadTitleLong" });
+const kbSummary = () => text().min(1, { error: "errors.knowledgeSummaryEmpty" }).max(1000, { error: "errors.knowledgeSummaryLong" });
+export const ZKnowledgeParams = z.object({ id: id({ max: 40 }) });
+/** A methodologist adds a thread's accepted answer; the title defaults to the thread's. */
+export const ZKnowledgeCreate = z.object({ title: kbTitle().optional(), summary: kbSummary() });
+/** `answerPostId` re-confirms the summary against the thread's current accepted answer (409 if it is no longer that one). */
+export const ZKnowledgeUpdate = z.object({ title: kbTitle(), summary: kbSummary(), answerPostId: id({ max: 40 }).optional() });
+export const ZKnowledgeMove = z.object({ direction: z.enum(["up", "down"]) });
+
+export const ZGroupCreate = z.object({
+  name: singleLine().min(3, { error: "errors.groupNameShort" }).max(80, { error: "errors.groupNameLong" }),
+  description: text().max(300, { error: "errors.groupDescriptionLong" }).optional(),
+});
+export const ZGroupInvite = z.object({ userId: id({ max: 40 }) });
+export const ZAdmissionParams = z.object({ id: id({ max: 40 }) });
+export const ZAdmissionDecision = z.object({ decision: z.enum(["accept", "decline"]) });
+export const ZGroupMemberParams = ZSpaceParams.extend({ userId: id({ max: 40 }) });

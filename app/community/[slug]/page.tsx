@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { listThreads } from "@/features/community/server/list-threads";
 import { loadForPage } from "@/app/_lib/page-access";
+import { SpaceLinks } from "@/features/community/components/space-links";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +32,7 @@ export default async function SpacePage({
       </p>
       <h1 className="page-title">{space.name}</h1>
       {space.description ? <p className="mb-4">{space.description}</p> : null}
+      <SpaceLinks slug={space.slug} kind={space.kind} />
       <p className="mb-6">
         <a className="btn" href={`/community/${space.slug}/new`}>
           {t("newThread")}

@@ -11,7 +11,12 @@ export type NotificationKind =
   | "assignment.dueSoon"
   | "community.reply"
   | "community.mention"
-  | "community.accepted";
+  | "community.accepted"
+  | "group.invited"
+  | "group.requested"
+  | "group.requestAccepted"
+  | "group.requestDeclined"
+  | "group.invitationAccepted";
 
 /** What a notification's text is built from: names and ids only, never client data (nor message text). */
 export type NotificationData = {
@@ -20,6 +25,8 @@ export type NotificationData = {
   targetId?: string;
   dueOn?: string | null;
   threadTitle?: string;
+  /** A private group's name (group invitations and join requests). */
+  spaceName?: string;
 };
 
 /** Adds a notification inside the caller's transaction, so it exists exactly when the event does. */

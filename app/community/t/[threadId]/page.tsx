@@ -8,6 +8,8 @@ import { FollowControl } from "@/features/community/components/follow-control";
 import { MarkReadOnView } from "@/ui/mark-read-on-view";
 import { LockControl } from "@/features/community/components/lock-control";
 import { ClientMessages } from "@/ui/client-messages";
+import { getThreadKnowledge } from "@/features/community/server/get-thread-knowledge";
+import { ThreadKnowledgeControl } from "@/features/community/components/thread-knowledge-control";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +21,7 @@ export const dynamic = "force-dynamic";
 export default async function ThreadPage({ params }: { params: Promise<{ threadId: string }> }) {
   const user = await requireUser();
   const [{ threadId }, t, localeRaw] = await Promise.all([params, getTranslations("community"), getLocale()]);
-  const thread = await loadForPage(getThread(user, threadId));
+  const [thread, knowledge] = await loadForPage(Promise.all([getThread(user, threadId), getThreadKnowledge(user, threadId)]));
   const when = new Intl.DateTimeFormat(localeRaw === "en" ? "en-GB" : "uk-UA", {
     day: "numeric",
     month: "long",
@@ -54,7 +56,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
     </article>
   );
   return (
-    <ClientMessages namespaces={["community", "common"]}>
+    <ClientMessages namespaces={["community", "communityKnowledge", "common"]}>
       <p className="mb-2 text-sm">
         <a href={`/community/${thread.space.slug}`}>{t("backToSpace", { name: thread.space.name })}</a>
       </p>
@@ -70,6 +72,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
         {thread.question ? post(thread.question, null) : null}
         {thread.accepted ? post(thread.accepted, t("acceptedAnswer")) : null}
       </div>
+      <ThreadKnowledgeControl threadId={thread.id} knowledge={knowledge} />
       {thread.replies.length > 0 ? (
         <section aria-labelledby="replies-heading" className="mt-6">
           <h2 id="replies-heading" className="mb-2 text-xl font-bold">
