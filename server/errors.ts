@@ -119,6 +119,8 @@ const UNIQUE_MESSAGES: Record<string, MessageKey> = {
   Assessment_userId_draft_key: "errors.draftExists",
   CuratorRequest_learnerId_pending_key: "errors.requestPending",
   Organization_hromadaId_name_key: "errors.organizationExists",
+  KnowledgeEntry_threadId_key: "errors.knowledgeEntryExists",
+  GroupAdmission_one_pending: "errors.admissionPending",
 };
 
 /** The AppError a refused write becomes (409, or 422 for a value out of range), or null if it was no such refusal. */

@@ -1,6 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { listSpaces, type SpaceSummary } from "@/features/community/server/list-spaces";
+import { listMyAdmissions } from "@/features/community/server/list-my-admissions";
+import { can } from "@/server/authz/policy";
+import { ClientMessages } from "@/ui/client-messages";
+import { GroupInvitations, JoinRequestControl } from "@/features/community/components/group-admissions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("community"))("title") };
@@ -11,7 +15,7 @@ export const dynamic = "force-dynamic";
 /** The spaces the person can see, grouped: national, their region, their groups, other regions (admins), other groups by name only. */
 export default async function CommunityPage() {
   const user = await requireUser();
-  const [t, spaces] = await Promise.all([getTranslations("community"), listSpaces(user)]);
+  const [t, spaces, admissions] = await Promise.all([getTranslations("community"), listSpaces(user), listMyAdmissions(user)]);
   const groups: { key: string; title: string; spaces: SpaceSummary[]; lead?: string }[] = [
     { key: "national", title: t("national"), spaces: spaces.filter((s) => s.kind === "NATIONAL") },
     { key: "region", title: t("myRegion"), spaces: spaces.filter((s) => s.kind === "REGION" && s.isOwnRegion) },
@@ -20,12 +24,14 @@ export default async function CommunityPage() {
     { key: "other", title: t("otherGroups"), spaces: spaces.filter((s) => s.kind === "GROUP" && !s.readable), lead: t("otherGroupsLead") },
   ];
   return (
-    <>
+    <ClientMessages namespaces={["communityGroups", "common"]}>
       <h1 className="page-title">{t("title")}</h1>
       <p className="mb-2">{t("lead")}</p>
-      <p className="mb-6">
+      <p className="mb-6 flex flex-wrap gap-4">
         <a href="/community/search">{t("search")}</a>
+        {can(user, "create:community-group") ? <a href="/community/new-group">{(await getTranslations("communityGroups"))("create")}</a> : null}
       </p>
+      <GroupInvitations invitations={admissions.invitations} />
       {groups
         .filter((g) => g.spaces.length > 0 || g.key === "national")
         .map((g) => (
@@ -53,12 +59,15 @@ export default async function CommunityPage() {
                       {s.threadCount !== null && s.ownerName ? " · " : null}
                       {s.ownerName ? t("owner", { name: s.ownerName }) : null}
                     </p>
+                    {s.kind === "GROUP" && !s.readable ? (
+                      <JoinRequestControl slug={s.slug} name={s.name} isPending={admissions.requestedSlugs.includes(s.slug)} />
+                    ) : null}
                   </li>
                 ))}
               </ul>
             )}
           </section>
         ))}
-    </>
+    </ClientMessages>
   );
 }

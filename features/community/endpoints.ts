@@ -20,6 +20,17 @@ import {
   ZThreadMove,
   ZThreadPin,
 } from "./schemas";
+import {
+  ZAdmissionDecision,
+  ZAdmissionParams,
+  ZGroupCreate,
+  ZGroupInvite,
+  ZGroupMemberParams,
+  ZKnowledgeCreate,
+  ZKnowledgeMove,
+  ZKnowledgeParams,
+  ZKnowledgeUpdate,
+} from "./schemas";
 
 const GUARD =
   "If the client-data guard suspects a client's data, answers 422 with code `client_data_suspected` and `spans` (field, start, end, kind) to highlight; send again with `confirmNoClientData: true` only when the text holds none.";
@@ -232,5 +243,129 @@ export const communityEndpoints = {
     response: z.object({ lifted: z.boolean() }),
     acceptsForm: true,
     statuses: [200, 403, 404],
+  }),
+};
+
+/** The region knowledge base (decision 024). */
+export const communityKnowledgeEndpoints = {
+  listKnowledge: defineEndpoint({
+    method: "GET",
+    path: "/api/v1/community/spaces/{slug}/knowledge",
+    tag: "community",
+    auth: "user",
+    summary:
+      "A region space's knowledge base, in order: each entry's title, summary and its thread's current accepted answer; `status` is `changed` when another answer was accepted since the summary (needs review). Entries without a shown answer reach the region's methodologists only (`missing`). 404 for a space that is not a region's, 403 for another region's.",
+    params: ZSpaceParams,
+    response: z.object({
+      canCurate: z.boolean(),
+      entries: z.array(
+        z.object({ id: z.string(), title: z.string(), summary: z.string(), threadId: z.string(), status: z.enum(["current", "changed", "missing"]) }),
+      ),
+    }),
+    statuses: [200, 403, 404],
+  }),
+  addKnowledge: defineEndpoint({
+    method: "POST",
+    path: "/api/v1/community/threads/{id}/knowledge",
+    tag: "community",
+    auth: "user",
+    summary:
+      "A methodologist of the region adds the question's accepted answer to the region knowledge base with a summary (title defaults to the thread's). One entry per thread: 409 when it is already there or the question has no accepted answer; 422 when the title or summary looks like a client's data. Send an Idempotency-Key.",
+    params: ZThreadParams,
+    body: ZKnowledgeCreate,
+    response: z.object({ id: z.string() }),
+    statuses: [201, 403, 404, 409, 422],
+  }),
+  updateKnowledge: defineEndpoint({
+    method: "PATCH",
+    path: "/api/v1/community/knowledge/{id}",
+    tag: "community",
+    auth: "user",
+    summary:
+      "Edit an entry's title and summary; with `answerPostId` (the thread's current accepted answer) the summary is confirmed against it and the entry no longer needs review (409 if that answer is no longer accepted).",
+    params: ZKnowledgeParams,
+    body: ZKnowledgeUpdate,
+    response: z.object({ id: z.string() }),
+    statuses: [200, 403, 404, 409, 422],
+  }),
+  removeKnowledge: defineEndpoint({
+    method: "DELETE",
+    path: "/api/v1/community/knowledge/{id}",
+    tag: "community",
+    auth: "user",
+    summary: "Take an entry out of the knowledge base (the thread stays).",
+    params: ZKnowledgeParams,
+    response: z.object({ ok: z.literal(true) }),
+    statuses: [200, 403, 404],
+  }),
+  moveKnowledge: defineEndpoint({
+    method: "PUT",
+    path: "/api/v1/community/knowledge/{id}/position",
+    tag: "community",
+    auth: "user",
+    summary: "Move an entry one place up or down in the knowledge base.",
+    params: ZKnowledgeParams,
+    body: ZKnowledgeMove,
+    response: z.object({ position: z.number() }),
+    statuses: [200, 403, 404],
+  }),
+};
+
+/** Private groups: creating, invitations, join requests, leaving and removing (decision 024). */
+export const communityGroupEndpoints = {
+  createGroup: defineEndpoint({
+    method: "POST",
+    path: "/api/v1/community/groups",
+    tag: "community",
+    auth: "user",
+    summary:
+      "Curators and methodologists start a private group and become its owner. Its name and owner show to everyone signed in, so 422 when they look like a client's data. Send an Idempotency-Key.",
+    body: ZGroupCreate,
+    response: z.object({ slug: z.string() }),
+    statuses: [201, 403, 422],
+  }),
+  inviteToGroup: defineEndpoint({
+    method: "POST",
+    path: "/api/v1/community/groups/{slug}/invitations",
+    tag: "community",
+    auth: "user",
+    summary:
+      "The owner invites a person they may invite (their current mentees, people of their hromada; a methodologist, their region); the person is notified. 409 when already a member or an invitation or request is pending. 404 for a group you are not in.",
+    params: ZSpaceParams,
+    body: ZGroupInvite,
+    response: z.object({ id: z.string() }),
+    statuses: [201, 403, 404, 409],
+  }),
+  requestToJoin: defineEndpoint({
+    method: "POST",
+    path: "/api/v1/community/groups/{slug}/requests",
+    tag: "community",
+    auth: "user",
+    summary: "Ask to join a private group you can see listed; its owner is notified and decides. 409 when you are a member or already waiting.",
+    params: ZSpaceParams,
+    response: z.object({ id: z.string() }),
+    statuses: [201, 404, 409],
+  }),
+  decideAdmission: defineEndpoint({
+    method: "PUT",
+    path: "/api/v1/community/admissions/{id}",
+    tag: "community",
+    auth: "user",
+    summary:
+      "Accept or decline an invitation (the person invited) or a join request (the group's owner). Decided once: 409 when it was already decided. 404 for anyone else.",
+    params: ZAdmissionParams,
+    body: ZAdmissionDecision,
+    response: z.object({ status: z.enum(["ACCEPTED", "DECLINED"]) }),
+    statuses: [200, 403, 404, 409],
+  }),
+  removeMember: defineEndpoint({
+    method: "DELETE",
+    path: "/api/v1/community/groups/{slug}/members/{userId}",
+    tag: "community",
+    auth: "user",
+    summary: "Leave a group (your own id) or, as its owner, remove a member. The owner cannot leave (409).",
+    params: ZGroupMemberParams,
+    response: z.object({ ok: z.literal(true) }),
+    statuses: [200, 403, 404, 409],
   }),
 };

@@ -89,3 +89,22 @@ export const ZSuspend = z.object({
 });
 export const ZSuspensionParams = z.object({ id: id({ max: 40 }) });
 export const ZLiftSuspension = z.object({ reason: moderationReason() });
+// ---- Region knowledge base and private groups (decision 024) ----
+
+const kbTitle = () => singleLine().min(3, { error: "errors.threadTitleShort" }).max(160, { error: "errors.threadTitleLong" });
+const kbSummary = () => text().min(1, { error: "errors.knowledgeSummaryEmpty" }).max(1000, { error: "errors.knowledgeSummaryLong" });
+export const ZKnowledgeParams = z.object({ id: id({ max: 40 }) });
+/** A methodologist adds a thread's accepted answer; the title defaults to the thread's. */
+export const ZKnowledgeCreate = z.object({ title: kbTitle().optional(), summary: kbSummary() });
+/** `answerPostId` re-confirms the summary against the thread's current accepted answer (409 if it is no longer that one). */
+export const ZKnowledgeUpdate = z.object({ title: kbTitle(), summary: kbSummary(), answerPostId: id({ max: 40 }).optional() });
+export const ZKnowledgeMove = z.object({ direction: z.enum(["up", "down"]) });
+
+export const ZGroupCreate = z.object({
+  name: singleLine().min(3, { error: "errors.groupNameShort" }).max(80, { error: "errors.groupNameLong" }),
+  description: text().max(300, { error: "errors.groupDescriptionLong" }).optional(),
+});
+export const ZGroupInvite = z.object({ userId: id({ max: 40 }) });
+export const ZAdmissionParams = z.object({ id: id({ max: 40 }) });
+export const ZAdmissionDecision = z.object({ decision: z.enum(["accept", "decline"]) });
+export const ZGroupMemberParams = ZSpaceParams.extend({ userId: id({ max: 40 }) });

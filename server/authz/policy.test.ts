@@ -5,6 +5,8 @@ import {
   can,
   communitySpacesWhere,
   communityThreadsWhere,
+  communityKnowledgeWhere,
+  groupInviteesWhere,
   feedbackThreadsWhere,
   grantableRoles,
   menteesWhere,
@@ -399,6 +401,106 @@ const MATRIX: Row[] = [
     (a) => can(a, "bypass:newcomer-limits", poltavaSpace),
     { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
   ],
+  // Region knowledge base and private groups (decision 024).
+  [
+    "curate the Poltava knowledge base",
+    (a) => can(a, "curate:community-knowledge", poltavaSpace),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: f },
+  ],
+  [
+    "curate a knowledge base of a national space",
+    (a) => can(a, "curate:community-knowledge", national),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  ["create a private group", (a) => can(a, "create:community-group"), { learner: f, curator: t, methodologist: t, otherMethodologist: t, admin: f }],
+  [
+    "manage a group one owns",
+    (a) => can(a, "manage:community-group", { ...group([a.id]), ownerId: a.id }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "manage a group one is only a member of",
+    (a) => can(a, "manage:community-group", group([a.id])),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "invite one's current mentee (another hromada) into one's group",
+    (a) =>
+      can(a, "invite:community-group", {
+        space: { ...group([a.id]), ownerId: a.id },
+        invitee: { userId: "u-x", regionId: THIRD_REGION, hromadaId: "h7", curatorIds: [a.id] },
+      }),
+    { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "invite a colleague of one's hromada into one's group",
+    (a) =>
+      can(a, "invite:community-group", {
+        space: { ...group([a.id]), ownerId: a.id },
+        invitee: { userId: "u-x", regionId: a.regionId, hromadaId: a.hromadaId, curatorIds: [] },
+      }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "invite someone of Poltava from another hromada into one's group",
+    (a) =>
+      can(a, "invite:community-group", {
+        space: { ...group([a.id]), ownerId: a.id },
+        invitee: { userId: "u-x", regionId: REGION, hromadaId: "h5", curatorIds: [] },
+      }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: f },
+  ],
+  [
+    "invite into a group one does not own",
+    (a) =>
+      can(a, "invite:community-group", { space: group([a.id]), invitee: { userId: "u-x", regionId: a.regionId, hromadaId: a.hromadaId, curatorIds: [a.id] } }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "ask to join a group one is not in",
+    (a) => can(a, "request:community-group", group([])),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "ask to join a group one is in",
+    (a) => can(a, "request:community-group", group([a.id])),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "leave a group one is in",
+    (a) => can(a, "leave:community-group", group([a.id])),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "leave a group one owns",
+    (a) => can(a, "leave:community-group", { ...group([a.id]), ownerId: a.id }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "answer one's own invitation",
+    (a) => can(a, "decide:group-admission", { kind: "INVITATION", userId: a.id, space: group([]) }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "answer another's invitation to one's group",
+    (a) => can(a, "decide:group-admission", { kind: "INVITATION", userId: "u-x", space: { ...group([a.id]), ownerId: a.id } }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "decide a join request to one's group",
+    (a) => can(a, "decide:group-admission", { kind: "REQUEST", userId: "u-x", space: { ...group([a.id]), ownerId: a.id } }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "decide a join request to another's group",
+    (a) => can(a, "decide:group-admission", { kind: "REQUEST", userId: "u-x", space: group([a.id]) }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "decide one's own join request",
+    (a) => can(a, "decide:group-admission", { kind: "REQUEST", userId: a.id, space: group([]) }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
 ];
 
 describe("policy matrix", () => {
@@ -469,6 +571,24 @@ describe("policy matrix", () => {
     });
     expect(moderatedSpacesWhere(actors.admin!)).toEqual({
       OR: [{ kind: "GROUP", ownerId: "u-admin", ...member("u-admin") }, { kind: { in: ["NATIONAL", "REGION"] } }],
+    });
+  });
+
+  it("scopes knowledge-base entries to the spaces one reads, and invitees to one's hromada, mentees and (methodologists) region", () => {
+    expect(communityKnowledgeWhere(actors.learner!)).toEqual({
+      space: communitySpacesWhere(actors.learner!),
+      thread: { space: communitySpacesWhere(actors.learner!) },
+    });
+    expect(groupInviteesWhere(actors.learner!)).toEqual({ status: "ACTIVE", id: { not: "u-learner" }, OR: [{ organization: { hromadaId: "h1" } }] });
+    expect(groupInviteesWhere(actors.curator!)).toEqual({
+      status: "ACTIVE",
+      id: { not: "u-curator" },
+      OR: [{ organization: { hromadaId: "h1" } }, { curators: { some: { curatorId: "u-curator", endedAt: null } } }],
+    });
+    expect(groupInviteesWhere(actors.methodologist!)).toEqual({
+      status: "ACTIVE",
+      id: { not: "u-meth" },
+      OR: [{ organization: { hromadaId: "h1" } }, { organization: { hromada: { regionId: REGION } } }],
     });
   });
 

@@ -49,6 +49,13 @@ export type CommunityMoveResource = { from: CommunitySpaceResource; to: Communit
  * says whether the person moderates that space (everywhere: is an admin), loaded by the feature function.
  */
 export type CommunitySuspensionResource = { userId: string; space: CommunitySpaceResource | null; targetModerates: boolean };
+/**
+ * A person an owner wants to invite into a private group, as the database knows them: where they
+ * work and who mentors them now (loaded by the feature function, never claimed by a caller).
+ */
+export type GroupInviteeResource = { userId: string; regionId: string; hromadaId: string; curatorIds: readonly string[] };
+/** A pending invitation (decided by the person invited) or join request (decided by the group's owner). */
+export type GroupAdmissionResource = { kind: "INVITATION" | "REQUEST"; userId: string; space: CommunitySpaceResource };
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 
@@ -98,6 +105,15 @@ type Rules = {
   "suspend:community-member": CommunitySuspensionResource;
   /** Exempt from the new-account limits (posts an hour, links): the space's moderators and admins. */
   "bypass:newcomer-limits": CommunitySpaceResource;
+  /** Region knowledge base (decision 024): add, edit, order and remove entries of a region space. */
+  "curate:community-knowledge": CommunitySpaceResource;
+  /** Private groups (decision 024). */
+  "create:community-group": undefined;
+  "manage:community-group": CommunitySpaceResource;
+  "invite:community-group": { space: CommunitySpaceResource; invitee: GroupInviteeResource };
+  "request:community-group": CommunitySpaceResource;
+  "leave:community-group": CommunitySpaceResource;
+  "decide:group-admission": GroupAdmissionResource;
 };
 export type Permission = keyof Rules;
 
@@ -125,6 +141,15 @@ function moderatesSpace(actor: Actor, space: CommunitySpaceResource): boolean {
   if (space.kind === "REGION") return isAdmin(actor) || (space.regionId !== null && isMethodologistOf(actor, space.regionId));
   if (!space.memberIds.includes(actor.id)) return false;
   return space.ownerId === actor.id || (space.regionId !== null && isMethodologistOf(actor, space.regionId));
+}
+/** The owner of a private group (who is also its member): invites, admits and removes people; a region's methodologist only moderates posts. */
+function ownsGroup(actor: Actor, space: CommunitySpaceResource): boolean {
+  return space.kind === "GROUP" && space.ownerId === actor.id && space.memberIds.includes(actor.id);
+}
+/** Whom a group's owner may invite: their current mentees, people of their hromada, and for a methodologist their region. */
+function mayInvite(actor: Actor, invitee: GroupInviteeResource): boolean {
+  if (invitee.userId === actor.id) return false;
+  return isCuratorOf(actor, invitee.curatorIds) || invitee.hromadaId === actor.hromadaId || isMethodologistOf(actor, invitee.regionId);
 }
 
 /** Roles a methodologist may hand out: everything but national administration. */
@@ -191,6 +216,19 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   // A space's moderators suspend its posters (not themselves, not a fellow moderator); only admins suspend everywhere.
   "suspend:community-member": (a, r) => a.id !== r.userId && !r.targetModerates && (r.space ? moderatesSpace(a, r.space) : isAdmin(a)),
   "bypass:newcomer-limits": (a, r) => isAdmin(a) || moderatesSpace(a, r),
+  // The region's methodologists keep its knowledge base (admins read it, but curation is the region's job).
+  "curate:community-knowledge": (a, r) => r.kind === "REGION" && r.regionId !== null && isMethodologistOf(a, r.regionId),
+  // Curators (for their mentees) and methodologists (for their centres and hromadas) start private groups.
+  "create:community-group": (a) => has(a, "CURATOR") || has(a, "METHODOLOGIST"),
+  // The owner (who is also a member) invites, decides join requests and removes members.
+  "manage:community-group": (a, r) => ownsGroup(a, r),
+  "invite:community-group": (a, r) => ownsGroup(a, r.space) && mayInvite(a, r.invitee),
+  // Anyone who sees that a group exists may ask to join it; members need not.
+  "request:community-group": (a, r) => r.kind === "GROUP" && !r.memberIds.includes(a.id),
+  // A member may leave; the owner may not (the group would have no one to admit people).
+  "leave:community-group": (a, r) => r.kind === "GROUP" && r.memberIds.includes(a.id) && r.ownerId !== a.id,
+  // An invitation is answered by the person invited; a join request by the group's owner.
+  "decide:group-admission": (a, r) => r.space.kind === "GROUP" && (r.kind === "INVITATION" ? a.id === r.userId : a.id !== r.userId && ownsGroup(a, r.space)),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];
@@ -315,4 +353,20 @@ export function moderatedSpacesWhere(actor: Actor): Prisma.CommunitySpaceWhereIn
   else if (has(actor, "METHODOLOGIST")) scopes.push({ kind: "REGION", regionId: actor.regionId });
   if (has(actor, "METHODOLOGIST")) scopes.push({ kind: "GROUP", regionId: actor.regionId, ...member });
   return { OR: scopes };
+}
+
+/** Knowledge-base entries the actor may read: those of the region spaces they read (mirrors "read:community-space"). */
+export function communityKnowledgeWhere(actor: Actor): Prisma.KnowledgeEntryWhereInput {
+  return { space: communitySpacesWhere(actor), thread: { space: communitySpacesWhere(actor) } };
+}
+
+/**
+ * People the actor may invite into a group they own (mirrors "invite:community-group"): active
+ * people of their hromada, their current mentees, and for a methodologist their region.
+ */
+export function groupInviteesWhere(actor: Actor): Prisma.UserWhereInput {
+  const scopes: Prisma.UserWhereInput[] = [{ organization: { hromadaId: actor.hromadaId } }];
+  if (has(actor, "CURATOR")) scopes.push({ curators: { some: { curatorId: actor.id, endedAt: null } } });
+  if (has(actor, "METHODOLOGIST")) scopes.push({ organization: { hromada: { regionId: actor.regionId } } });
+  return { status: "ACTIVE", id: { not: actor.id }, OR: scopes };
 }

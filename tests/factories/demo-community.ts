@@ -90,6 +90,24 @@ export const DEMO_THREADS: readonly DemoThread[] = [
   },
 ];
 
+/**
+ * The Poltava knowledge base's first entry: the answered question about the Diia sign-in code,
+ * summarised by the region's methodologist (decision 024).
+ */
+export const DEMO_KNOWLEDGE_ENTRY = {
+  threadTitle: "Літній клієнт не може увійти в Дію: код не приходить",
+  title: "Код для входу в Дію через банк не приходить",
+  summary:
+    "Найчастіше SMS від банку потрапляють до заблокованих відправників або їх не приймає переповнена пам'ять повідомлень. Перевірте ці налаштування й режим «не турбувати»; якщо не допомогло — увійдіть через застосунок банку. Код нікому не диктуйте.",
+} as const;
+
+/** A second private group, of the Poltava methodologist with the demo curator, and its invitation waiting for the demo learner. */
+export const DEMO_INVITING_GROUP = {
+  slug: "poltava-curators",
+  name: "Цифрові куратори Полтавщини",
+  description: "Закрита група методиста й цифрових кураторів області: як супроводжувати підопічних.",
+} as const;
+
 /** Creates the community of the demo world; expects createDemoWorld to have run. Returns the number of threads. */
 export async function createDemoCommunity(db: PrismaClient, now = new Date()): Promise<number> {
   const users = await db.user.findMany({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } }, select: { id: true, email: true } });
@@ -165,5 +183,38 @@ export async function createDemoCommunity(db: PrismaClient, now = new Date()): P
     await db.threadFollow.createMany({ data: people.map((id) => ({ userId: id, threadId: thread.id })) });
     minutesAgo -= 300;
   }
+
+  const answered = await db.thread.findFirstOrThrow({
+    where: { title: DEMO_KNOWLEDGE_ENTRY.threadTitle, spaceId: spaceIds.get("region-poltava")! },
+    select: { id: true, acceptedPostId: true },
+  });
+  await db.knowledgeEntry.create({
+    data: {
+      spaceId: spaceIds.get("region-poltava")!,
+      threadId: answered.id,
+      postId: answered.acceptedPostId,
+      title: DEMO_KNOWLEDGE_ENTRY.title,
+      summary: DEMO_KNOWLEDGE_ENTRY.summary,
+      position: 1,
+      addedById: userId(methodologist),
+    },
+  });
+  const methodologistId = userId(methodologist);
+  const poltava = await db.region.findUniqueOrThrow({ where: { code: "UA-53" }, select: { id: true } });
+  await db.communitySpace.create({
+    data: {
+      kind: "GROUP",
+      ...DEMO_INVITING_GROUP,
+      regionId: poltava.id,
+      ownerId: methodologistId,
+      members: {
+        create: [
+          { userId: methodologistId, role: "OWNER" },
+          { userId: curatorId, role: "MEMBER" },
+        ],
+      },
+      admissions: { create: [{ userId: userId(learner), kind: "INVITATION", invitedById: methodologistId }] },
+    },
+  });
   return DEMO_THREADS.length;
 }

@@ -3,6 +3,7 @@ import { requireUser } from "@/server/auth/require-user";
 import { listThreads } from "@/features/community/server/list-threads";
 import { loadForPage } from "@/app/_lib/page-access";
 import { getMySuspension } from "@/features/community/server/posting-limits";
+import { SpaceLinks } from "@/features/community/components/space-links";
 
 export const dynamic = "force-dynamic";
 
@@ -47,6 +48,7 @@ export default async function SpacePage({
           })}
         </p>
       ) : null}
+      <SpaceLinks slug={space.slug} kind={space.kind} />
       <p className="mb-6 flex flex-wrap items-center gap-4">
         {suspension ? null : (
           <a className="btn" href={`/community/${space.slug}/new`}>

@@ -31,6 +31,11 @@ const TEXT_KEY: Record<NotificationKind, string> = {
   "community.postHidden": "communityPostHidden",
   "community.postRestored": "communityPostRestored",
   "community.postAutoHidden": "communityPostAutoHidden",
+  "group.invited": "groupInvited",
+  "group.requested": "groupRequested",
+  "group.requestAccepted": "groupRequestAccepted",
+  "group.requestDeclined": "groupRequestDeclined",
+  "group.invitationAccepted": "groupInvitationAccepted",
 };
 
 /** A notification's sentence in the reader's language: one wording for the centre and the e-mail digest. */
@@ -51,7 +56,7 @@ type NotificationRow = { id: string; kind: string; data: unknown; href: string; 
 function toItem(r: NotificationRow, locale: AppLocale, title: ReturnType<typeof contentTitles>): NotificationItem {
   const data = r.data as NotificationData;
   const kind = r.kind as NotificationKind;
-  const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : (data.threadTitle ?? "");
+  const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : (data.threadTitle ?? data.spaceName ?? "");
   return {
     id: r.id,
     kind,

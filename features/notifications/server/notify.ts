@@ -14,7 +14,12 @@ export type NotificationKind =
   | "community.accepted"
   | "community.postHidden"
   | "community.postRestored"
-  | "community.postAutoHidden";
+  | "community.postAutoHidden"
+  | "group.invited"
+  | "group.requested"
+  | "group.requestAccepted"
+  | "group.requestDeclined"
+  | "group.invitationAccepted";
 
 /** What a notification's text is built from: names and ids only, never client data (nor message text). */
 export type NotificationData = {
@@ -23,6 +28,8 @@ export type NotificationData = {
   targetId?: string;
   dueOn?: string | null;
   threadTitle?: string;
+  /** A private group's name (group invitations and join requests). */
+  spaceName?: string;
 };
 
 /** Adds a notification inside the caller's transaction, so it exists exactly when the event does. */

@@ -2,7 +2,7 @@ import { test, expect, uniqueSuffix } from "../fixtures/test";
 
 const LESSON_TITLE = "Дія для клієнтів — що це і як увійти безпечно";
 
-test("a learner asks in their region's space (the guard stops a phone number first), a colleague answers with a lesson, the author accepts it, and the lesson lists the thread", async ({
+test("a learner asks in their region's space (the guard stops a phone number first), a colleague answers with a lesson, the author accepts it, the methodologist adds it to the region knowledge base, and the lesson lists the thread", async ({
   page,
   factory,
   signIn,
@@ -73,8 +73,31 @@ test("a learner asks in their region's space (the guard stops a phone number fir
   await expect(page.getByRole("link", { name: title }).first()).toBeVisible();
   await expectAccessible();
 
-  // The region's methodologist closes the answered question, with a reason.
+  // The region's methodologist adds the accepted answer to the region knowledge base.
   await signIn(await factory.person({ roles: ["METHODOLOGIST"], place: poltava }));
+  await page.goto(threadUrl);
+  const knowledge = page.getByRole("region", { name: "База знань області" });
+  await expect(knowledge.getByLabel("Назва запису")).toHaveValue(title);
+  await expectAccessible();
+  await knowledge.getByLabel("Назва запису").fill(`Код для входу в Дію не приходить ${suffix}`);
+  await knowledge.getByLabel("Короткий підсумок").fill("Перевірте заблокованих відправників SMS і вільну пам'ять телефону; покроково — в уроці про Дію.");
+  await knowledge.getByRole("button", { name: "Додати до бази знань" }).click();
+  await expect(page.getByText("Ця відповідь є в базі знань області.")).toBeVisible();
+  await expectAccessible();
+  await page.getByRole("link", { name: "Відкрити базу знань" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "База знань: Полтавська область" })).toBeVisible();
+  const entry = page.getByRole("article", { name: `Код для входу в Дію не приходить ${suffix}` });
+  await expect(entry.getByText("Перевірте заблокованих відправників SMS і вільну пам'ять телефону")).toBeVisible();
+  await expect(entry.getByText("вільне місце для повідомлень")).toBeVisible();
+  await expect(entry.getByRole("link", { name: `Відкрити тему «${title}»` })).toBeVisible();
+  await expectAccessible();
+
+  // The lesson still lists the thread.
+  await page.goto("/lessons/diia-for-clients");
+  await expect(page.getByRole("region", { name: "Обговорюють у спільноті" }).getByRole("link", { name: title })).toBeVisible();
+  await expectAccessible();
+
+  // The region's methodologist closes the answered question, with a reason.
   await page.goto(threadUrl);
   await page.getByLabel("Причина (її буде записано в журнал)").fill("Питання вирішено");
   await page.getByRole("button", { name: "Закрити тему" }).click();

@@ -9,6 +9,8 @@ import { MarkReadOnView } from "@/ui/mark-read-on-view";
 import { LockControl } from "@/features/community/components/lock-control";
 import { ClientMessages } from "@/ui/client-messages";
 import { DecisionForm, FlagForm, ThreadModerationForms } from "@/features/community/components/moderation-forms";
+import { getThreadKnowledge } from "@/features/community/server/get-thread-knowledge";
+import { ThreadKnowledgeControl } from "@/features/community/components/thread-knowledge-control";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +22,7 @@ export const dynamic = "force-dynamic";
 export default async function ThreadPage({ params }: { params: Promise<{ threadId: string }> }) {
   const user = await requireUser();
   const [{ threadId }, t, tm, localeRaw] = await Promise.all([params, getTranslations("community"), getTranslations("communityModeration"), getLocale()]);
-  const thread = await loadForPage(getThread(user, threadId));
+  const [thread, knowledge] = await loadForPage(Promise.all([getThread(user, threadId), getThreadKnowledge(user, threadId)]));
   const when = new Intl.DateTimeFormat(localeRaw === "en" ? "en-GB" : "uk-UA", {
     day: "numeric",
     month: "long",
@@ -75,7 +77,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
     </article>
   );
   return (
-    <ClientMessages namespaces={["community", "common"]}>
+    <ClientMessages namespaces={["community", "communityKnowledge", "common"]}>
       <p className="mb-2 text-sm">
         <a href={`/community/${thread.space.slug}`}>{t("backToSpace", { name: thread.space.name })}</a>
       </p>
@@ -92,6 +94,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
         {thread.question ? post(thread.question, null) : null}
         {thread.accepted ? post(thread.accepted, t("acceptedAnswer")) : null}
       </div>
+      <ThreadKnowledgeControl threadId={thread.id} knowledge={knowledge} />
       {thread.replies.length > 0 ? (
         <section aria-labelledby="replies-heading" className="mt-6">
           <h2 id="replies-heading" className="mb-2 text-xl font-bold">

@@ -1,0 +1,29 @@
+import { getTranslations } from "next-intl/server";
+import { forbidden } from "next/navigation";
+import { requireUser } from "@/server/auth/require-user";
+import { can } from "@/server/authz/policy";
+import { ClientMessages } from "@/ui/client-messages";
+import { GroupCreateForm } from "@/features/community/components/group-create-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("communityGroups"))("createTitle") };
+}
+
+export const dynamic = "force-dynamic";
+
+/** Curators and methodologists start a private group here (the API checks the same rule). */
+export default async function NewGroupPage() {
+  const user = await requireUser();
+  if (!can(user, "create:community-group")) forbidden();
+  const t = await getTranslations("communityGroups");
+  return (
+    <ClientMessages namespaces={["communityGroups", "common"]}>
+      <p className="mb-2 text-sm">
+        <a href="/community">{(await getTranslations("community"))("backToCommunity")}</a>
+      </p>
+      <h1 className="page-title">{t("createTitle")}</h1>
+      <p className="mb-4">{t("createLead")}</p>
+      <GroupCreateForm />
+    </ClientMessages>
+  );
+}

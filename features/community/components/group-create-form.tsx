@@ -1,0 +1,70 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useT } from "@/ui/messages";
+import { ApiError, callApi, newKey } from "@/ui/api-client";
+
+/** Starts a private group; the creator lands on its members page to invite people. */
+export function GroupCreateForm() {
+  const t = useT("communityGroups");
+  const tc = useT("common");
+  const id = useId();
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [key] = useState(newKey);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await callApi<{ slug: string }>(
+        "POST",
+        "/api/v1/community/groups",
+        { name, description: description.trim() ? description : undefined },
+        key,
+        tc("offline"),
+      );
+      router.push(`/community/${created.slug}/members`);
+    } catch (e) {
+      setError(e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline"));
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} className="card grid gap-2">
+      <label htmlFor={`${id}-name`} className="font-semibold">
+        {t("name")}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-muted">
+        {t("nameHint")}
+      </p>
+      <input
+        id={`${id}-name`}
+        className="input"
+        maxLength={80}
+        required
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+      />
+      <label htmlFor={`${id}-description`} className="font-semibold">
+        {t("description")}
+      </label>
+      <textarea id={`${id}-description`} className="input" maxLength={300} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="btn" disabled={busy || name.trim().length < 3}>
+          {t("submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
