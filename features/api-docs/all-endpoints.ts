@@ -7,7 +7,7 @@ import { reportEndpoints } from "@/features/competences/report-endpoints";
 import { progressEndpoints } from "@/features/progress/endpoints";
 import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
 import { mentoringEndpoints } from "@/features/mentoring/endpoints";
-import { communityEndpoints } from "@/features/community/endpoints";
+import { communityDraftEndpoints, communityEndpoints } from "@/features/community/endpoints";
 
 /** Every /api/v1 endpoint, for the OpenAPI document: a feature that adds endpoints lists them here. */
 export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
@@ -19,4 +19,5 @@ export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
   ...Object.values(walkthroughEndpoints),
   ...Object.values(mentoringEndpoints),
   ...Object.values(communityEndpoints),
+  ...Object.values(communityDraftEndpoints),
 ];

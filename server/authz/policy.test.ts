@@ -3,6 +3,7 @@ import {
   assignmentsWhere,
   authorize,
   can,
+  communityDraftsWhere,
   communitySpacesWhere,
   communityThreadsWhere,
   feedbackThreadsWhere,
@@ -399,6 +400,10 @@ describe("policy matrix", () => {
       OR: [{ kind: "NATIONAL" }, { kind: "REGION" }, { kind: "GROUP", members: { some: { userId: "u-admin" } } }],
     });
     expect(communityThreadsWhere(actors.learner!)).toEqual({ space: communitySpacesWhere(actors.learner!) });
+  });
+
+  it("keeps post drafts to their author: nobody else, admins and moderators included (decision 025)", () => {
+    for (const actor of Object.values(actors)) expect(communityDraftsWhere(actor)).toEqual({ userId: actor.id });
   });
 
   it("scopes user lists: national, regional, or only oneself", () => {

@@ -283,3 +283,11 @@ export function communitySpacesWhere(actor: Actor): Prisma.CommunitySpaceWhereIn
 export function communityThreadsWhere(actor: Actor): Prisma.ThreadWhereInput {
   return { space: communitySpacesWhere(actor) };
 }
+
+/**
+ * Post drafts the actor may read, save or delete: their own only — nobody else, admins and
+ * moderators included, ever sees unfinished text (decision 025).
+ */
+export function communityDraftsWhere(actor: Actor): Prisma.PostDraftWhereInput {
+  return { userId: actor.id };
+}

@@ -6,6 +6,7 @@ import { loadThread } from "./load-thread";
 import { preparePost } from "./prepare-post";
 import { notifyFollowers, notifyMentions } from "./notify-community";
 import { spaceReadersWhere } from "./space-readers-where";
+import { deletePublishedDraft } from "./delete-draft";
 
 /**
  * Adds a reply to a thread the actor may post in: refused in a locked thread (409). The replier
@@ -39,6 +40,7 @@ export async function replyToThread(actor: Actor, threadId: string, input: { bod
     });
     await notifyMentions(tx, actor, thread, created.id, post.mentionedUserIds);
     await notifyFollowers(tx, actor, thread, created.id, post.mentionedUserIds, spaceReadersWhere(space));
+    await deletePublishedDraft(tx, actor, "REPLY", thread.id);
     return { id: created.id };
   });
 }

@@ -8,6 +8,9 @@ import { FollowControl } from "@/features/community/components/follow-control";
 import { MarkReadOnView } from "@/ui/mark-read-on-view";
 import { LockControl } from "@/features/community/components/lock-control";
 import { ClientMessages } from "@/ui/client-messages";
+import { CommunityComposer } from "@/features/community/components/composer-context";
+import { QuoteButton } from "@/features/community/components/quote-button";
+import { quoteForReply } from "@/features/community/server/quote-for-reply";
 
 export const dynamic = "force-dynamic";
 
@@ -16,10 +19,18 @@ export const dynamic = "force-dynamic";
  * HTML was rendered and sanitized when written (features/community/render). Reading writes nothing;
  * the read mark is sent by the page afterwards (or by its button without JavaScript).
  */
-export default async function ThreadPage({ params }: { params: Promise<{ threadId: string }> }) {
+export default async function ThreadPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ threadId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
-  const [{ threadId }, t, localeRaw] = await Promise.all([params, getTranslations("community"), getLocale()]);
+  const [{ threadId }, search, t, localeRaw] = await Promise.all([params, searchParams, getTranslations("community"), getLocale()]);
   const thread = await loadForPage(getThread(user, threadId));
+  // "Quote" without JavaScript: ?quote=<postId> puts that post's quotation in the reply form (decision 025).
+  const quotation = thread.canReply ? await quoteForReply(user, thread.id, search.quote) : undefined;
   const when = new Intl.DateTimeFormat(localeRaw === "en" ? "en-GB" : "uk-UA", {
     day: "numeric",
     month: "long",
@@ -51,10 +62,12 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
           editableBody={p.canEdit ? p.body : null}
         />
       )}
+      {p.isRemoved || !thread.canReply ? null : <QuoteButton postId={p.id} authorName={p.authorName} />}
     </article>
   );
   return (
-    <ClientMessages namespaces={["community", "common"]}>
+    <ClientMessages namespaces={["community", "common", "communityDrafts"]}>
+      <CommunityComposer userId={user.id} />
       <p className="mb-2 text-sm">
         <a href={`/community/${thread.space.slug}`}>{t("backToSpace", { name: thread.space.name })}</a>
       </p>
@@ -86,11 +99,11 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
           label={t("markRead")}
         />
       ) : null}
-      <section aria-labelledby="reply-heading" className="mt-8">
+      <section id="reply" aria-labelledby="reply-heading" className="mt-8">
         <h2 id="reply-heading" className="text-xl font-bold">
           {t("reply")}
         </h2>
-        {thread.canReply ? <PostForm mode="reply" threadId={thread.id} /> : <p>{t("lockedNotice")}</p>}
+        {thread.canReply ? <PostForm mode="reply" threadId={thread.id} initialBody={quotation} /> : <p>{t("lockedNotice")}</p>}
       </section>
       {thread.canModerate ? <LockControl threadId={thread.id} isLocked={thread.isLocked} /> : null}
     </ClientMessages>
