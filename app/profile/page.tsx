@@ -5,6 +5,8 @@ import { PasswordForm, ProfileForm, SignOutEverywhereButton } from "@/features/a
 import { ClientMessages } from "@/ui/client-messages";
 import { myCurators } from "@/features/mentoring/server/mentorships";
 import { EndButton } from "@/features/mentoring/components/pair-forms";
+import { getMyHandle } from "@/features/community/server/update-handle";
+import { HandleForm } from "@/features/community/components/handle-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -12,17 +14,19 @@ export async function generateMetadata() {
 
 export default async function ProfilePage() {
   const user = await requireUser();
-  const [profile, t, tr, locale, curators, tp] = await Promise.all([
+  const [profile, t, tr, locale, curators, tp, { handle }, td] = await Promise.all([
     getProfile(user),
     getTranslations("profile"),
     getTranslations("roles"),
     getLocale(),
     myCurators(user),
     getTranslations("pairs"),
+    getMyHandle(user),
+    getTranslations("communityDrafts"),
   ]);
   const en = locale === "en";
   return (
-    <ClientMessages namespaces={["profile", "reset", "languages", "pairs"]}>
+    <ClientMessages namespaces={["profile", "reset", "languages", "pairs", "communityDrafts"]}>
       <h1 className="page-title">{t("title")}</h1>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="personal">
@@ -42,6 +46,12 @@ export default async function ProfilePage() {
             <dd>{profile.roles.map((r) => tr(r as "LEARNER")).join(", ")}</dd>
           </dl>
           <ProfileForm initial={{ name: profile.name, position: profile.position, locale: profile.locale }} />
+        </section>
+        <section className="card" aria-labelledby="handle-title">
+          <h2 id="handle-title" className="mb-3 text-xl font-bold">
+            {td("handleTitle")}
+          </h2>
+          <HandleForm initial={handle} />
         </section>
         <div className="grid content-start gap-6">
           <section className="card" aria-labelledby="my-curator">

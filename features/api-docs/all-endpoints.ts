@@ -7,7 +7,7 @@ import { reportEndpoints } from "@/features/competences/report-endpoints";
 import { progressEndpoints } from "@/features/progress/endpoints";
 import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
 import { mentoringEndpoints } from "@/features/mentoring/endpoints";
-import { communityEndpoints, communityGroupEndpoints, communityKnowledgeEndpoints } from "@/features/community/endpoints";
+import { communityDraftEndpoints, communityEndpoints, communityGroupEndpoints, communityKnowledgeEndpoints } from "@/features/community/endpoints";
 
 /** Every /api/v1 endpoint, for the OpenAPI document: a feature that adds endpoints lists them here. */
 export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
@@ -21,4 +21,5 @@ export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
   ...Object.values(communityEndpoints),
   ...Object.values(communityKnowledgeEndpoints),
   ...Object.values(communityGroupEndpoints),
+  ...Object.values(communityDraftEndpoints),
 ];

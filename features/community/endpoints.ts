@@ -31,6 +31,7 @@ import {
   ZKnowledgeParams,
   ZKnowledgeUpdate,
 } from "./schemas";
+import { ZDraftDeleteQuery, ZDraftParams, ZDraftSave, ZDraftView, ZHandleUpdate } from "./draft-schemas";
 
 const GUARD =
   "If the client-data guard suspects a client's data, answers 422 with code `client_data_suspected` and `spans` (field, start, end, kind) to highlight; send again with `confirmNoClientData: true` only when the text holds none.";
@@ -86,7 +87,7 @@ export const communityEndpoints = {
     path: "/api/v1/community/threads/{id}/posts",
     tag: "community",
     auth: "user",
-    summary: `Reply in a thread (Markdown; [[lesson:id]] and [[guide:id]] become cards, @id mentions a reader of the thread). 409 in a locked thread. ${GUARD} Send an Idempotency-Key.`,
+    summary: `Reply in a thread (Markdown; [[lesson:id]] and [[guide:id]] become cards, @handle mentions a reader of the thread (@<id> too), "> [quote:<postId>]" opens a quotation). 409 in a locked thread. ${GUARD} Send an Idempotency-Key.`,
     params: ZThreadParams,
     body: ZPostWrite,
     response: z.object({ id: z.string() }),
@@ -367,5 +368,76 @@ export const communityGroupEndpoints = {
     params: ZGroupMemberParams,
     response: z.object({ ok: z.literal(true) }),
     statuses: [200, 403, 404, 409],
+  }),
+};
+
+/** Drafts, handles and quotes (decision 025). */
+const ZDraftSaved = z.object({ revision: z.number(), updatedAt: z.string(), applied: z.boolean() });
+
+export const communityDraftEndpoints = {
+  getDraft: defineEndpoint({
+    method: "GET",
+    path: "/api/v1/community/drafts/{kind}/{target}",
+    tag: "community",
+    auth: "user",
+    summary:
+      "Your own draft for a new thread in a space (`thread`, the space's slug), a reply (`reply`, the thread's id) or an edit (`edit`, the post's id), or `draft: null`. Nobody else ever reads it.",
+    params: ZDraftParams,
+    response: z.object({ draft: ZDraftView.nullable() }),
+    statuses: [200],
+  }),
+  saveDraft: defineEndpoint({
+    method: "PUT",
+    path: "/api/v1/community/drafts/{kind}/{target}",
+    tag: "community",
+    auth: "user",
+    summary:
+      "Save your draft as you type (one per person per target). `revision` must grow with every change (e.g. the device's clock in ms, never below the last one seen): a save whose revision is not above the stored one changes nothing and answers `applied: false` with the stored revision, so a late retry never overwrites newer text. Idempotent; no client-data guard runs on drafts (it runs on publishing, which deletes the draft). 404/403/409 as for the post it will become.",
+    params: ZDraftParams,
+    body: ZDraftSave,
+    response: ZDraftSaved,
+    statuses: [200, 403, 404, 409],
+  }),
+  deleteDraft: defineEndpoint({
+    method: "DELETE",
+    path: "/api/v1/community/drafts/{kind}/{target}",
+    tag: "community",
+    auth: "user",
+    summary: "Discard your draft (idempotent: no draft is not an error). `?upTo=<revision>` spares a newer one saved meanwhile from another tab.",
+    params: ZDraftParams,
+    query: ZDraftDeleteQuery,
+    response: z.object({ ok: z.literal(true) }),
+    statuses: [200],
+  }),
+  getQuote: defineEndpoint({
+    method: "GET",
+    path: "/api/v1/community/posts/{id}/quote",
+    tag: "community",
+    auth: "user",
+    summary:
+      "A post as a Markdown quotation to put in a reply: `> [quote:<postId>]` (shown as “Quoted from <author>”, linked to the post) and the text behind `> `. 404 for a removed post or one you may not read.",
+    params: ZPostParams,
+    response: z.object({ postId: z.string(), threadId: z.string(), markdown: z.string() }),
+    statuses: [200, 403, 404],
+  }),
+  getHandle: defineEndpoint({
+    method: "GET",
+    path: "/api/v1/community/handle",
+    tag: "community",
+    auth: "user",
+    summary: "Your handle: others mention you in posts as `@handle`.",
+    response: z.object({ handle: z.string() }),
+    statuses: [200],
+  }),
+  setHandle: defineEndpoint({
+    method: "PUT",
+    path: "/api/v1/community/handle",
+    tag: "community",
+    auth: "user",
+    summary:
+      "Change your handle: 3–30 of a–z, 0–9, “.”, “_”, “-”, starting and ending with a letter or digit (a leading @ is dropped). 409 when someone has it.",
+    body: ZHandleUpdate,
+    response: z.object({ handle: z.string() }),
+    statuses: [200, 409],
   }),
 };

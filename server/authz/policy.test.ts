@@ -3,6 +3,7 @@ import {
   assignmentsWhere,
   authorize,
   can,
+  communityDraftsWhere,
   communitySpacesWhere,
   communityThreadsWhere,
   communityKnowledgeWhere,
@@ -590,6 +591,10 @@ describe("policy matrix", () => {
       id: { not: "u-meth" },
       OR: [{ organization: { hromadaId: "h1" } }, { organization: { hromada: { regionId: REGION } } }],
     });
+  });
+
+  it("keeps post drafts to their author: nobody else, admins and moderators included (decision 025)", () => {
+    for (const actor of Object.values(actors)) expect(communityDraftsWhere(actor)).toEqual({ userId: actor.id });
   });
 
   it("scopes user lists: national, regional, or only oneself", () => {

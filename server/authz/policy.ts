@@ -370,3 +370,11 @@ export function groupInviteesWhere(actor: Actor): Prisma.UserWhereInput {
   if (has(actor, "METHODOLOGIST")) scopes.push({ organization: { hromada: { regionId: actor.regionId } } });
   return { status: "ACTIVE", id: { not: actor.id }, OR: scopes };
 }
+
+/**
+ * Post drafts the actor may read, save or delete: their own only — nobody else, admins and
+ * moderators included, ever sees unfinished text (decision 025).
+ */
+export function communityDraftsWhere(actor: Actor): Prisma.PostDraftWhereInput {
+  return { userId: actor.id };
+}

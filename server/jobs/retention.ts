@@ -22,6 +22,11 @@ export const RETENTION_MS = {
   outboxMail: 30 * DAY_MS,
   /** Read notifications; unread ones stay until read. */
   readNotification: 90 * DAY_MS,
+  /**
+   * Community post drafts not touched for a month (decision 025): text someone began and left.
+   * Drafts are private unfinished text, kept no longer than they plausibly help their author.
+   */
+  postDraft: 30 * DAY_MS,
 } as const;
 
 export const PURGE_EVERY_MS = DAY_MS;
@@ -34,4 +39,5 @@ export async function purgeExpiredRecords(now = new Date()): Promise<void> {
   await pruneSignInFailures(now);
   await db.outboxMail.deleteMany({ where: { createdAt: { lt: before(RETENTION_MS.outboxMail) } } });
   await db.notification.deleteMany({ where: { readAt: { not: null }, createdAt: { lt: before(RETENTION_MS.readNotification) } } });
+  await db.postDraft.deleteMany({ where: { updatedAt: { lt: before(RETENTION_MS.postDraft) } } });
 }

@@ -1,15 +1,19 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
 import { ApiError, callApi, newKey } from "@/ui/api-client";
 import type { TClientDataSpan } from "../schemas";
 import { THREAD_KINDS, type ThreadKind } from "../types";
 import { HighlightedSpans } from "./guard-spans";
+import { useComposer } from "./composer-context";
+import { usePostDraft } from "./use-post-draft";
+import { DraftStatusLine } from "./draft-status";
+import { draftContentOf, draftTargetOf } from "./post-form-draft";
 
 type Props =
-  | { mode: "reply"; threadId: string }
+  | { mode: "reply"; threadId: string; /** A quotation the server put in (`?quote=`, without JavaScript). */ initialBody?: string }
   | { mode: "thread"; spaceSlug: string; reminder: string }
   | { mode: "edit"; postId: string; initialBody: string; onDone: () => void };
 
@@ -21,11 +25,12 @@ type Props =
 export function PostForm(props: Props) {
   const t = useT("community");
   const tc = useT("common");
+  const td = useT("communityDrafts");
   const id = useId();
   const router = useRouter();
   const [kind, setKind] = useState<ThreadKind>("QUESTION");
   const [title, setTitle] = useState("");
-  const [body, setBody] = useState(props.mode === "edit" ? props.initialBody : "");
+  const [body, setBody] = useState(props.mode === "thread" ? "" : (props.initialBody ?? ""));
   const [hardCase, setHardCase] = useState({ situation: "", tried: "", question: "" });
   const [spans, setSpans] = useState<TClientDataSpan[] | null>(null);
   const [sentText, setSentText] = useState("");
@@ -33,6 +38,35 @@ export function PostForm(props: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [key, setKey] = useState(newKey);
+
+  // Drafts kept as you type and quotations from the thread's posts (decision 025).
+  const composer = useComposer();
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const quoted = props.mode === "reply" ? (props.initialBody ?? "") : "";
+  const draft = usePostDraft({
+    userId: composer?.userId ?? null,
+    ...draftTargetOf(props),
+    content: useMemo(() => draftContentOf(props.mode, { kind, title, body, hardCase }), [props.mode, kind, title, body, hardCase]),
+    onRestore: (c) => {
+      if (c.threadKind) setKind(c.threadKind);
+      if (c.title !== undefined) setTitle(c.title);
+      if (c.hardCase) setHardCase(c.hardCase);
+      if (c.body !== undefined) setBody(quoted && !c.body.includes(quoted) ? `${c.body.trimEnd()}\n\n${quoted}` : c.body);
+    },
+  });
+  useEffect(() => {
+    if (props.mode !== "reply" || !composer) return;
+    composer.registerReply((markdown) => {
+      setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${markdown}` : markdown));
+      // After the new text is in: the caret at its end, ready to write under the quotation.
+      setTimeout(() => {
+        const area = bodyRef.current;
+        area?.focus();
+        area?.setSelectionRange(area.value.length, area.value.length);
+      }, 0);
+    });
+    return () => composer.registerReply(null);
+  }, [composer, props.mode]);
 
   const isHardCase = props.mode === "thread" && kind === "HARD_CASE";
   const bodyText = isHardCase ? [hardCase.situation, hardCase.tried, hardCase.question].join("\n\n") : body;
@@ -43,12 +77,15 @@ export function PostForm(props: Props) {
     setError(null);
     const confirmNoClientData = spans !== null && confirmed ? true : undefined;
     try {
+      await draft.settle();
       if (props.mode === "edit") {
         await callApi("PATCH", `/api/v1/community/posts/${props.postId}`, { body, confirmNoClientData }, key, tc("offline"));
+        draft.clear();
         props.onDone();
         router.refresh();
       } else if (props.mode === "reply") {
         await callApi("POST", `/api/v1/community/threads/${props.threadId}/posts`, { body, confirmNoClientData }, key, tc("offline"));
+        draft.clear();
         setBody("");
         setSpans(null);
         setConfirmed(false);
@@ -57,6 +94,7 @@ export function PostForm(props: Props) {
       } else {
         const payload = isHardCase ? { kind, title, hardCase, confirmNoClientData } : { kind, title, body, confirmNoClientData };
         const created = await callApi<{ id: string }>("POST", `/api/v1/community/spaces/${props.spaceSlug}/threads`, payload, key, tc("offline"));
+        draft.clear();
         router.push(`/community/t/${created.id}`);
       }
     } catch (e) {
@@ -124,9 +162,10 @@ export function PostForm(props: Props) {
             {props.mode === "reply" ? t("yourReply") : props.mode === "edit" ? t("editLabel") : t("body")}
           </label>
           <p id={`${id}-hint`} className="mb-1 text-sm text-muted">
-            {t("bodyHint")}
+            {t("bodyHint")} {td("syntaxHint")}
           </p>
           <textarea
+            ref={bodyRef}
             id={`${id}-body`}
             className="input min-h-32"
             maxLength={20000}
@@ -159,6 +198,7 @@ export function PostForm(props: Props) {
           <span>{t("confirmNoClientData")}</span>
         </label>
       ) : null}
+      <DraftStatusLine status={draft.status} />
       <div>
         <button type="submit" className="btn" disabled={busy || !bodyText.trim()}>
           {busy ? tc("sending") : props.mode === "reply" ? t("reply") : props.mode === "edit" ? t("save") : t("publish")}

@@ -6,6 +6,7 @@ import { loadSpace } from "./load-space";
 import { preparePost } from "./prepare-post";
 import { notifyMentions } from "./notify-community";
 import { assertMayWrite } from "./posting-limits";
+import { deletePublishedDraft } from "./delete-draft";
 
 export type HardCaseFields = { situation: string; tried: string; question: string };
 export type NewThread = {
@@ -48,6 +49,7 @@ export async function createThread(actor: Actor, input: NewThread, now = new Dat
     await tx.threadFollow.create({ data: { userId: actor.id, threadId: thread.id } });
     await tx.threadRead.create({ data: { userId: actor.id, threadId: thread.id, lastReadAt: now } });
     await notifyMentions(tx, actor, thread, created.id, post.mentionedUserIds);
+    await deletePublishedDraft(tx, actor, "THREAD", space.id);
     return { id: thread.id, postId: created.id };
   });
 }

@@ -5,6 +5,7 @@ import { authorize, type Actor } from "@/server/authz/policy";
 import { loadPost } from "./load-post";
 import { preparePost } from "./prepare-post";
 import { assertMayWrite } from "./posting-limits";
+import { deletePublishedDraft } from "./delete-draft";
 
 /**
  * Changes a post's text (its author within the edit window, a moderator always), keeping the
@@ -32,6 +33,7 @@ export async function editPost(actor: Actor, postId: string, input: { body: stri
     });
     if (count === 0) throw new AppError("conflict", "errors.postChanged");
     await tx.postRevision.create({ data: { postId: post.id, body: post.body, editedById: actor.id, createdAt: now } });
+    await deletePublishedDraft(tx, actor, "EDIT", post.id);
     if (prepared.cards.length)
       await tx.threadContentLink.createMany({
         data: prepared.cards.map((c) => ({ threadId: post.thread.id, kind: c.kind, contentId: c.id })),

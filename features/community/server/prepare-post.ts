@@ -5,7 +5,8 @@ import type { CommunitySpaceResource } from "@/server/authz/policy";
 import { findPersonalData } from "@/features/privacy/personal-data";
 import { listLessons } from "@/features/lessons/server/catalog";
 import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
-import { spaceReadersWhere } from "./space-readers-where";
+import { findMentionedReaders } from "./resolve-mentions";
+import { findQuotedPosts } from "./resolve-quotes";
 import { MAX_POST_CHARS, PostTooLongError, renderPost, type PostCardRef } from "../render/render-post";
 
 export type PreparedPost = {
@@ -18,9 +19,6 @@ export type PreparedPost = {
   /** Links to other sites (new accounts may post none; decision 023). */
   links: number;
 };
-
-// A mention is "@" and a person's id (the handle the reply form inserts); see decision 022.
-const MENTION_CANDIDATE = /@([a-z0-9]{10,40})\b/g;
 
 /**
  * Everything a post needs before it is written: refuses empty and oversize bodies, runs the
@@ -46,11 +44,8 @@ export async function preparePost(
       spans: spans.map((s) => ({ field: s.field, start: s.start, end: s.end, kind: s.kind })),
     });
   }
-  const candidates = [...new Set([...body.matchAll(MENTION_CANDIDATE)].map((m) => m[1]!))].slice(0, 20);
-  const people = candidates.length
-    ? await db.user.findMany({ where: { AND: [{ id: { in: candidates } }, spaceReadersWhere(space)] }, select: { id: true, name: true } })
-    : [];
-  const byId = new Map(people.map((p) => [p.id, p]));
+  // Mentions by @handle (or a person's id) of readers of the space, quotes of posts in it (decision 025).
+  const [mentioned, quoted] = await Promise.all([findMentionedReaders(db, space, body), findQuotedPosts(db, space.id, body)]);
   const lessons = new Map(listLessons("uk").map((l) => [l.id, l.title]));
   const guides = new Map(listWalkthroughs("uk").map((w) => [w.id, w.title]));
   const rendered = renderPost(body, {
@@ -59,16 +54,17 @@ export async function preparePost(
       return title ? { title, href: kind === "lesson" ? `/lessons/${id}` : `/walkthroughs/${id}` } : null;
     },
     resolveMention: (handle) => {
-      const person = byId.get(handle);
+      const person = mentioned.get(handle);
       return person ? { name: person.name } : null;
     },
+    resolveQuote: (postId) => quoted.get(postId) ?? null,
     labels: { image: "зображення", quotedFrom: "Цитата з допису" },
   });
   return {
     body,
     html: rendered.html,
     cards: rendered.cards,
-    mentionedUserIds: rendered.mentions.filter((h) => byId.has(h)),
+    mentionedUserIds: [...new Set(rendered.mentions.flatMap((h) => mentioned.get(h)?.id ?? []))],
     confirmedNoClientData: spans.length > 0,
     links: rendered.links,
   };

@@ -7,6 +7,7 @@ import { preparePost } from "./prepare-post";
 import { notifyFollowers, notifyMentions } from "./notify-community";
 import { spaceReadersWhere } from "./space-readers-where";
 import { assertMayWrite } from "./posting-limits";
+import { deletePublishedDraft } from "./delete-draft";
 
 /**
  * Adds a reply to a thread the actor may post in: refused in a locked thread (409). The replier
@@ -41,6 +42,7 @@ export async function replyToThread(actor: Actor, threadId: string, input: { bod
     });
     await notifyMentions(tx, actor, thread, created.id, post.mentionedUserIds);
     await notifyFollowers(tx, actor, thread, created.id, post.mentionedUserIds, spaceReadersWhere(space));
+    await deletePublishedDraft(tx, actor, "REPLY", thread.id);
     return { id: created.id };
   });
 }

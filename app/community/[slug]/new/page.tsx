@@ -4,6 +4,7 @@ import { listThreads } from "@/features/community/server/list-threads";
 import { loadForPage } from "@/app/_lib/page-access";
 import { PostForm } from "@/features/community/components/post-form";
 import { ClientMessages } from "@/ui/client-messages";
+import { CommunityComposer } from "@/features/community/components/composer-context";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,8 @@ export default async function NewThreadPage({ params }: { params: Promise<{ slug
   const [{ slug }, t, tp] = await Promise.all([params, getTranslations("community"), getTranslations("privacy")]);
   const { space } = await loadForPage(listThreads(user, slug));
   return (
-    <ClientMessages namespaces={["community", "common"]}>
+    <ClientMessages namespaces={["community", "common", "communityDrafts"]}>
+      <CommunityComposer userId={user.id} />
       <p className="mb-2 text-sm">
         <a href={`/community/${space.slug}`}>{t("backToSpace", { name: space.name })}</a>
       </p>

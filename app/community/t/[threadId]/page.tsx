@@ -11,6 +11,9 @@ import { ClientMessages } from "@/ui/client-messages";
 import { DecisionForm, FlagForm, ThreadModerationForms } from "@/features/community/components/moderation-forms";
 import { getThreadKnowledge } from "@/features/community/server/get-thread-knowledge";
 import { ThreadKnowledgeControl } from "@/features/community/components/thread-knowledge-control";
+import { CommunityComposer } from "@/features/community/components/composer-context";
+import { QuoteButton } from "@/features/community/components/quote-button";
+import { quoteForReply } from "@/features/community/server/quote-for-reply";
 
 export const dynamic = "force-dynamic";
 
@@ -19,10 +22,24 @@ export const dynamic = "force-dynamic";
  * HTML was rendered and sanitized when written (features/community/render). Reading writes nothing;
  * the read mark is sent by the page afterwards (or by its button without JavaScript).
  */
-export default async function ThreadPage({ params }: { params: Promise<{ threadId: string }> }) {
+export default async function ThreadPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ threadId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
-  const [{ threadId }, t, tm, localeRaw] = await Promise.all([params, getTranslations("community"), getTranslations("communityModeration"), getLocale()]);
+  const [{ threadId }, search, t, tm, localeRaw] = await Promise.all([
+    params,
+    searchParams,
+    getTranslations("community"),
+    getTranslations("communityModeration"),
+    getLocale(),
+  ]);
   const [thread, knowledge] = await loadForPage(Promise.all([getThread(user, threadId), getThreadKnowledge(user, threadId)]));
+  // "Quote" without JavaScript: ?quote=<postId> puts that post's quotation in the reply form (decision 025).
+  const quotation = thread.canReply ? await quoteForReply(user, thread.id, search.quote) : undefined;
   const when = new Intl.DateTimeFormat(localeRaw === "en" ? "en-GB" : "uk-UA", {
     day: "numeric",
     month: "long",
@@ -74,10 +91,12 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
           <DecisionForm postId={p.id} version={p.moderationVersion} isHidden={p.isHidden} next={`${here}#post-${p.id}`} canDismiss={false} />
         </details>
       ) : null}
+      {p.isRemoved || p.isHidden || !thread.canReply ? null : <QuoteButton postId={p.id} authorName={p.authorName} />}
     </article>
   );
   return (
-    <ClientMessages namespaces={["community", "communityKnowledge", "common"]}>
+    <ClientMessages namespaces={["community", "communityKnowledge", "communityDrafts", "common"]}>
+      <CommunityComposer userId={user.id} />
       <p className="mb-2 text-sm">
         <a href={`/community/${thread.space.slug}`}>{t("backToSpace", { name: thread.space.name })}</a>
       </p>
@@ -111,7 +130,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
           label={t("markRead")}
         />
       ) : null}
-      <section aria-labelledby="reply-heading" className="mt-8">
+      <section id="reply" aria-labelledby="reply-heading" className="mt-8">
         <h2 id="reply-heading" className="text-xl font-bold">
           {t("reply")}
         </h2>
@@ -123,7 +142,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ threadI
             })}
           </p>
         ) : thread.canReply ? (
-          <PostForm mode="reply" threadId={thread.id} />
+          <PostForm mode="reply" threadId={thread.id} initialBody={quotation} />
         ) : (
           <p>{t("lockedNotice")}</p>
         )}
