@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { listSpaces, type SpaceSummary } from "@/features/community/server/list-spaces";
+import { listModeratedSpaces } from "@/features/community/server/list-moderated-spaces";
 import { listMyAdmissions } from "@/features/community/server/list-my-admissions";
 import { can } from "@/server/authz/policy";
 import { ClientMessages } from "@/ui/client-messages";
@@ -15,7 +16,13 @@ export const dynamic = "force-dynamic";
 /** The spaces the person can see, grouped: national, their region, their groups, other regions (admins), other groups by name only. */
 export default async function CommunityPage() {
   const user = await requireUser();
-  const [t, spaces, admissions] = await Promise.all([getTranslations("community"), listSpaces(user), listMyAdmissions(user)]);
+  const [t, ts, spaces, admissions, moderated] = await Promise.all([
+    getTranslations("community"),
+    getTranslations("communitySpaces"),
+    listSpaces(user),
+    listMyAdmissions(user),
+    listModeratedSpaces(user),
+  ]);
   const groups: { key: string; title: string; spaces: SpaceSummary[]; lead?: string }[] = [
     { key: "national", title: t("national"), spaces: spaces.filter((s) => s.kind === "NATIONAL") },
     { key: "region", title: t("myRegion"), spaces: spaces.filter((s) => s.kind === "REGION" && s.isOwnRegion) },
@@ -30,6 +37,8 @@ export default async function CommunityPage() {
       <p className="mb-6 flex flex-wrap gap-4">
         <a href="/community/search">{t("search")}</a>
         {can(user, "create:community-group") ? <a href="/community/new-group">{(await getTranslations("communityGroups"))("create")}</a> : null}
+        {can(user, "create:community-space") ? <a href="/community/new-space">{ts("create")}</a> : null}
+        {moderated.spaces.length > 0 ? <a href="/community/moderation">{ts("moderation")}</a> : null}
       </p>
       <GroupInvitations invitations={admissions.invitations} />
       {groups

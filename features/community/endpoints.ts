@@ -6,6 +6,7 @@ import {
   ZPostParams,
   ZPostWrite,
   ZSearchQuery,
+  ZSpaceCreate,
   ZSpaceParams,
   ZThreadCreate,
   ZThreadLock,
@@ -47,6 +48,17 @@ export const communityEndpoints = {
       spaces: z.array(z.object({ slug: z.string(), name: z.string(), kind: z.string(), readable: z.boolean(), threadCount: z.number().nullable() })),
     }),
     statuses: [200],
+  }),
+  createSpace: defineEndpoint({
+    method: "POST",
+    path: "/api/v1/community/spaces",
+    tag: "community",
+    auth: "user",
+    summary:
+      "Admins open a national topic space, which everyone signed in reads; its address (`slug`) comes from the name. 422 when the name or description look like a client's data. Send an Idempotency-Key.",
+    body: ZSpaceCreate,
+    response: z.object({ slug: z.string() }),
+    statuses: [201, 403, 422],
   }),
   search: defineEndpoint({
     method: "GET",

@@ -104,6 +104,10 @@ export const ZGroupCreate = z.object({
   name: singleLine().min(3, { error: "errors.groupNameShort" }).max(80, { error: "errors.groupNameLong" }),
   description: text().max(300, { error: "errors.groupDescriptionLong" }).optional(),
 });
+export const ZSpaceCreate = z.object({
+  name: singleLine().min(3, { error: "errors.spaceNameShort" }).max(80, { error: "errors.spaceNameLong" }),
+  description: text().max(500, { error: "errors.spaceDescriptionLong" }).optional(),
+});
 export const ZGroupInvite = z.object({ userId: id({ max: 40 }) });
 export const ZAdmissionParams = z.object({ id: id({ max: 40 }) });
 export const ZAdmissionDecision = z.object({ decision: z.enum(["accept", "decline"]) });

@@ -413,6 +413,7 @@ const MATRIX: Row[] = [
     (a) => can(a, "curate:community-knowledge", national),
     { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
   ],
+  ["open a national topic space", (a) => can(a, "create:community-space"), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
   ["create a private group", (a) => can(a, "create:community-group"), { learner: f, curator: t, methodologist: t, otherMethodologist: t, admin: f }],
   [
     "manage a group one owns",

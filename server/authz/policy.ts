@@ -107,6 +107,8 @@ type Rules = {
   "bypass:newcomer-limits": CommunitySpaceResource;
   /** Region knowledge base (decision 024): add, edit, order and remove entries of a region space. */
   "curate:community-knowledge": CommunitySpaceResource;
+  /** National topic spaces: admins open them. */
+  "create:community-space": undefined;
   /** Private groups (decision 024). */
   "create:community-group": undefined;
   "manage:community-group": CommunitySpaceResource;
@@ -218,6 +220,7 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "bypass:newcomer-limits": (a, r) => isAdmin(a) || moderatesSpace(a, r),
   // The region's methodologists keep its knowledge base (admins read it, but curation is the region's job).
   "curate:community-knowledge": (a, r) => r.kind === "REGION" && r.regionId !== null && isMethodologistOf(a, r.regionId),
+  "create:community-space": (a) => isAdmin(a),
   // Curators (for their mentees) and methodologists (for their centres and hromadas) start private groups.
   "create:community-group": (a) => has(a, "CURATOR") || has(a, "METHODOLOGIST"),
   // The owner (who is also a member) invites, decides join requests and removes members.

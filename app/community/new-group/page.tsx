@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import { requireUser } from "@/server/auth/require-user";
 import { can } from "@/server/authz/policy";
 import { ClientMessages } from "@/ui/client-messages";
-import { GroupCreateForm } from "@/features/community/components/group-create-form";
+import { SpaceCreateForm } from "@/features/community/components/space-create-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("communityGroups"))("createTitle") };
@@ -23,7 +23,7 @@ export default async function NewGroupPage() {
       </p>
       <h1 className="page-title">{t("createTitle")}</h1>
       <p className="mb-4">{t("createLead")}</p>
-      <GroupCreateForm />
+      <SpaceCreateForm endpoint="/api/v1/community/groups" namespace="communityGroups" then="/community/{slug}/members" descriptionMax={300} />
     </ClientMessages>
   );
 }

@@ -5,9 +5,23 @@ import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
 import { ApiError, callApi, newKey } from "@/ui/api-client";
 
-/** Starts a private group; the creator lands on its members page to invite people. */
-export function GroupCreateForm() {
-  const t = useT("communityGroups");
+/**
+ * Starts a space: a private group (its creator lands on the members page to invite people) or, for
+ * admins, a national topic space (they land on the space). The texts come from `namespace`
+ * (name, nameHint, description, submit); `then` is where to go, `{slug}` replaced by the new one.
+ */
+export function SpaceCreateForm({
+  endpoint,
+  namespace,
+  then,
+  descriptionMax,
+}: {
+  endpoint: "/api/v1/community/groups" | "/api/v1/community/spaces";
+  namespace: "communityGroups" | "communitySpaces";
+  then: string;
+  descriptionMax: number;
+}) {
+  const t = useT(namespace);
   const tc = useT("common");
   const id = useId();
   const router = useRouter();
@@ -23,12 +37,12 @@ export function GroupCreateForm() {
     try {
       const created = await callApi<{ slug: string }>(
         "POST",
-        "/api/v1/community/groups",
+        endpoint,
         { name, description: description.trim() ? description : undefined },
         key,
         tc("offline"),
       );
-      router.push(`/community/${created.slug}/members`);
+      router.push(then.replace("{slug}", created.slug));
     } catch (e) {
       setError(e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline"));
       setBusy(false);
@@ -54,7 +68,13 @@ export function GroupCreateForm() {
       <label htmlFor={`${id}-description`} className="font-semibold">
         {t("description")}
       </label>
-      <textarea id={`${id}-description`} className="input" maxLength={300} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+      <textarea
+        id={`${id}-description`}
+        className="input"
+        maxLength={descriptionMax}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+      />
       {error ? (
         <p id={`${id}-error`} role="alert" className="font-semibold text-red-800">
           {error}
