@@ -66,9 +66,14 @@ export const communityEndpoints = {
     tag: "community",
     auth: "user",
     summary:
-      "Search the threads you may read (other forms of a word match too); optional `space` (slug) and `kind`. Accepted answers first; `fragment` marks the matched words.",
+      "Search the threads you may read (other forms of a word match too); optional `space` (slug), `kind` and `page` (20 results a page). Accepted answers first; `fragment` marks the matched words; `total` counts every match.",
     query: ZSearchQuery,
-    response: z.object({ results: z.array(z.object({ threadId: z.string(), postId: z.string(), title: z.string(), isAcceptedAnswer: z.boolean() })) }),
+    response: z.object({
+      results: z.array(z.object({ threadId: z.string(), postId: z.string(), title: z.string(), isAcceptedAnswer: z.boolean() })),
+      total: z.number(),
+      page: z.number(),
+      pageCount: z.number(),
+    }),
     statuses: [200],
   }),
   listThreads: defineEndpoint({

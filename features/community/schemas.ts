@@ -45,6 +45,12 @@ export const ZSearchQuery = z.object({
     .regex(/^[a-z0-9-]+$/, { error: "errors.notFound" })
     .optional(),
   kind: z.enum(THREAD_KINDS).optional(),
+  page: z.coerce
+    .number({ error: "errors.badPage" })
+    .int({ error: "errors.badPage" })
+    .min(1, { error: "errors.badPage" })
+    .max(1000, { error: "errors.badPage" })
+    .optional(),
 });
 export const ZThreadLock = z.object({
   locked: z.boolean(),

@@ -8,3 +8,7 @@ export type ThreadKind = (typeof THREAD_KINDS)[number];
 export const EDIT_WINDOW_MINUTES = 30;
 /** Threads on one page of a space. */
 export const THREADS_PAGE_SIZE = 30;
+/** Search results on one page (decision 026). */
+export const SEARCH_PAGE_SIZE = 20;
+/** Posts on one page of a thread, the opening post counted on the first (decision 026). */
+export const THREAD_POSTS_PAGE_SIZE = 30;

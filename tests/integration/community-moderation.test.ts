@@ -134,6 +134,8 @@ describe("hidden posts and decisions", () => {
     const { threadId, postId } = await threadWithReply();
     const q = await getModerationQueue(w.methodologist.actor, w.region);
     expect(q.items.find((i) => i.postId === postId)).toBeUndefined();
+    const search = async () => (await searchCommunity(w.readers[3]!.actor, "пам'ятку електронну чергу", { spaceSlug: w.region })).results.map((r) => r.postId);
+    expect(await search()).toContain(postId);
     await flagPost(w.readers[1]!.actor, postId, { reason: "CLIENT_DATA" });
     const queued = (await getModerationQueue(w.methodologist.actor, w.region)).items.find((i) => i.postId === postId)!;
     expect(queued.flags).toHaveLength(1);
@@ -148,8 +150,7 @@ describe("hidden posts and decisions", () => {
     const mod = (await getThread(w.methodologist.actor, threadId)).replies.find((p) => p.id === postId)!;
     expect(mod.hiddenReason).toBe("Містить дані клієнта");
     expect(await replyCount(threadId)).toBe(0);
-    const found = await searchCommunity(w.readers[3]!.actor, "пам'ятку електронну чергу", { spaceSlug: w.region });
-    expect(found.map((r) => r.postId)).not.toContain(postId);
+    expect(await search()).not.toContain(postId);
     const notes = await listNotifications(w.author.actor, "uk");
     expect(notes.find((x) => x.kind === "community.postHidden" && x.href.includes(postId))?.text).toMatch(/Модератор приховав ваш допис/);
     // The flags were resolved: the queue is clear of the post.

@@ -301,13 +301,13 @@ describe("search", () => {
     await acceptAnswer(learner.actor, answer.id);
     const hidden = await createThread(curator.actor, { ...question(world.group, "Групове питання"), body: `Закрита ${word}ія.` });
 
-    const found = await searchCommunity(learner.actor, `${word}ії`);
+    const { results: found } = await searchCommunity(learner.actor, `${word}ії`);
     expect(found.length).toBeGreaterThanOrEqual(2);
     expect(found[0]).toMatchObject({ postId: answer.id, isAcceptedAnswer: true });
     expect(found.some((r) => r.fragment.some((f) => f.hit))).toBe(true);
     expect(found.map((r) => r.threadId)).not.toContain(hidden.id);
-    expect((await searchCommunity(mentee.actor, `${word}ія`)).map((r) => r.threadId)).toContain(hidden.id);
-    expect(await searchCommunity(world.stranger.actor, `${word}ія`)).toEqual([]);
+    expect((await searchCommunity(mentee.actor, `${word}ія`)).results.map((r) => r.threadId)).toContain(hidden.id);
+    expect((await searchCommunity(world.stranger.actor, `${word}ія`)).results).toEqual([]);
     await signInAs(learner.email);
     const api = await callRoute(searchRoute.GET, `/api/v1/community/search?q=${encodeURIComponent(`${word}ії`)}`, { method: "GET" });
     expect(api.status).toBe(200);

@@ -84,13 +84,20 @@ export function PostForm(props: Props) {
         props.onDone();
         router.refresh();
       } else if (props.mode === "reply") {
-        await callApi("POST", `/api/v1/community/threads/${props.threadId}/posts`, { body, confirmNoClientData }, key, tc("offline"));
+        const created = await callApi<{ id: string }>(
+          "POST",
+          `/api/v1/community/threads/${props.threadId}/posts`,
+          { body, confirmNoClientData },
+          key,
+          tc("offline"),
+        );
         draft.clear();
         setBody("");
         setSpans(null);
         setConfirmed(false);
         setKey(newKey());
-        router.refresh();
+        // The new reply may start a page of its own: open the page that holds it (decision 026).
+        router.push(`/community/t/${props.threadId}?post=${encodeURIComponent(created.id)}#post-${created.id}`);
       } else {
         const payload = isHardCase ? { kind, title, hardCase, confirmNoClientData } : { kind, title, body, confirmNoClientData };
         const created = await callApi<{ id: string }>("POST", `/api/v1/community/spaces/${props.spaceSlug}/threads`, payload, key, tc("offline"));

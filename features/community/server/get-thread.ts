@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb } from "@/server/db/client";
+import { getDb, type Prisma } from "@/server/db/client";
 import { can, moderatedSpacesWhere, type Actor } from "@/server/authz/policy";
-import { EDIT_WINDOW_MINUTES, type ThreadKind } from "../types";
+import { EDIT_WINDOW_MINUTES, THREAD_POSTS_PAGE_SIZE, type ThreadKind } from "../types";
 import { loadThread } from "./load-thread";
 import { getMySuspension } from "./posting-limits";
 
@@ -47,45 +47,88 @@ export type ThreadView = {
   suspension: { endsAt: string; reason: string; isEverywhere: boolean } | null;
   /** Other spaces the moderator may move the thread to (empty for everyone else). */
   moveTargets: { slug: string; name: string }[];
-  /** The opening post, then the accepted answer (if any), then the other replies in order. */
+  /** On the first page: the opening post, then the accepted answer (if any); null on later pages. */
   question: PostView | null;
   accepted: PostView | null;
+  /** This page's other posts in order (the accepted answer is shown under the question instead). */
   replies: PostView[];
+  /** The page shown (1-based) and how many there are; THREAD_POSTS_PAGE_SIZE posts a page, removed ones too. */
+  page: number;
+  pageCount: number;
+  /** The reader's first unread post in the whole thread and the page it is on. */
   firstUnreadId: string | null;
+  firstUnreadPage: number | null;
+  /** The newest post shown on this page: the read mark moves up to it. */
   newestAt: string | null;
 };
 
+/** Which page to show: a page number (past the end means the last), "last", or the page that holds a post. */
+export type ThreadPageRequest = { page?: number | "last"; postId?: string };
+
+const POST_SELECT = (actorId: string) =>
+  ({
+    id: true,
+    authorId: true,
+    body: true,
+    html: true,
+    createdAt: true,
+    editedAt: true,
+    deletedAt: true,
+    hiddenAt: true,
+    hiddenReason: true,
+    moderationVersion: true,
+    flags: { where: { userId: actorId }, select: { id: true } },
+    author: { select: { name: true } },
+    _count: { select: { reactions: true } },
+    reactions: { where: { userId: actorId }, select: { id: true } },
+  }) satisfies Prisma.PostSelect;
+
 /**
- * A thread as its reader sees it (404 for a private group's thread they are not in, 403 for
- * another region's). Reading writes nothing; the page marks it read through the API.
+ * A thread as its reader sees it, one page of posts at a time (404 for a private group's thread they
+ * are not in, 403 for another region's). The posts are ordered by time (then id), so a post's page
+ * is the number of posts before it; a long thread costs the same few indexed queries on any page.
+ * Reading writes nothing; the page marks it read through the API.
  */
-export async function getThread(actor: Actor, threadId: string, now = new Date()): Promise<ThreadView> {
+export async function getThread(actor: Actor, threadId: string, request: ThreadPageRequest = {}, now = new Date()): Promise<ThreadView> {
   const thread = await loadThread(actor, threadId);
   const db = getDb();
-  const [posts, read, follow] = await Promise.all([
-    db.post.findMany({
-      where: { threadId: thread.id },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        authorId: true,
-        body: true,
-        html: true,
-        createdAt: true,
-        editedAt: true,
-        deletedAt: true,
-        hiddenAt: true,
-        hiddenReason: true,
-        moderationVersion: true,
-        flags: { where: { userId: actor.id }, select: { id: true } },
-        author: { select: { name: true } },
-        _count: { select: { reactions: true } },
-        reactions: { where: { userId: actor.id }, select: { id: true } },
-      },
-    }),
+  const [postCount, read, follow, target] = await Promise.all([
+    db.post.count({ where: { threadId: thread.id } }),
     db.threadRead.findUnique({ where: { userId_threadId: { userId: actor.id, threadId: thread.id } }, select: { lastReadAt: true } }),
     db.threadFollow.findUnique({ where: { userId_threadId: { userId: actor.id, threadId: thread.id } }, select: { muted: true } }),
+    request.postId ? db.post.findFirst({ where: { id: request.postId, threadId: thread.id }, select: { id: true, createdAt: true } }) : Promise.resolve(null),
   ]);
+  const pageCount = Math.max(1, Math.ceil(postCount / THREAD_POSTS_PAGE_SIZE));
+  /** The number of posts before one, in the thread's order: its index. */
+  const indexOf = (post: { id: string; createdAt: Date }) =>
+    db.post.count({
+      where: { threadId: thread.id, OR: [{ createdAt: { lt: post.createdAt } }, { createdAt: post.createdAt, id: { lt: post.id } }] },
+    });
+  const pageOf = (index: number) => Math.floor(index / THREAD_POSTS_PAGE_SIZE) + 1;
+  const firstUnreadPost = await db.post.findFirst({
+    where: { threadId: thread.id, authorId: { not: actor.id }, ...(read ? { createdAt: { gt: read.lastReadAt } } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, createdAt: true },
+  });
+  const [firstUnreadIndex, targetIndex] = await Promise.all([
+    firstUnreadPost ? indexOf(firstUnreadPost) : Promise.resolve(null),
+    target && target.id !== thread.acceptedPostId ? indexOf(target) : Promise.resolve(0),
+  ]);
+  const page =
+    request.postId !== undefined ? pageOf(targetIndex) : request.page === "last" ? pageCount : Math.min(pageCount, Math.max(1, Math.floor(request.page ?? 1)));
+  const pagePosts = await db.post.findMany({
+    where: { threadId: thread.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * THREAD_POSTS_PAGE_SIZE,
+    take: THREAD_POSTS_PAGE_SIZE,
+    select: POST_SELECT(actor.id),
+  });
+  // The accepted answer stands under the question on the first page, wherever its own page is.
+  const acceptedRow =
+    page === 1 && thread.acceptedPostId
+      ? (pagePosts.find((p) => p.id === thread.acceptedPostId) ??
+        (await db.post.findFirst({ where: { id: thread.acceptedPostId, threadId: thread.id }, select: POST_SELECT(actor.id) })))
+      : null;
   const space = thread.space.resource;
   const moderates = can(actor, "moderate:community-space", space);
   const [suspension, pin, moveTargets] = await Promise.all([
@@ -101,7 +144,7 @@ export async function getThread(actor: Actor, threadId: string, now = new Date()
   ]);
   const canAcceptHere =
     thread.kind === "QUESTION" && thread.acceptedPostId === null && can(actor, "accept:community-answer", { authorId: thread.authorId, space });
-  const views = posts.map((p, i): PostView => {
+  const toView = (p: (typeof pagePosts)[number], isOpening: boolean): PostView => {
     const removed = p.deletedAt !== null;
     const hidden = !removed && p.hiddenAt !== null;
     const seesHidden = p.authorId === actor.id || moderates;
@@ -121,7 +164,7 @@ export async function getThread(actor: Actor, threadId: string, now = new Date()
       markedHelpful: p.reactions.length > 0,
       canEdit,
       canDelete: !removed && can(actor, "delete:community-post", post),
-      canAccept: i > 0 && !removed && !hidden && canAcceptHere,
+      canAccept: !isOpening && !removed && !hidden && canAcceptHere,
       isUnread: p.authorId !== actor.id && (!read || p.createdAt > read.lastReadAt),
       isHidden: hidden,
       hiddenReason: hidden && seesHidden ? p.hiddenReason : null,
@@ -129,9 +172,10 @@ export async function getThread(actor: Actor, threadId: string, now = new Date()
       hasFlagged: p.flags.length > 0,
       moderationVersion: moderates && !removed ? p.moderationVersion : null,
     };
-  });
-  const [question, ...rest] = views;
-  const accepted = rest.find((p) => p.id === thread.acceptedPostId) ?? null;
+  };
+  const views = pagePosts.map((p, i) => toView(p, page === 1 && i === 0));
+  const question = page === 1 ? (views[0] ?? null) : null;
+  const rest = page === 1 ? views.slice(1) : views;
   return {
     id: thread.id,
     title: thread.title,
@@ -144,10 +188,13 @@ export async function getThread(actor: Actor, threadId: string, now = new Date()
     isPinned: pin?.pinSlot != null,
     suspension,
     moveTargets,
-    question: question ?? null,
-    accepted,
+    question,
+    accepted: acceptedRow ? toView(acceptedRow, false) : null,
     replies: rest.filter((p) => p.id !== thread.acceptedPostId),
-    firstUnreadId: views.find((p) => p.isUnread)?.id ?? null,
-    newestAt: posts.at(-1)?.createdAt.toISOString() ?? null,
+    page,
+    pageCount,
+    firstUnreadId: firstUnreadPost?.id ?? null,
+    firstUnreadPage: firstUnreadIndex === null ? null : firstUnreadPost?.id === thread.acceptedPostId ? 1 : pageOf(firstUnreadIndex),
+    newestAt: pagePosts.at(-1)?.createdAt.toISOString() ?? null,
   };
 }

@@ -14,11 +14,13 @@ import { ThreadKnowledgeControl } from "@/features/community/components/thread-k
 import { CommunityComposer } from "@/features/community/components/composer-context";
 import { QuoteButton } from "@/features/community/components/quote-button";
 import { quoteForReply } from "@/features/community/server/quote-for-reply";
+import { PageNav } from "@/features/community/components/page-nav";
 
 export const dynamic = "force-dynamic";
 
 /**
- * A thread: the question, the accepted answer right under it, then the replies in order. The posts'
+ * A thread: the question, the accepted answer right under it, then the replies in order, 30 posts a
+ * page (`?page=N`, `?page=last`, or `?post=<id>` for the page holding a post). The posts'
  * HTML was rendered and sanitized when written (features/community/render). Reading writes nothing;
  * the read mark is sent by the page afterwards (or by its button without JavaScript).
  */
@@ -27,19 +29,42 @@ export default async function ThreadPage({
   searchParams,
 }: {
   params: Promise<{ threadId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<{ page?: string | string[]; post?: string | string[]; quote?: string | string[] }>;
 }) {
   const user = await requireUser();
-  const [{ threadId }, search, t, tm, localeRaw] = await Promise.all([
+  const [{ threadId }, query, t, ts, tm, localeRaw] = await Promise.all([
     params,
     searchParams,
     getTranslations("community"),
+    getTranslations("communitySearch"),
     getTranslations("communityModeration"),
     getLocale(),
   ]);
-  const [thread, knowledge] = await loadForPage(Promise.all([getThread(user, threadId), getThreadKnowledge(user, threadId)]));
+  // ?post=<id> opens the page that holds the post (search results link so); ?page=N or ?page=last.
+  const postParam = typeof query.post === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(query.post) ? query.post : undefined;
+  const pageParam =
+    typeof query.page === "string" ? (query.page === "last" ? "last" : /^\d{1,5}$/.test(query.page) ? Number(query.page) : undefined) : undefined;
+  const [thread, knowledge] = await loadForPage(
+    Promise.all([getThread(user, threadId, { page: pageParam, postId: postParam }), getThreadKnowledge(user, threadId)]),
+  );
   // "Quote" without JavaScript: ?quote=<postId> puts that post's quotation in the reply form (decision 025).
-  const quotation = thread.canReply ? await quoteForReply(user, thread.id, search.quote) : undefined;
+  const quotation = thread.canReply ? await quoteForReply(user, thread.id, query.quote) : undefined;
+  const pageHref = (to: number) => (to > 1 ? `/community/t/${thread.id}?page=${to}` : `/community/t/${thread.id}`);
+  const pageNav = (
+    <PageNav
+      page={thread.page}
+      pageCount={thread.pageCount}
+      href={pageHref}
+      labels={{
+        nav: ts("threadPagesLabel"),
+        first: ts("first"),
+        previous: ts("previous"),
+        next: ts("next"),
+        last: ts("last"),
+        current: ts("pageOf", { page: thread.page, count: thread.pageCount }),
+      }}
+    />
+  );
   const when = new Intl.DateTimeFormat(localeRaw === "en" ? "en-GB" : "uk-UA", {
     day: "numeric",
     month: "long",
@@ -106,14 +131,22 @@ export default async function ThreadPage({
       </p>
       <h1 className="page-title">{thread.title}</h1>
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        {thread.firstUnreadId ? <a href={`#post-${thread.firstUnreadId}`}>{t("jumpToUnread")}</a> : null}
+        {thread.firstUnreadId && thread.firstUnreadPage ? (
+          <a href={`${thread.firstUnreadPage === thread.page ? "" : pageHref(thread.firstUnreadPage)}#post-${thread.firstUnreadId}`}>{t("jumpToUnread")}</a>
+        ) : null}
         <FollowControl threadId={thread.id} state={thread.follow} />
       </div>
-      <div className="grid gap-4">
-        {thread.question ? post(thread.question, null) : null}
-        {thread.accepted ? post(thread.accepted, t("acceptedAnswer")) : null}
-      </div>
-      <ThreadKnowledgeControl threadId={thread.id} knowledge={knowledge} />
+      {thread.page === 1 ? (
+        <div className="grid gap-4">
+          {thread.question ? post(thread.question, null) : null}
+          {thread.accepted ? post(thread.accepted, t("acceptedAnswer")) : null}
+          <ThreadKnowledgeControl threadId={thread.id} knowledge={knowledge} />
+        </div>
+      ) : (
+        <p>
+          {ts("laterPage")} <a href={pageHref(1)}>{ts("toFirstPage")}</a>
+        </p>
+      )}
       {thread.replies.length > 0 ? (
         <section aria-labelledby="replies-heading" className="mt-6">
           <h2 id="replies-heading" className="mb-2 text-xl font-bold">
@@ -122,11 +155,12 @@ export default async function ThreadPage({
           <div className="grid gap-4">{thread.replies.map((p) => post(p, null))}</div>
         </section>
       ) : null}
+      {pageNav}
       {thread.newestAt ? (
         <MarkReadOnView
           action={`/api/v1/community/threads/${encodeURIComponent(thread.id)}/read`}
           upTo={thread.newestAt}
-          next={`/community/t/${thread.id}`}
+          next={pageHref(thread.page)}
           label={t("markRead")}
         />
       ) : null}

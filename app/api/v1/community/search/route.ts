@@ -3,5 +3,5 @@ import { communityEndpoints as e } from "@/features/community/endpoints";
 import { searchCommunity } from "@/features/community/server/search-community";
 
 export const GET = handle(e.search, async ({ user, query }) => ({
-  body: { results: await searchCommunity(user, query.q, { spaceSlug: query.space, kind: query.kind }) },
+  body: await searchCommunity(user, query.q, { spaceSlug: query.space, kind: query.kind, page: query.page }),
 }));

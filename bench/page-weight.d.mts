@@ -1,0 +1,14 @@
+// Types of bench/page-weight.mjs for the TypeScript benchmarks that import it.
+export type PageWeightRow = {
+  page: string;
+  status: number | undefined;
+  "HTML gz": number;
+  "CSS gz": number;
+  "JS gz": number;
+  "total gz (KB)": string;
+  "total raw (KB)": string;
+  requests: number;
+};
+export type BrowserCookie = { name: string; value: string; url: string };
+export function signInCookies(base: string, email: string | undefined, password: string | undefined): Promise<BrowserCookie[]>;
+export function measurePageWeights(base: string, paths: string[], cookies?: BrowserCookie[]): Promise<PageWeightRow[]>;
