@@ -2,11 +2,13 @@
 export type PageWeightRow = {
   page: string;
   status: number | undefined;
-  "HTML gz": number;
-  "CSS gz": number;
-  "JS gz": number;
-  "total gz (KB)": string;
-  "total raw (KB)": string;
+  "HTML (KB)": string;
+  "CSS (KB)": string;
+  "JS (KB)": string;
+  "other (KB)": string;
+  /** Everything Chromium received over the wire (CDP encodedDataLength: headers and compressed bodies). */
+  "received (KB)": string;
+  "decoded (KB)": string;
   requests: number;
 };
 export type BrowserCookie = { name: string; value: string; url: string };

@@ -1,12 +1,12 @@
-// Cold-load weight of pages: the HTML, CSS and JavaScript a real browser (Chromium, empty cache)
-// fetches to load and hydrate each page, measured compressed (gzip level 6, as `next start`
-// serves them) and uncompressed. Counting what the browser fetches, rather than what the HTML
-// names, includes the chunks named only in the RSC payload and whatever the bundler adds.
+// Cold-load weight of pages: the bytes a real browser (Chromium, empty cache) receives to load and
+// hydrate each page, as the DevTools protocol counts them (encodedDataLength: headers and the body
+// as the server compressed it), and their decoded size. Counting what the browser fetches, rather
+// than what the HTML names, includes the chunks named only in the RSC payload and whatever the
+// bundler adds.
 // Usage: start the app (npm start), then `node bench/page-weight.mjs [baseUrl] [path ...]`.
 // Signed-in pages: set BENCH_EMAIL and BENCH_PASSWORD (demo accounts work). Chromium: CHROMIUM_PATH
 // (default /usr/bin/chromium, Debian's package).
 import { chromium } from "@playwright/test";
-import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 // bench/community.ts imports `measurePageWeights` for the thread page of its seeded 2,000-reply thread.
@@ -29,7 +29,13 @@ export async function signInCookies(base, email, password) {
   });
 }
 
-/** One row per path: what a cold Chromium load fetches, in bytes (gzip and raw) by kind. */
+/**
+ * One row per path: what a cold Chromium load receives over the wire, from the DevTools protocol
+ * (`Network.loadingFinished` → `encodedDataLength`: the bytes of each response as sent — headers
+ * and the compressed body — not a re-compression of the body here), by kind, and the decoded size.
+ * Everything the page fetches until the network is idle counts: the document, styles, scripts, the
+ * RSC and API requests hydration makes, fonts and images.
+ */
 export async function measurePageWeights(base, paths, cookies = []) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   const rows = [];
@@ -39,30 +45,29 @@ export async function measurePageWeights(base, paths, cookies = []) {
       const context = await browser.newContext();
       if (cookies.length) await context.addCookies(cookies);
       const page = await context.newPage();
-      const fetched = [];
-      page.on("response", (response) => {
-        const type = response.request().resourceType();
-        if (!["document", "stylesheet", "script"].includes(type)) return;
-        fetched.push(
-          response.body().then(
-            (body) => ({ type, raw: body.length, gzip: gzipSync(body, { level: 6 }).length }),
-            () => null,
-          ),
-        );
-      });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      const kinds = new Map();
+      const decoded = new Map();
+      const received = [];
+      cdp.on("Network.requestWillBeSent", (e) => kinds.set(e.requestId, e.type ?? "Other"));
+      cdp.on("Network.dataReceived", (e) => decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength));
+      cdp.on("Network.loadingFinished", (e) =>
+        received.push({ type: kinds.get(e.requestId) ?? "Other", wire: e.encodedDataLength, raw: decoded.get(e.requestId) ?? 0 }),
+      );
       const response = await page.goto(base + path, { waitUntil: "networkidle" });
-      const items = (await Promise.all(fetched)).filter(Boolean);
-      const sum = (type, key) => items.filter((i) => i.type === type).reduce((s, i) => s + i[key], 0);
-      const total = (key) => sum("document", key) + sum("stylesheet", key) + sum("script", key);
+      const sum = (types, key = "wire") => received.filter((r) => types === null || types.includes(r.type)).reduce((s, r) => s + r[key], 0);
       rows.push({
         page: path,
         status: response?.status(),
-        "HTML gz": sum("document", "gzip"),
-        "CSS gz": sum("stylesheet", "gzip"),
-        "JS gz": sum("script", "gzip"),
-        "total gz (KB)": (total("gzip") / 1024).toFixed(1),
-        "total raw (KB)": (total("raw") / 1024).toFixed(1),
-        requests: items.length,
+        "HTML (KB)": (sum(["Document"]) / 1024).toFixed(1),
+        "CSS (KB)": (sum(["Stylesheet"]) / 1024).toFixed(1),
+        "JS (KB)": (sum(["Script"]) / 1024).toFixed(1),
+        "other (KB)": (sum(received.map((r) => r.type).filter((t) => !["Document", "Stylesheet", "Script"].includes(t))) / 1024).toFixed(1),
+        "received (KB)": (sum(null) / 1024).toFixed(1),
+        "decoded (KB)": (sum(null, "raw") / 1024).toFixed(1),
+        requests: received.length,
       });
       await context.close();
     }

@@ -1,10 +1,14 @@
 // `npm run serve` (and the last step of `npm start`): the production server. It is `next start`
-// with one change: `next start` keeps an X-Forwarded-For the client wrote and only adds the socket
-// address when there is none, so anyone could pick the address the sign-in throttle counts. Here
-// the socket peer is always the last entry before Next sees the request (server/http/forwarded-for.mjs;
+// with two changes. The build's scripts and styles go out as Brotli to browsers that accept it
+// (server/http/precompressed-static.mjs; Next itself only sends gzip). And `next start` keeps an
+// X-Forwarded-For the client wrote and only adds the socket address when there is none, so anyone
+// could pick the address the sign-in throttle counts; here the socket peer is always the last entry before Next sees the request (server/http/forwarded-for.mjs;
 // server/auth/client-ip.ts reads it). Needs a production build (`npm run build`).
 import { createServer } from "node:http";
+import { join } from "node:path";
 import { createProxyTrust, forwardedForWithPeer, parseTrustedProxies } from "../server/http/forwarded-for.mjs";
+import { precompressStatic, serveBrotliStatic } from "../server/http/precompressed-static.mjs";
+import { SECURITY_HEADERS } from "../server/http/security-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hops = Number(process.env.TRUSTED_PROXY_HOPS || 0);
@@ -26,8 +30,11 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// The build's scripts and styles as Brotli (server/http/precompressed-static.mjs), ready before the first request.
+const brotliAssets = precompressStatic(join(process.cwd(), ".next", "static"));
 
 const server = createServer((req, res) => {
+  if (serveBrotliStatic(req, res, brotliAssets, SECURITY_HEADERS)) return;
   const forwardedFor = forwardedForWithPeer(req.headers["x-forwarded-for"], req.socket.remoteAddress, trust);
   if (forwardedFor) req.headers["x-forwarded-for"] = forwardedFor;
   else delete req.headers["x-forwarded-for"];
