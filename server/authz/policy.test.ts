@@ -328,6 +328,16 @@ const MATRIX: Row[] = [
     { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
   ],
   [
+    "read the earlier versions of one's own post",
+    (a) => can(a, "read:community-post-history", { authorId: a.id, space: national, withinEditWindow: false }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "read the earlier versions of another's post in the Poltava space",
+    (a) => can(a, "read:community-post-history", { authorId: "u-x", space: poltavaSpace, withinEditWindow: false }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
     "delete own post",
     (a) => can(a, "delete:community-post", { authorId: a.id, space: national, withinEditWindow: false }),
     { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },

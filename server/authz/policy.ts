@@ -99,6 +99,8 @@ type Rules = {
   "moderate:community-space": CommunitySpaceResource;
   "edit:community-post": CommunityPostResource;
   "delete:community-post": CommunityPostResource;
+  /** A post's earlier versions: its author and the space's moderators (an edit may have removed a client's data). */
+  "read:community-post-history": CommunityPostResource;
   "accept:community-answer": CommunityThreadResource;
   "flag:community-post": CommunityPostResource;
   "move:community-thread": CommunityMoveResource;
@@ -209,6 +211,7 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "edit:community-post": (a, r) => readsSpace(a, r.space) && ((a.id === r.authorId && r.withinEditWindow) || moderatesSpace(a, r.space)),
   // Removing leaves "removed" in place; moderators hide (with a reason) rather than delete.
   "delete:community-post": (a, r) => a.id === r.authorId && readsSpace(a, r.space),
+  "read:community-post-history": (a, r) => readsSpace(a, r.space) && (a.id === r.authorId || moderatesSpace(a, r.space)),
   // The question's author or a moderator of the space marks the accepted answer.
   "accept:community-answer": (a, r) => readsSpace(a, r.space) && (a.id === r.authorId || moderatesSpace(a, r.space)),
   // Any reader may flag someone else's post for the moderators.

@@ -30,6 +30,8 @@ export type PostView = {
   hasFlagged: boolean;
   /** The post's moderation version, for a moderator's decision (compare-and-set); null for others. */
   moderationVersion: number | null;
+  /** Edited, and the reader is its author or a moderator: a link to the earlier versions. */
+  canSeeHistory: boolean;
 };
 
 export type ThreadView = {
@@ -164,6 +166,7 @@ export async function getThread(actor: Actor, threadId: string, request: ThreadP
       markedHelpful: p.reactions.length > 0,
       canEdit,
       canDelete: !removed && can(actor, "delete:community-post", post),
+      canSeeHistory: p.editedAt !== null && can(actor, "read:community-post-history", post),
       canAccept: !isOpening && !removed && !hidden && canAcceptHere,
       isUnread: p.authorId !== actor.id && (!read || p.createdAt > read.lastReadAt),
       isHidden: hidden,

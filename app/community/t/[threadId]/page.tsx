@@ -79,6 +79,12 @@ export default async function ThreadPage({
       <p className="text-sm text-muted">
         {t("by", { name: p.authorName, date: when.format(new Date(p.createdAt)) })}
         {p.editedAt ? ` · ${t("edited")}` : ""}
+        {p.canSeeHistory ? (
+          <>
+            {" · "}
+            <a href={`/community/t/${thread.id}/history/${p.id}`}>{t("history")}</a>
+          </>
+        ) : null}
         {p.isUnread ? <span className="ml-2 font-semibold text-brand-800">{t("unread")}</span> : null}
       </p>
       {p.isHidden ? (
