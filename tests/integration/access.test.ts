@@ -224,6 +224,8 @@ describe("declared route permissions", () => {
       .sort();
     expect(declared).toEqual([
       "DELETE invitations/[id]/route.ts",
+      "POST community/groups/route.ts",
+      "POST community/spaces/route.ts",
       "POST invitations/route.ts",
       "POST users/[id]/[action]/route.ts",
       "POST users/import/route.ts",

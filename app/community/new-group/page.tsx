@@ -17,13 +17,18 @@ export default async function NewGroupPage() {
   if (!can(user, "create:community-group")) forbidden();
   const t = await getTranslations("communityGroups");
   return (
-    <ClientMessages namespaces={["communityGroups", "common"]}>
+    <ClientMessages namespaces={["common"]}>
       <p className="mb-2 text-sm">
         <a href="/community">{(await getTranslations("community"))("backToCommunity")}</a>
       </p>
       <h1 className="page-title">{t("createTitle")}</h1>
       <p className="mb-4">{t("createLead")}</p>
-      <SpaceCreateForm endpoint="/api/v1/community/groups" namespace="communityGroups" then="/community/{slug}/members" descriptionMax={300} />
+      <SpaceCreateForm
+        endpoint="/api/v1/community/groups"
+        labels={{ name: t("name"), nameHint: t("nameHint"), description: t("description"), submit: t("submit") }}
+        then="/community/{slug}/members"
+        descriptionMax={300}
+      />
     </ClientMessages>
   );
 }

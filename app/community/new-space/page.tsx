@@ -17,13 +17,18 @@ export default async function NewSpacePage() {
   if (!can(user, "create:community-space")) forbidden();
   const [t, tc] = await Promise.all([getTranslations("communitySpaces"), getTranslations("community")]);
   return (
-    <ClientMessages namespaces={["communitySpaces", "common"]}>
+    <ClientMessages namespaces={["common"]}>
       <p className="mb-2 text-sm">
         <a href="/community">{tc("backToCommunity")}</a>
       </p>
       <h1 className="page-title">{t("createTitle")}</h1>
       <p className="mb-4">{t("createLead")}</p>
-      <SpaceCreateForm endpoint="/api/v1/community/spaces" namespace="communitySpaces" then="/community/{slug}" descriptionMax={500} />
+      <SpaceCreateForm
+        endpoint="/api/v1/community/spaces"
+        labels={{ name: t("name"), nameHint: t("nameHint"), description: t("description"), submit: t("submit") }}
+        then="/community/{slug}"
+        descriptionMax={500}
+      />
     </ClientMessages>
   );
 }

@@ -5,23 +5,24 @@ import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
 import { ApiError, callApi, newKey } from "@/ui/api-client";
 
+export type SpaceFormLabels = { name: string; nameHint: string; description: string; submit: string };
+
 /**
  * Starts a space: a private group (its creator lands on the members page to invite people) or, for
- * admins, a national topic space (they land on the space). The texts come from `namespace`
- * (name, nameHint, description, submit); `then` is where to go, `{slug}` replaced by the new one.
+ * admins, a national topic space (they land on the space). The page passes the texts (`labels`);
+ * `then` is where to go, `{slug}` replaced by the new one.
  */
 export function SpaceCreateForm({
   endpoint,
-  namespace,
+  labels,
   then,
   descriptionMax,
 }: {
   endpoint: "/api/v1/community/groups" | "/api/v1/community/spaces";
-  namespace: "communityGroups" | "communitySpaces";
+  labels: SpaceFormLabels;
   then: string;
   descriptionMax: number;
 }) {
-  const t = useT(namespace);
   const tc = useT("common");
   const id = useId();
   const router = useRouter();
@@ -51,10 +52,10 @@ export function SpaceCreateForm({
   return (
     <form onSubmit={(e) => void submit(e)} className="card grid gap-2">
       <label htmlFor={`${id}-name`} className="font-semibold">
-        {t("name")}
+        {labels.name}
       </label>
       <p id={`${id}-hint`} className="text-sm text-muted">
-        {t("nameHint")}
+        {labels.nameHint}
       </p>
       <input
         id={`${id}-name`}
@@ -66,7 +67,7 @@ export function SpaceCreateForm({
         onChange={(e) => setName(e.currentTarget.value)}
       />
       <label htmlFor={`${id}-description`} className="font-semibold">
-        {t("description")}
+        {labels.description}
       </label>
       <textarea
         id={`${id}-description`}
@@ -82,7 +83,7 @@ export function SpaceCreateForm({
       ) : null}
       <div>
         <button type="submit" className="btn" disabled={busy || name.trim().length < 3}>
-          {t("submit")}
+          {labels.submit}
         </button>
       </div>
     </form>
