@@ -34,29 +34,56 @@ export function readMdxFiles<F extends { id: string; competences: string[] }>(
         continue;
       }
       const text = readFileSync(file, "utf8");
-      let parsed: matter.GrayMatterFile<string>;
-      try {
-        parsed = matter(text);
-      } catch (error) {
-        problems.push({ file, line: 1, field: "frontmatter", message: error instanceof Error ? error.message.split("\n")[0]! : "unreadable" });
-        continue;
-      }
-      const fm = schema.safeParse(parsed.data);
-      if (!fm.success) {
-        for (const issue of fm.error.issues) {
-          problems.push({ file, line: frontmatterLine(text, issue.path), field: issue.path.join(".") || "frontmatter", message: issue.message });
-        }
-        continue;
-      }
-      if (fm.data.id !== folder) problems.push({ file, line: lineAt(text, text.indexOf("\nid:") + 1), field: "id", message: `must be "${folder}", the folder's name` });
-      for (const c of fm.data.competences) {
-        if (!competenceIds.has(c)) problems.push({ file, line: lineAt(text, Math.max(0, text.indexOf("\ncompetences:") + 1)), field: "competences", message: `unknown competence "${c}"` });
-      }
-      const bodyStart = text.length - parsed.content.length;
-      sources.push({ id: folder, locale, file, frontmatter: fm.data, body: parsed.content, bodyLine: lineAt(text, bodyStart), text });
+      const source = parseMdxText(text, { file, locale, folder }, schema, competenceIds, problems);
+      if (source) sources.push(source);
     }
   }
   return { sources, problems };
+}
+
+/**
+ * One MDX file's text: frontmatter validated with the schema and the competences it names, the
+ * body split off. Used for the files of content/ (the folder names the id) and for documents
+ * written in the app (features/authoring/safe-mdx.ts), which have no folder. Problems go to
+ * `problems`; null when the frontmatter does not fit.
+ */
+export function parseMdxText<F extends { id: string; competences: string[] }>(
+  text: string,
+  where: { file: string; locale: "uk" | "en"; folder?: string },
+  schema: z.ZodType<F>,
+  competenceIds: ReadonlySet<string>,
+  problems: ContentProblem[],
+): MdxSource<F> | null {
+  const { file, locale, folder } = where;
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text);
+  } catch (error) {
+    problems.push({ file, line: 1, field: "frontmatter", message: error instanceof Error ? error.message.split("\n")[0]! : "unreadable" });
+    return null;
+  }
+  const fm = schema.safeParse(parsed.data);
+  if (!fm.success) {
+    for (const issue of fm.error.issues) {
+      problems.push({ file, line: frontmatterLine(text, issue.path), field: issue.path.join(".") || "frontmatter", message: issue.message });
+    }
+    return null;
+  }
+  if (folder !== undefined && fm.data.id !== folder) problems.push({ file, line: lineAt(text, text.indexOf("\nid:") + 1), field: "id", message: `must be "${folder}", the folder's name` });
+  for (const c of fm.data.competences) {
+    if (!competenceIds.has(c)) problems.push({ file, line: lineAt(text, Math.max(0, text.indexOf("\ncompetences:") + 1)), field: "competences", message: `unknown competence "${c}"` });
+  }
+  const bodyStart = text.length - parsed.content.length;
+  return { id: folder ?? fm.data.id, locale, file, frontmatter: fm.data, body: parsed.content, bodyLine: lineAt(text, bodyStart), text };
+}
+
+/** Links to lessons (`[text](lesson:id)`) that name no lesson, at their line. */
+export function lessonLinkProblems(source: { file: string; text: string }, lessonIds: ReadonlySet<string>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const m of source.text.matchAll(/\]\(lesson:([^)\s]+)\)/g)) {
+    if (!lessonIds.has(m[1]!)) problems.push({ file: source.file, line: lineAt(source.text, m.index), field: "link", message: `no lesson "${m[1]}"` });
+  }
+  return problems;
 }
 
 /** The line of a frontmatter field, following nested keys (`platform.url`) as far as they are written. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bodyReporter, checkComponentsAndItems, lineAt, readMdxFiles, type MdxSource } from "../content/mdx-files";
+import { bodyReporter, checkComponentsAndItems, lessonLinkProblems, lineAt, readMdxFiles, type MdxSource } from "../content/mdx-files";
 import { LESSON_COMPONENTS, ZLessonFrontmatter, ZTracks, type TLessonFrontmatter, type TTrack } from "./schemas";
 import type { ContentProblem } from "../competences/check-framework";
 
@@ -18,14 +18,7 @@ export function checkLessons(root: string, competenceIds: Set<string>): { lesson
 
   const ids = new Set(lessons.map((l) => l.id));
   for (const lesson of lessons) {
-    const text = lesson.text;
-    for (const m of text.matchAll(/\]\(lesson:([^)\s]+)\)/g)) {
-      if (!ids.has(m[1]!)) problems.push({ file: lesson.file, line: lineAt(text, m.index), field: "link", message: `no lesson "${m[1]}"` });
-    }
-    for (const p of lesson.frontmatter.prerequisites) {
-      if (!ids.has(p))
-        problems.push({ file: lesson.file, line: lineAt(text, text.indexOf("\nprerequisites:") + 1), field: "prerequisites", message: `no lesson "${p}"` });
-    }
+    problems.push(...lessonReferenceProblems(lesson, ids));
   }
 
   let tracks: TTrack[] = [];
@@ -58,12 +51,35 @@ export function checkLessons(root: string, competenceIds: Set<string>): { lesson
 
 function checkBody(lesson: LessonSource): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const at = bodyReporter(lesson, problems);
-  const { items } = checkComponentsAndItems(lesson.body, LESSON_COMPONENTS, at);
-  for (const m of lesson.body.matchAll(/<Figure\b([^>]*)>/g)) {
+  checkLessonBody(lesson.body, bodyReporter(lesson, problems));
+  return problems;
+}
+
+/**
+ * The rules for a lesson's body: only lesson components, well-formed quiz items, alt text on
+ * figures, at least one quiz. Reports by offset in the body, so a document written in the app
+ * (features/authoring/safe-mdx.ts) gets the same messages at its line and column.
+ */
+export function checkLessonBody(body: string, at: (index: number, field: string, message: string) => void): void {
+  const { items } = checkComponentsAndItems(body, LESSON_COMPONENTS, at);
+  for (const m of body.matchAll(/<Figure\b([^>]*)>/g)) {
     const alt = /\balt="([^"]*)"/.exec(m[1]!)?.[1];
     if (!alt || alt.trim().length < 5) at(m.index, "Figure.alt", "every figure needs alt text describing it");
   }
   if (items === 0) at(0, "Quiz", "every lesson needs at least one Quiz or TrueFalse");
+}
+
+/** Links to lessons and prerequisites that name no lesson among `lessonIds`. */
+export function lessonReferenceProblems(lesson: LessonSource, lessonIds: ReadonlySet<string>): ContentProblem[] {
+  const problems = lessonLinkProblems(lesson, lessonIds);
+  for (const p of lesson.frontmatter.prerequisites) {
+    if (!lessonIds.has(p))
+      problems.push({
+        file: lesson.file,
+        line: lineAt(lesson.text, lesson.text.indexOf("\nprerequisites:") + 1),
+        field: "prerequisites",
+        message: `no lesson "${p}"`,
+      });
+  }
   return problems;
 }

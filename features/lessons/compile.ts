@@ -86,6 +86,9 @@ function lessonStructure(found: { steps: string[]; items: { id: string; kind: Re
   };
 }
 
+/** `[text](lesson:id)` → `[text](/lessons/id)`: links between lessons become ordinary paths. */
+export const lessonLinksAsPaths = (body: string) => body.replace(/\]\(lesson:([a-z0-9-]+)\)/g, "](/lessons/$1)");
+
 export const quiet = { esbuildOptions: (options: object) => ({ ...options, logLevel: "silent" as const }) };
 
 /** Compiles MDX as it stands (syntax check for content:check; code for getMDXComponent). */
@@ -98,7 +101,7 @@ export async function compileMdx(source: string): Promise<string> {
  * content:check, never per request. Lesson links become ordinary paths.
  */
 export async function compileLesson(source: LessonSource): Promise<CompiledLesson> {
-  const body = source.body.replace(/\]\(lesson:([a-z0-9-]+)\)/g, "](/lessons/$1)").replace(/\bsrc="\.\/([\w.-]+)"/g, `src="/lesson-media/${source.id}/$1"`);
+  const body = lessonLinksAsPaths(source.body).replace(/\bsrc="\.\/([\w.-]+)"/g, `src="/lesson-media/${source.id}/$1"`);
   const found = { steps: [] as string[], items: [] as { id: string; kind: ReviewItemKind; start: number; end: number }[] };
   // Errors come back to the caller (content:check prints them with file and line), not to the log.
   const { code } = await bundleMDX({
