@@ -22,7 +22,7 @@ export async function FlagForm({ postId, next }: { postId: string; next: string 
   const t = await getTranslations("communityModeration");
   return (
     <details className="mt-2">
-      <summary className="cursor-pointer text-sm font-semibold">{t("flag")}</summary>
+      <summary className="inline-block min-h-6 cursor-pointer py-1 text-sm font-semibold">{t("flag")}</summary>
       <form method="post" action={`/api/v1/community/posts/${encodeURIComponent(postId)}/flags`} className="mt-2 grid gap-2">
         <input type="hidden" name="next" value={next} />
         <fieldset className="grid gap-1">
@@ -75,7 +75,7 @@ export async function DecisionForm({
     <form method="post" action={`/api/v1/community/posts/${encodeURIComponent(postId)}/moderation`} className="mt-2 grid gap-2">
       <input type="hidden" name="next" value={next} />
       <input type="hidden" name="version" value={version} />
-      <ReasonField id={`decide-${postId}`} label={t("reason")} />
+      <ReasonField id={`decide-${postId}`} label={t("decisionReason")} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" name="decision" value="hide" className="btn-secondary">
           {t("hide")}
@@ -164,7 +164,7 @@ export async function SuspendForm({
   const daysId = `suspend-days-${formKey}`;
   return (
     <details className="mt-2">
-      <summary className="cursor-pointer text-sm font-semibold">
+      <summary className="inline-block min-h-6 cursor-pointer py-1 text-sm font-semibold">
         {t("suspendAuthor")} ({t("authorOf", { name: authorName })})
       </summary>
       <form method="post" action="/api/v1/community/suspensions" className="mt-2 grid gap-2">
@@ -181,7 +181,7 @@ export async function SuspendForm({
             </option>
           ))}
         </select>
-        <ReasonField id={`suspend-reason-${formKey}`} label={t("reason")} />
+        <ReasonField id={`suspend-reason-${formKey}`} label={t("suspendReason")} />
         <div>
           <button type="submit" className="btn-secondary">
             {t("suspend")}

@@ -44,7 +44,7 @@ test("a reader flags a post, the region's methodologist hides it from the queue 
   const item = page.getByRole("listitem").filter({ hasText: text });
   await expect(item.getByText("Особисті дані клієнта")).toBeVisible();
   await expectAccessible();
-  await item.getByLabel("Причина (її буде записано в журнал)").first().fill(reason);
+  await item.getByLabel("Причина рішення (її побачить автор; буде записано в журнал)").first().fill(reason);
   await item.getByRole("button", { name: "Приховати" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: text })).toHaveCount(0);
   await expectAccessible();

@@ -118,7 +118,7 @@ export default async function ThreadPage({
       {p.canFlag ? <FlagForm postId={p.id} next={`${here}#post-${p.id}`} /> : null}
       {p.moderationVersion !== null ? (
         <details className="mt-2">
-          <summary className="cursor-pointer text-sm font-semibold">{tm("postModeration")}</summary>
+          <summary className="inline-block min-h-6 cursor-pointer py-1 text-sm font-semibold">{tm("postModeration")}</summary>
           <DecisionForm postId={p.id} version={p.moderationVersion} isHidden={p.isHidden} next={`${here}#post-${p.id}`} canDismiss={false} />
         </details>
       ) : null}
