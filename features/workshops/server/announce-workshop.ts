@@ -8,14 +8,9 @@ import { prepareWorkshop } from "./prepare-workshop";
 export async function announceWorkshop(actor: Actor, input: TWorkshopWrite, now = new Date()): Promise<{ id: string }> {
   authorize(actor, "announce:workshops");
   const prepared = await prepareWorkshop(actor, input, now);
-  const row = await getDb().workshop.create({
-    data: {
-      ...prepared.fields,
-      regionId: prepared.regionId,
-      createdById: actor.id,
-      hromadas: { create: prepared.hromadaIds.map((hromadaId) => ({ hromadaId })) },
-    },
-    select: { id: true },
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.workshop.create({ data: { ...prepared.fields, regionId: prepared.regionId, createdById: actor.id }, select: { id: true } });
+    if (prepared.hromadaIds.length) await tx.workshopHromada.createMany({ data: prepared.hromadaIds.map((hromadaId) => ({ workshopId: row.id, hromadaId })) });
+    return { id: row.id };
   });
-  return { id: row.id };
 }

@@ -26,12 +26,14 @@ export async function cancelRegistration(actor: Actor, workshopId: string, now =
     });
     if (count !== 1) throw new AppError("conflict", "errors.workshopRegistrationChanged");
     if (held.status === "REGISTERED" && !row.cancelledAt) {
+      // Flat reads only: the PostgreSQL adapter runs a nested select's parts side by side, which one transaction's connection cannot.
       const workshop = await tx.workshop.findUniqueOrThrow({
         where: { id: workshopId },
-        select: { id: true, title: true, startsAt: true, capacity: true, createdBy: { select: { name: true } } },
+        select: { id: true, title: true, startsAt: true, capacity: true, createdById: true },
       });
+      const organiser = await tx.user.findUniqueOrThrow({ where: { id: workshop.createdById }, select: { name: true } });
       const taken = await tx.workshopRegistration.count({ where: { workshopId, status: "REGISTERED" } });
-      await promoteWaitlisted(tx, workshop, workshop.capacity - taken, workshop.createdBy.name);
+      await promoteWaitlisted(tx, workshop, workshop.capacity - taken, organiser.name);
     }
     return { status: "CANCELLED" as const };
   });

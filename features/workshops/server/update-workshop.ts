@@ -34,9 +34,10 @@ export async function updateWorkshop(actor: Actor, workshopId: string, input: TW
       await tx.workshopHromada.deleteMany({ where: { workshopId } });
       const updated = await tx.workshop.update({
         where: { id: workshopId },
-        data: { ...f, sequence: { increment: 1 }, hromadas: { create: prepared.hromadaIds.map((hromadaId) => ({ hromadaId })) } },
+        data: { ...f, sequence: { increment: 1 } },
         select: { id: true, title: true, startsAt: true },
       });
+      if (prepared.hromadaIds.length) await tx.workshopHromada.createMany({ data: prepared.hromadaIds.map((hromadaId) => ({ workshopId, hromadaId })) });
       if (moved) await tx.workshopRegistration.updateMany({ where: { workshopId, status: { not: "CANCELLED" } }, data: { remindedAt: null } });
       const promoted = await promoteWaitlisted(tx, updated, f.capacity - registered, organiser.name);
       if (moved || relocated) {

@@ -129,3 +129,20 @@ test("a learner of another region cannot open a region's workshop (404)", async 
   expect(answer?.status()).toBe(404);
   await expectAccessible();
 });
+
+test("the workshop pages fit a 320 px screen without sideways scrolling", async ({ page, factory, signIn, expectAccessible }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const methodologist = await factory.person({ roles: ["METHODOLOGIST"] });
+  const learner = await factory.person({ roles: ["LEARNER"] });
+  const past = await factory.workshop({ organiser: methodologist, startsInMinutes: -60, registrants: [learner] });
+  const soon = await factory.workshop({ organiser: methodologist, startsInMinutes: 60 * 24 * 3, registrants: [learner] });
+  await signIn(methodologist);
+  for (const path of ["/workshops", "/workshops/new", `/workshops/${soon.id}`, `/workshops/${soon.id}/edit`, `/workshops/${past.id}/attendance`, "/today"]) {
+    await page.goto(path);
+    await page.waitForLoadState("load");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    await expectAccessible();
+  }
+});
