@@ -5,6 +5,7 @@ import { disconnectDb, getDb } from "../server/db/client";
 import { createDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../tests/factories/demo-world";
 import { createDemoAssessments } from "../tests/factories/demo-assessments";
 import { createDemoCommunity } from "../tests/factories/demo-community";
+import { createDemoWorkshops } from "../tests/factories/demo-workshops";
 
 const KNOWN_FLAGS = new Set(["--if-empty"]);
 
@@ -44,12 +45,13 @@ async function seed(args: readonly string[]): Promise<void> {
   const counts = await createDemoWorld(db);
   const assessments = await createDemoAssessments(db);
   const threads = await createDemoCommunity(db);
+  const workshops = await createDemoWorkshops(db);
   const roleWidth = Math.max(...DEMO_ACCOUNTS.map((a) => a.role.length));
   console.info(
     [
       `Seeded the demo world: ${counts.regions} regions, ${counts.hromadas} hromadas, ` +
         `${counts.organizations} organizations, ${counts.users} users, ${counts.mentorships} curator–mentee pairs, ` +
-        `${assessments} self-assessments, ${threads} community threads.`,
+        `${assessments} self-assessments, ${threads} community threads, ${workshops} workshops.`,
       "",
       `Demo logins (password for all: ${DEMO_PASSWORD}):`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(roleWidth)}  ${a.email}`),

@@ -121,6 +121,7 @@ const UNIQUE_MESSAGES: Record<string, MessageKey> = {
   Organization_hromadaId_name_key: "errors.organizationExists",
   KnowledgeEntry_threadId_key: "errors.knowledgeEntryExists",
   GroupAdmission_one_pending: "errors.admissionPending",
+  WorkshopRegistration_active_key: "errors.workshopAlreadyRegistered",
 };
 
 /** The AppError a refused write becomes (409, or 422 for a value out of range), or null if it was no such refusal. */

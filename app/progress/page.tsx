@@ -5,6 +5,7 @@ import { getMyProgress, type DayStatus } from "@/features/progress/server/get-pr
 import { DAILY_GOAL_CHOICES } from "@/features/progress/schemas";
 import { DailyGoalForm } from "@/features/progress/components/daily-goal-form";
 import { ClientMessages } from "@/ui/client-messages";
+import { AttendedWorkshops } from "@/features/workshops/components/attended-workshops";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("progress"))("title") };
@@ -161,6 +162,8 @@ export default async function ProgressPage() {
           </>
         )}
       </section>
+
+      <AttendedWorkshops user={user} locale={locale} />
 
       <section className="mt-6" aria-labelledby="tracks">
         <h2 id="tracks" className="mb-3 text-xl font-bold">

@@ -3,6 +3,7 @@ import { PendingSync } from "@/features/progress/components/pending-sync";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getToday, type TodayPick } from "@/features/progress/server/get-today";
+import { NextWorkshopCard } from "@/features/workshops/components/today-card";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("today"))("title") };
@@ -82,6 +83,7 @@ export default async function TodayPage() {
           ) : null}
         </section>
         <div className="grid content-start gap-6">
+          <NextWorkshopCard user={user} locale={locale} />
           <section className="card" aria-labelledby="goal">
             <h2 id="goal" className="mb-2 text-xl font-bold">
               {t("goalTitle")}

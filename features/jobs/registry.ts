@@ -3,12 +3,15 @@ import { getEnv } from "@/server/env";
 import { startJobTimer, type Job } from "@/server/jobs/runner";
 import { PURGE_EVERY_MS, purgeExpiredRecords } from "@/server/jobs/retention";
 import { remindDueSoon, sendDueDigests } from "@/features/notifications/server/digests";
+import { remindWorkshopsTomorrow } from "@/features/workshops/server/remind-tomorrow";
 
 /** Every periodic job of the app. Names are the rows of ScheduledJob: renaming one starts it afresh. */
 export function listBackgroundJobs(): Job[] {
   const every = getEnv().JOB_INTERVAL_MS;
   return [
     { name: "assignments.remind-due-soon", everyMs: every, run: remindDueSoon },
+    // Before the digests, so tomorrow's reminder rides in the same period's mail.
+    { name: "workshops.remind-tomorrow", everyMs: every, run: remindWorkshopsTomorrow },
     { name: "notifications.send-digests", everyMs: every, run: sendDueDigests },
     { name: "data.purge-expired", everyMs: PURGE_EVERY_MS, run: purgeExpiredRecords },
   ];

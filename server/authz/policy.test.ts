@@ -14,7 +14,9 @@ import {
   mentorshipsWhere,
   moderatedSpacesWhere,
   usersWhere,
+  workshopsWhere,
   type Actor,
+  type WorkshopResource,
   type CommunitySpaceResource,
   type Permission,
 } from "./policy";
@@ -37,6 +39,14 @@ const adminHere = { userId: "u-y", regionId: REGION, roles: ["ADMIN"] as const }
 const national: CommunitySpaceResource = { kind: "NATIONAL", regionId: null, ownerId: null, memberIds: [] };
 const poltavaSpace: CommunitySpaceResource = { kind: "REGION", regionId: REGION, ownerId: null, memberIds: [] };
 const group = (memberIds: string[]): CommunitySpaceResource => ({ kind: "GROUP", regionId: REGION, ownerId: "u-owner", memberIds });
+
+const workshop = (over: Partial<WorkshopResource> = {}): WorkshopResource => ({
+  regionId: REGION,
+  audience: "REGION",
+  hromadaIds: [],
+  registrantIds: [],
+  ...over,
+});
 
 type Row = [label: string, check: (a: Actor) => boolean, expected: Record<keyof typeof actors, boolean>];
 const t = true;
@@ -513,6 +523,76 @@ const MATRIX: Row[] = [
     (a) => can(a, "decide:group-admission", { kind: "REQUEST", userId: a.id, space: group([]) }),
     { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
   ],
+  [
+    "announce workshops at all (route gate)",
+    (a) => can(a, "announce:workshops"),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "announce a workshop for Poltava",
+    (a) => can(a, "announce:workshop", { regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "announce a national workshop",
+    (a) => can(a, "announce:workshop", { regionId: null }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read a workshop for all of Poltava",
+    (a) => can(a, "read:workshop", workshop()),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "register for a workshop for all of Poltava",
+    (a) => can(a, "register:workshop", workshop()),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read a Poltava workshop for another hromada",
+    (a) => can(a, "read:workshop", workshop({ audience: "HROMADAS", hromadaIds: ["h5"] })),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "register for a Poltava workshop for one's hromada",
+    (a) => can(a, "register:workshop", workshop({ audience: "HROMADAS", hromadaIds: ["h1", "h5"] })),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read a Poltava workshop for curators",
+    (a) => can(a, "read:workshop", workshop({ audience: "CURATORS" })),
+    { learner: f, curator: t, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "register for a Poltava workshop for curators",
+    (a) => can(a, "register:workshop", workshop({ audience: "CURATORS" })),
+    { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read a narrowed workshop one holds a place at",
+    (a) => can(a, "read:workshop", workshop({ audience: "HROMADAS", hromadaIds: ["h5"], registrantIds: [a.id] })),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "read a national workshop for everyone",
+    (a) => can(a, "read:workshop", workshop({ regionId: null })),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "register for a national workshop for curators",
+    (a) => can(a, "register:workshop", workshop({ regionId: null, audience: "CURATORS" })),
+    { learner: f, curator: t, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "manage a Poltava workshop",
+    (a) => can(a, "manage:workshop", { regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "manage a national workshop",
+    (a) => can(a, "manage:workshop", { regionId: null }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
 ];
 
 describe("policy matrix", () => {
@@ -606,6 +686,22 @@ describe("policy matrix", () => {
 
   it("keeps post drafts to their author: nobody else, admins and moderators included (decision 025)", () => {
     for (const actor of Object.values(actors)) expect(communityDraftsWhere(actor)).toEqual({ userId: actor.id });
+  });
+
+  it("scopes workshops to their audience, one's places, one's region for methodologists, all for admins (decision 030)", () => {
+    const audience = (extra: object[] = []) => [{ audience: "REGION" }, { audience: "HROMADAS", hromadas: { some: { hromadaId: "h1" } } }, ...extra];
+    const mine = (id: string) => ({ registrations: { some: { userId: id, status: { not: "CANCELLED" } } } });
+    expect(workshopsWhere(actors.admin!)).toEqual({});
+    expect(workshopsWhere(actors.learner!)).toEqual({
+      OR: [{ regionId: null, OR: audience() }, { regionId: REGION, OR: audience() }, mine("u-learner")],
+    });
+    const curatorAudience = audience([{ audience: "CURATORS" }]);
+    expect(workshopsWhere(actors.curator!)).toEqual({
+      OR: [{ regionId: null, OR: curatorAudience }, { regionId: REGION, OR: curatorAudience }, mine("u-curator")],
+    });
+    expect(workshopsWhere(actors.methodologist!)).toEqual({
+      OR: [{ regionId: null, OR: audience() }, { regionId: REGION, OR: audience() }, mine("u-meth"), { regionId: REGION }],
+    });
   });
 
   it("scopes user lists: national, regional, or only oneself", () => {

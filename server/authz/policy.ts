@@ -56,6 +56,17 @@ export type CommunitySuspensionResource = { userId: string; space: CommunitySpac
 export type GroupInviteeResource = { userId: string; regionId: string; hromadaId: string; curatorIds: readonly string[] };
 /** A pending invitation (decided by the person invited) or join request (decided by the group's owner). */
 export type GroupAdmissionResource = { kind: "INVITATION" | "REQUEST"; userId: string; space: CommunitySpaceResource };
+/**
+ * A methodological workshop as the database knows it (decision 030): its region (null = national),
+ * its audience and hromadas, and whether the actor holds an active registration (`registrantIds`
+ * holds the actor's id when they do; loaded by the feature function, never claimed by a caller).
+ */
+export type WorkshopResource = {
+  regionId: string | null;
+  audience: "REGION" | "HROMADAS" | "CURATORS";
+  hromadaIds: readonly string[];
+  registrantIds: readonly string[];
+};
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 
@@ -118,6 +129,14 @@ type Rules = {
   "request:community-group": CommunitySpaceResource;
   "leave:community-group": CommunitySpaceResource;
   "decide:group-admission": GroupAdmissionResource;
+  /** Route-level gate for announcing workshops; the workshop's region is then checked with "announce:workshop". */
+  "announce:workshops": undefined;
+  /** Announce a workshop for a region (its methodologists) or the whole country (`regionId: null`, admins). */
+  "announce:workshop": { regionId: string | null };
+  "read:workshop": WorkshopResource;
+  "register:workshop": WorkshopResource;
+  /** Edit, cancel, mark attendance and attach materials: the region's methodologists; national ones admins. */
+  "manage:workshop": { regionId: string | null };
 };
 export type Permission = keyof Rules;
 
@@ -155,6 +174,16 @@ function mayInvite(actor: Actor, invitee: GroupInviteeResource): boolean {
   if (invitee.userId === actor.id) return false;
   return isCuratorOf(actor, invitee.curatorIds) || invitee.hromadaId === actor.hromadaId || isMethodologistOf(actor, invitee.regionId);
 }
+
+/** Whom a workshop is for: its region (or the country), then everyone there, the listed hromadas, or curators. */
+function inWorkshopAudience(actor: Actor, r: WorkshopResource): boolean {
+  if (r.regionId !== null && r.regionId !== actor.regionId) return false;
+  if (r.audience === "REGION") return true;
+  if (r.audience === "HROMADAS") return r.hromadaIds.includes(actor.hromadaId);
+  return has(actor, "CURATOR");
+}
+/** Who runs a workshop: the methodologists of its region (and admins); a national one admins only. */
+const managesWorkshop = (actor: Actor, regionId: string | null) => isAdmin(actor) || (regionId !== null && isMethodologistOf(actor, regionId));
 
 /** Roles a methodologist may hand out: everything but national administration. */
 const METHODOLOGIST_GRANTABLE: readonly Role[] = ["LEARNER", "CURATOR", "METHODOLOGIST"];
@@ -235,6 +264,12 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "leave:community-group": (a, r) => r.kind === "GROUP" && r.memberIds.includes(a.id) && r.ownerId !== a.id,
   // An invitation is answered by the person invited; a join request by the group's owner.
   "decide:group-admission": (a, r) => r.space.kind === "GROUP" && (r.kind === "INVITATION" ? a.id === r.userId : a.id !== r.userId && ownsGroup(a, r.space)),
+  "announce:workshops": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
+  "announce:workshop": (a, r) => managesWorkshop(a, r.regionId),
+  // Its audience, its organisers, and whoever holds a place (the audience may have been narrowed since).
+  "read:workshop": (a, r) => inWorkshopAudience(a, r) || managesWorkshop(a, r.regionId) || r.registrantIds.includes(a.id),
+  "register:workshop": (a, r) => inWorkshopAudience(a, r),
+  "manage:workshop": (a, r) => managesWorkshop(a, r.regionId),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];
@@ -383,4 +418,22 @@ export function groupInviteesWhere(actor: Actor): Prisma.UserWhereInput {
  */
 export function communityDraftsWhere(actor: Actor): Prisma.PostDraftWhereInput {
   return { userId: actor.id };
+}
+
+/**
+ * Workshops the actor may see (mirrors "read:workshop"): those whose audience includes them (their
+ * region's or national ones, for everyone there, their hromada, or curators), those they hold a
+ * place at, their region's for its methodologists, and all for admins.
+ */
+export function workshopsWhere(actor: Actor): Prisma.WorkshopWhereInput {
+  if (isAdmin(actor)) return {};
+  const audience: Prisma.WorkshopWhereInput[] = [{ audience: "REGION" }, { audience: "HROMADAS", hromadas: { some: { hromadaId: actor.hromadaId } } }];
+  if (has(actor, "CURATOR")) audience.push({ audience: "CURATORS" });
+  const scopes: Prisma.WorkshopWhereInput[] = [
+    { regionId: null, OR: audience },
+    { regionId: actor.regionId, OR: audience },
+    { registrations: { some: { userId: actor.id, status: { not: "CANCELLED" } } } },
+  ];
+  if (has(actor, "METHODOLOGIST")) scopes.push({ regionId: actor.regionId });
+  return { OR: scopes };
 }

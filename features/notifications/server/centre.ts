@@ -3,6 +3,7 @@ import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
 import { MESSAGES, type AppLocale } from "@/server/i18n";
 import { contentTitles } from "@/features/content/titles";
+import { kyivDateTimeFormat } from "@/lib/kyiv-calendar";
 import type { NotificationData, NotificationKind } from "./notify";
 
 export type NotificationItem = {
@@ -36,6 +37,10 @@ const TEXT_KEY: Record<NotificationKind, string> = {
   "group.requestAccepted": "groupRequestAccepted",
   "group.requestDeclined": "groupRequestDeclined",
   "group.invitationAccepted": "groupInvitationAccepted",
+  "workshop.promoted": "workshopPromoted",
+  "workshop.reminder": "workshopReminder",
+  "workshop.changed": "workshopChanged",
+  "workshop.cancelled": "workshopCancelled",
 };
 
 /** A notification's sentence in the reader's language: one wording for the centre and the e-mail digest. */
@@ -47,7 +52,8 @@ function notificationText(kind: NotificationKind, data: NotificationData, title:
       )
     : "";
   const template = kind === "assignment.new" && date ? texts.assignmentNewDue! : (texts[TEXT_KEY[kind]] ?? "");
-  const values: Record<string, string> = { curator: data.actorName, learner: data.actorName, name: data.actorName, title, date };
+  const when = data.startsAt ? kyivDateTimeFormat(locale).format(new Date(data.startsAt)) : "";
+  const values: Record<string, string> = { curator: data.actorName, learner: data.actorName, name: data.actorName, title, date, when };
   return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 }
 
@@ -56,7 +62,7 @@ type NotificationRow = { id: string; kind: string; data: unknown; href: string; 
 function toItem(r: NotificationRow, locale: AppLocale, title: ReturnType<typeof contentTitles>): NotificationItem {
   const data = r.data as NotificationData;
   const kind = r.kind as NotificationKind;
-  const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : (data.threadTitle ?? data.spaceName ?? "");
+  const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : (data.threadTitle ?? data.spaceName ?? data.workshopTitle ?? "");
   return {
     id: r.id,
     kind,

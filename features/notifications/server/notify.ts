@@ -19,7 +19,11 @@ export type NotificationKind =
   | "group.requested"
   | "group.requestAccepted"
   | "group.requestDeclined"
-  | "group.invitationAccepted";
+  | "group.invitationAccepted"
+  | "workshop.promoted"
+  | "workshop.reminder"
+  | "workshop.changed"
+  | "workshop.cancelled";
 
 /** What a notification's text is built from: names and ids only, never client data (nor message text). */
 export type NotificationData = {
@@ -30,6 +34,9 @@ export type NotificationData = {
   threadTitle?: string;
   /** A private group's name (group invitations and join requests). */
   spaceName?: string;
+  /** A workshop's title and start (ISO instant, shown in Kyiv time). */
+  workshopTitle?: string;
+  startsAt?: string;
 };
 
 /** Adds a notification inside the caller's transaction, so it exists exactly when the event does. */

@@ -9,7 +9,13 @@ import { unreadNotificationCount } from "@/features/notifications/server/centre"
  * redirect, so they also work before the page's scripts have loaded or when they never do.
  */
 export async function SiteHeader() {
-  const [user, t, tl, locale] = await Promise.all([getCurrentUser(), getTranslations("common"), getTranslations("languages"), getLocale()]);
+  const [user, t, tl, tw, locale] = await Promise.all([
+    getCurrentUser(),
+    getTranslations("common"),
+    getTranslations("languages"),
+    getTranslations("workshops"),
+    getLocale(),
+  ]);
   const unread = user ? await unreadNotificationCount(user) : 0;
   // The other language as one button: its label is in that language, so anyone can find it.
   const target = locale === "en" ? "uk" : "en";
@@ -28,6 +34,7 @@ export async function SiteHeader() {
               <a href="/progress">{t("progress")}</a>
               <a href="/competences">{t("competences")}</a>
               <a href="/community">{t("community")}</a>
+              <a href="/workshops">{tw("navLink")}</a>
               {can(user, "read:caseload") ? <a href="/curator">{t("caseload")}</a> : null}
               <a href="/notifications">
                 {t("notifications")}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "../../../server/db/client";
 import { clearWalkthroughVerifications, createMentorship, createPerson, createPlace, findPlace } from "../../factories/people";
+import { createWorkshop } from "../../factories/workshops";
 
 /**
  * What the end-to-end factory can do, by name. scripts/e2e-server.mjs loads this module next to
@@ -33,6 +34,18 @@ const actions = {
   "clear-walkthrough-verifications": {
     input: z.object({ walkthroughId: z.string().min(1) }),
     run: async (db: PrismaClient, input: { walkthroughId: string }) => ({ cleared: await clearWalkthroughVerifications(db, input.walkthroughId) }),
+  },
+  workshop: {
+    input: z.object({
+      createdById: z.string().min(1),
+      regionId: z.string().min(1),
+      title: z.string().min(3).optional(),
+      /** Minutes from now (negative: it has started or happened). */
+      startsInMinutes: z.number().int(),
+      registrantIds: z.array(z.string().min(1)).default([]),
+    }),
+    run: (db: PrismaClient, input: { createdById: string; regionId: string; title?: string; startsInMinutes: number; registrantIds: string[] }) =>
+      createWorkshop(db, { ...input, startsAt: new Date(Date.now() + input.startsInMinutes * 60_000) }),
   },
 } as const;
 

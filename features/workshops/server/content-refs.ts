@@ -1,0 +1,69 @@
+import "server-only";
+import { AppError } from "@/server/errors";
+import type { AppLocale } from "@/server/i18n";
+import { listLessons } from "@/features/lessons/server/catalog";
+import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import type { ContentRef, MaterialRef } from "../types";
+import { isHttpsUrl } from "../schemas";
+
+export type ContentOption = { key: string; kind: "lesson" | "walkthrough"; id: string; title: string };
+
+/** The lessons and guides a workshop can point to, in the reader's language (form checkboxes). */
+export function listContentOptions(locale: AppLocale): ContentOption[] {
+  return [
+    ...listLessons(locale).map((l) => ({ key: `lesson:${l.id}`, kind: "lesson" as const, id: l.id, title: l.title })),
+    ...listWalkthroughs(locale).map((w) => ({ key: `walkthrough:${w.id}`, kind: "walkthrough" as const, id: w.id, title: w.title })),
+  ];
+}
+
+/** "lesson:<id>" keys to refs, each checked against the content index (422 for an unknown one), duplicates dropped. */
+export function toContentRefs(keys: readonly string[]): ContentRef[] {
+  const known = new Set(listContentOptions("uk").map((o) => o.key));
+  const refs: ContentRef[] = [];
+  for (const key of new Set(keys)) {
+    if (!known.has(key)) throw new AppError("unprocessable", "errors.workshopContentUnknown");
+    const [kind, id] = key.split(":") as ["lesson" | "walkthrough", string];
+    refs.push({ kind, id });
+  }
+  return refs;
+}
+
+/** Lines "https://… optional title" to links; a line that is not an https link is refused (422). */
+export function parseLinkLines(lines: string | undefined): MaterialRef[] {
+  if (!lines) return [];
+  const links: MaterialRef[] = [];
+  for (const raw of lines.split("\n")) {
+    const line = raw.trim();
+    if (!line) continue;
+    const [url = "", ...rest] = line.split(/\s+/);
+    if (!isHttpsUrl(url) || url.length > 500) throw new AppError("unprocessable", "errors.workshopLinkInvalid");
+    const title = rest.join(" ").slice(0, 200);
+    links.push({ kind: "link", url, title: title || new URL(url).hostname });
+  }
+  return links;
+}
+
+/** Stored refs (JSON) read defensively: anything malformed is left out rather than shown. */
+export function readRefs(value: unknown): MaterialRef[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v): MaterialRef[] => {
+    if (!v || typeof v !== "object") return [];
+    const r = v as Record<string, unknown>;
+    if ((r.kind === "lesson" || r.kind === "walkthrough") && typeof r.id === "string") return [{ kind: r.kind, id: r.id }];
+    if (r.kind === "link" && typeof r.url === "string" && isHttpsUrl(r.url))
+      return [{ kind: "link", url: r.url, title: typeof r.title === "string" ? r.title : r.url }];
+    return [];
+  });
+}
+
+export type ShownRef = { kind: "lesson" | "walkthrough" | "link"; href: string; title: string; external: boolean };
+
+/** Refs as links to show: lessons and guides by their title in the reader's language. */
+export function showRefs(refs: readonly MaterialRef[], locale: AppLocale): ShownRef[] {
+  const titles = new Map(listContentOptions(locale).map((o) => [o.key, o.title]));
+  return refs.map((r) =>
+    r.kind === "link"
+      ? { kind: "link", href: r.url, title: r.title, external: true }
+      : { kind: r.kind, href: `/${r.kind === "lesson" ? "lessons" : "walkthroughs"}/${r.id}`, title: titles.get(`${r.kind}:${r.id}`) ?? r.id, external: false },
+  );
+}
