@@ -7,6 +7,7 @@ import { reportEndpoints } from "@/features/competences/report-endpoints";
 import { progressEndpoints } from "@/features/progress/endpoints";
 import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
 import { mentoringEndpoints } from "@/features/mentoring/endpoints";
+import { fileEndpoints } from "@/features/files/endpoints";
 import { communityDraftEndpoints, communityEndpoints, communityGroupEndpoints, communityKnowledgeEndpoints } from "@/features/community/endpoints";
 
 /** Every /api/v1 endpoint, for the OpenAPI document: a feature that adds endpoints lists them here. */
@@ -22,4 +23,5 @@ export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
   ...Object.values(communityKnowledgeEndpoints),
   ...Object.values(communityGroupEndpoints),
   ...Object.values(communityDraftEndpoints),
+  ...Object.values(fileEndpoints),
 ];

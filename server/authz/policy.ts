@@ -56,6 +56,15 @@ export type CommunitySuspensionResource = { userId: string; space: CommunitySpac
 export type GroupInviteeResource = { userId: string; regionId: string; hromadaId: string; curatorIds: readonly string[] };
 /** A pending invitation (decided by the person invited) or join request (decided by the group's owner). */
 export type GroupAdmissionResource = { kind: "INVITATION" | "REQUEST"; userId: string; space: CommunitySpaceResource };
+/**
+ * An uploaded file (decision 029): who uploaded it, and the item it is attached to as the item's
+ * own rule sees it — `null` while it is attached to nothing. Authoring fills `item` from the item
+ * it loads (a national item, or a region's), never from what a caller says.
+ */
+export type StoredFileResource = {
+  ownerId: string;
+  item: null | { scope: "national" } | { scope: "region"; regionId: string };
+};
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 
@@ -118,6 +127,9 @@ type Rules = {
   "request:community-group": CommunitySpaceResource;
   "leave:community-group": CommunitySpaceResource;
   "decide:group-admission": GroupAdmissionResource;
+  /** Authoring files (decision 029): upload images and PDFs for lessons, guides and notes. */
+  "upload:file": undefined;
+  "read:stored-file": StoredFileResource;
 };
 export type Permission = keyof Rules;
 
@@ -235,6 +247,13 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "leave:community-group": (a, r) => r.kind === "GROUP" && r.memberIds.includes(a.id) && r.ownerId !== a.id,
   // An invitation is answered by the person invited; a join request by the group's owner.
   "decide:group-admission": (a, r) => r.space.kind === "GROUP" && (r.kind === "INVITATION" ? a.id === r.userId : a.id !== r.userId && ownsGroup(a, r.space)),
+  // Files are material for content: those who author it upload (a quota per person applies).
+  "upload:file": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
+  // Its uploader while they still author, and whoever the item it is attached to lets read it:
+  // a national item everyone signed in, a region's item that region (and admins).
+  "read:stored-file": (a, r) =>
+    (a.id === r.ownerId && (isAdmin(a) || has(a, "METHODOLOGIST"))) ||
+    (r.item !== null && (r.item.scope === "national" || isAdmin(a) || a.regionId === r.item.regionId)),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];
