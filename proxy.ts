@@ -34,7 +34,9 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  // A stored file answers with its own, stricter policy (features/files/server/serve-file.ts), and
+  // Next keeps the first Content-Security-Policy a response gets: this one must not be it.
+  if (!request.nextUrl.pathname.startsWith("/api/v1/files/")) response.headers.set("Content-Security-Policy", csp);
   const hsts = strictTransportSecurity();
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
 

@@ -56,6 +56,30 @@ const ZEnv = z.object({
     .int()
     .min(1000)
     .default(15 * 60 * 1000),
+  /**
+   * Uploaded files (decision 029): "local" keeps them under FILES_DIR (default .data/files) and
+   * suits one app server; "s3" puts them in an S3-compatible bucket, which several servers share.
+   * Unset: "s3" when S3_BUCKET is set, otherwise "local".
+   */
+  FILE_STORAGE: z.enum(["local", "s3"]).optional(),
+  FILES_DIR: z.string().optional(),
+  /** e.g. https://s3.eu-central-1.amazonaws.com or http://minio.internal:9000; AWS's regional endpoint when unset. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "a bucket name: 3–63 of a–z 0–9 . -")
+    .optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/)
+    .default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Address the bucket as endpoint/bucket/key (MinIO, most self-hosted stores) rather than bucket.endpoint/key. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
 });
 
 /** The origin of an http(s) address that is only an origin (a trailing slash allowed), else null. */
@@ -75,7 +99,19 @@ export type TEnv = z.infer<typeof ZEnv> & {
   /** The origin of APP_URL (or NEXTAUTH_URL) when configured; null means "the address the browser used". */
   configuredOrigin: string | null;
   dataDir: string;
+  /** Where uploaded files go; see `FILE_STORAGE`. */
+  fileStorage: FileStorageSettings;
 };
+
+export type S3Settings = {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+};
+export type FileStorageSettings = { driver: "local"; dir: string } | ({ driver: "s3" } & S3Settings);
 
 let cached: TEnv | undefined;
 
@@ -95,14 +131,35 @@ export function getEnv(): TEnv {
     );
   }
   const configured = env.APP_URL ?? env.NEXTAUTH_URL;
+  const dataDir = env.DATA_DIR ?? join(process.cwd(), ".data");
   cached = {
     ...env,
     isProduction,
     appUrl: (configured ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     configuredOrigin: configured ? new URL(configured).origin : null,
-    dataDir: env.DATA_DIR ?? join(process.cwd(), ".data"),
+    dataDir,
+    fileStorage: fileStorageSettings(env, dataDir),
   };
   return cached;
+}
+
+function fileStorageSettings(env: z.infer<typeof ZEnv>, dataDir: string): FileStorageSettings {
+  const driver = env.FILE_STORAGE ?? (env.S3_BUCKET ? "s3" : "local");
+  if (driver === "local") return { driver, dir: env.FILES_DIR ?? join(dataDir, "files") };
+  if (!env.S3_BUCKET || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) {
+    throw new Error(
+      "Invalid configuration: FILE_STORAGE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT for a store other than AWS).",
+    );
+  }
+  return {
+    driver,
+    endpoint: (env.S3_ENDPOINT ?? `https://s3.${env.S3_REGION}.amazonaws.com`).replace(/\/$/, ""),
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { progressEndpoints } from "@/features/progress/endpoints";
 import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
 import { mentoringEndpoints } from "@/features/mentoring/endpoints";
 import { workshopEndpoints } from "@/features/workshops/endpoints";
+import { fileEndpoints } from "@/features/files/endpoints";
 import { communityDraftEndpoints, communityEndpoints, communityGroupEndpoints, communityKnowledgeEndpoints } from "@/features/community/endpoints";
 
 /** Every /api/v1 endpoint, for the OpenAPI document: a feature that adds endpoints lists them here. */
@@ -24,4 +25,5 @@ export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
   ...Object.values(communityGroupEndpoints),
   ...Object.values(communityDraftEndpoints),
   ...Object.values(workshopEndpoints),
+  ...Object.values(fileEndpoints),
 ];

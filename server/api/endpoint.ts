@@ -26,6 +26,12 @@ export type EndpointSpec<
    * path) or to the page that posted it, so the action works without JavaScript.
    */
   acceptsForm?: boolean;
+  /**
+   * The body is one file of these media types, not JSON (decision 029): the wrapper checks the
+   * declared type and refuses a declared Content-Length over `maxBytes` before reading anything;
+   * the handler reads `req.body` as a stream within the limit of the type it declared.
+   */
+  upload?: { types: readonly string[]; maxBytes: number };
   /** Status codes besides the common 400/401/403/413/429/503 that this endpoint answers. */
   statuses?: number[];
 };

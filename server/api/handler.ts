@@ -35,6 +35,8 @@ export type ApiResult = {
   body?: unknown;
   headers?: Record<string, string>;
   file?: { content: Uint8Array | string; type: string; name: string };
+  /** A response the handler built itself (a stored file streamed with its own headers); GET only. */
+  response?: Response;
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -75,6 +77,7 @@ export function handle<
       if (spec.permission && user) authorize(user, spec.permission);
 
       const params = spec.params ? validate(spec.params, await route.params, locale) : undefined;
+      if (isWrite && spec.upload) assertUpload(req, spec.upload);
       const form = formPost ? await readForm(req) : null;
       const body = spec.body ? validate(spec.body, form ? form.fields : await readJson(req), locale) : undefined;
       const query = spec.query ? validate(spec.query, Object.fromEntries(req.nextUrl.searchParams), locale) : undefined;
@@ -87,7 +90,11 @@ export function handle<
         if (!IDEMPOTENCY_KEY.test(key)) {
           throw new AppError("bad_request", "errors.badIdempotencyKey");
         }
-        response = await withIdempotency(req, key, user?.id ?? null, ip, body, () => fn(ctx), locale);
+        // An upload's bytes are not read before the handler runs: its type, length and query stand for them.
+        const fingerprint = spec.upload
+          ? `${req.headers.get("content-type") ?? ""} ${req.headers.get("content-length") ?? ""} ${req.nextUrl.search}`
+          : undefined;
+        response = await withIdempotency(req, key, user?.id ?? null, ip, fingerprint ?? body, () => fn(ctx), locale);
       } else {
         response = toResponse(await fn(ctx));
       }
@@ -100,6 +107,7 @@ export function handle<
 }
 
 function toResponse(result: ApiResult): Response {
+  if (result.response) return result.response;
   const status = result.status ?? 200;
   if (result.file) {
     const body = typeof result.file.content === "string" ? result.file.content : new Uint8Array(result.file.content);
@@ -203,6 +211,14 @@ async function readJson(req: NextRequest): Promise<unknown> {
   } catch {
     throw new AppError("bad_request", "errors.malformedJson");
   }
+}
+
+/** An upload: one of the declared media types, and no larger than the limit it says it is. */
+function assertUpload(req: NextRequest, upload: { types: readonly string[]; maxBytes: number }): void {
+  const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!upload.types.includes(type)) throw new AppError("unsupported_media_type", "errors.fileTypeNotAllowed");
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > upload.maxBytes) throw new AppError("payload_too_large", "errors.fileTooLarge");
 }
 
 function assertDeclaredSize(req: NextRequest): void {

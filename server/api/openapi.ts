@@ -87,9 +87,10 @@ const ZFormNext = z.object({ next: z.string().optional().describe("Same-site pat
 function requestBody(e: EndpointSpec) {
   const content: Record<string, { schema: unknown }> = {};
   if (e.body) content["application/json"] = { schema: z.toJSONSchema(e.body, { io: "input" }) };
+  for (const type of e.upload?.types ?? []) content[type] = { schema: { type: "string", format: "binary" } };
   if (e.acceptsForm) {
     const fields = e.body instanceof z.ZodObject ? e.body.extend(ZFormNext.shape) : ZFormNext;
     content["application/x-www-form-urlencoded"] = { schema: z.toJSONSchema(fields, { io: "input" }) };
   }
-  return Object.keys(content).length ? { required: Boolean(e.body), content } : undefined;
+  return Object.keys(content).length ? { required: Boolean(e.body ?? e.upload), content } : undefined;
 }

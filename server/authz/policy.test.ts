@@ -522,6 +522,32 @@ const MATRIX: Row[] = [
     "decide one's own join request",
     (a) => can(a, "decide:group-admission", { kind: "REQUEST", userId: a.id, space: group([]) }),
     { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ], // Authoring files (decision 029).
+  ["upload a file", (a) => can(a, "upload:file"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
+  [
+    "read one's own unattached upload",
+    (a) => can(a, "read:stored-file", { ownerId: a.id, item: null }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "read someone else's unattached upload",
+    (a) => can(a, "read:stored-file", { ownerId: "u-x", item: null }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
+  ],
+  [
+    "read a file of a national item",
+    (a) => can(a, "read:stored-file", { ownerId: "u-x", item: { scope: "national" } }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "read a file of a Poltava item",
+    (a) => can(a, "read:stored-file", { ownerId: "u-x", item: { scope: "region", regionId: REGION } }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read one's own upload attached to another region's item",
+    (a) => can(a, "read:stored-file", { ownerId: a.id, item: { scope: "region", regionId: THIRD_REGION } }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t },
   ],
   [
     "announce workshops at all (route gate)",

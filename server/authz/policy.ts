@@ -67,6 +67,15 @@ export type WorkshopResource = {
   hromadaIds: readonly string[];
   registrantIds: readonly string[];
 };
+/**
+ * An uploaded file (decision 029): who uploaded it, and the item it is attached to as the item's
+ * own rule sees it — `null` while it is attached to nothing. Authoring fills `item` from the item
+ * it loads (a national item, or a region's), never from what a caller says.
+ */
+export type StoredFileResource = {
+  ownerId: string;
+  item: null | { scope: "national" } | { scope: "region"; regionId: string };
+};
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 
@@ -137,6 +146,9 @@ type Rules = {
   "register:workshop": WorkshopResource;
   /** Edit, cancel, mark attendance and attach materials: the region's methodologists; national ones admins. */
   "manage:workshop": { regionId: string | null };
+  /** Authoring files (decision 029): upload images and PDFs for lessons, guides and notes. */
+  "upload:file": undefined;
+  "read:stored-file": StoredFileResource;
 };
 export type Permission = keyof Rules;
 
@@ -270,6 +282,13 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "read:workshop": (a, r) => inWorkshopAudience(a, r) || managesWorkshop(a, r.regionId) || r.registrantIds.includes(a.id),
   "register:workshop": (a, r) => inWorkshopAudience(a, r),
   "manage:workshop": (a, r) => managesWorkshop(a, r.regionId),
+  // Files are material for content: those who author it upload (a quota per person applies).
+  "upload:file": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
+  // Its uploader while they still author, and whoever the item it is attached to lets read it:
+  // a national item everyone signed in, a region's item that region (and admins).
+  "read:stored-file": (a, r) =>
+    (a.id === r.ownerId && (isAdmin(a) || has(a, "METHODOLOGIST"))) ||
+    (r.item !== null && (r.item.scope === "national" || isAdmin(a) || a.regionId === r.item.regionId)),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];

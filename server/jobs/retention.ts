@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client";
 import { pruneSignInFailures, THROTTLE_WINDOW_MS } from "../auth/sign-in";
+import { purgeOrphanedFiles } from "../storage/orphans";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -27,6 +28,11 @@ export const RETENTION_MS = {
    * Drafts are private unfinished text, kept no longer than they plausibly help their author.
    */
   postDraft: 30 * DAY_MS,
+  /**
+   * Uploads never attached to a lesson, guide or note (decision 029): an editor attaches what it
+   * uploads when the item is saved, so a file still loose a day later was abandoned.
+   */
+  orphanedFile: DAY_MS,
 } as const;
 
 export const PURGE_EVERY_MS = DAY_MS;
@@ -40,4 +46,5 @@ export async function purgeExpiredRecords(now = new Date()): Promise<void> {
   await db.outboxMail.deleteMany({ where: { createdAt: { lt: before(RETENTION_MS.outboxMail) } } });
   await db.notification.deleteMany({ where: { readAt: { not: null }, createdAt: { lt: before(RETENTION_MS.readNotification) } } });
   await db.postDraft.deleteMany({ where: { updatedAt: { lt: before(RETENTION_MS.postDraft) } } });
+  await purgeOrphanedFiles(before(RETENTION_MS.orphanedFile));
 }
