@@ -226,9 +226,11 @@ describe("declared route permissions", () => {
       "DELETE invitations/[id]/route.ts",
       "POST community/groups/route.ts",
       "POST community/spaces/route.ts",
+      "POST files/route.ts",
       "POST invitations/route.ts",
       "POST users/[id]/[action]/route.ts",
       "POST users/import/route.ts",
+      "POST workshops/route.ts",
     ]);
   });
 });
