@@ -19,6 +19,7 @@ import { moveThread } from "../../features/community/server/move-thread";
 import { setThreadPinned } from "../../features/community/server/set-thread-pinned";
 import { liftSuspension, suspendMember } from "../../features/community/server/suspend-member";
 import { listNotifications } from "../../features/notifications/server/centre";
+import { sendDueDigests } from "../../features/notifications/server/digests";
 import * as flagsRoute from "../../app/api/v1/community/posts/[id]/flags/route";
 import * as postsRoute from "../../app/api/v1/community/threads/[id]/posts/route";
 
@@ -153,6 +154,11 @@ describe("hidden posts and decisions", () => {
     expect(await search()).not.toContain(postId);
     const notes = await listNotifications(w.author.actor, "uk");
     expect(notes.find((x) => x.kind === "community.postHidden" && x.href.includes(postId))?.text).toMatch(/Модератор приховав ваш допис/);
+    // …and the e-mail digest says the same, for an author who asked for a daily one.
+    await getDb().user.update({ where: { id: w.author.id }, data: { digest: "daily", digestSentAt: null } });
+    await sendDueDigests(new Date());
+    const digest = await getDb().outboxMail.findFirst({ where: { to: w.author.email }, orderBy: { createdAt: "desc" } });
+    expect(digest?.text).toMatch(/Модератор приховав ваш допис у темі/);
     // The flags were resolved: the queue is clear of the post.
     expect((await getModerationQueue(w.methodologist.actor, w.region)).items.find((i) => i.postId === postId)).toBeUndefined();
 
