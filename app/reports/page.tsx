@@ -5,6 +5,8 @@ import { requireUser } from "@/server/auth/require-user";
 import { formatDateTime } from "@/server/i18n";
 import { getReport, type Report } from "@/features/competences/server/report";
 import { PrintButton } from "@/ui/print-button";
+import { ReportTableSection } from "@/ui/report-table";
+import { ReportsNav } from "@/features/activity-report/components/reports-nav";
 import { loadForPage } from "@/app/_lib/page-access";
 
 export async function generateMetadata() {
@@ -25,7 +27,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const report: Report = await loadForPage(getReport(user, { scope, id }, locale));
   const query = `scope=${scope}${id ? `&id=${encodeURIComponent(id)}` : ""}`;
   return (
-    <>
+    <div className="report">
+      <ReportsNav current="competency" />
       {report.parent ? (
         <p className="no-print mb-2">
           <Link href={report.parent.href}>{t("back", { name: report.parent.name })}</Link>
@@ -48,44 +51,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </div>
       {report.suppressed ? <p className="card mb-6 max-w-prose">{t("tooFew")}</p> : null}
       {report.tables.map((table) => (
-        <section key={table.id} className="card mb-6 break-inside-avoid" aria-labelledby={`t-${table.id}`}>
-          <h2 id={`t-${table.id}`} className="mb-1 text-xl font-bold">
-            {table.title}
-          </h2>
-          {table.note ? <p className="mb-3 max-w-prose text-sm text-muted">{table.note}</p> : null}
-          {table.header.length ? (
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={`t-${table.id}`}>
-              <table className="table text-sm">
-                <thead>
-                  <tr>
-                    {table.header.map((h, i) => (
-                      <th key={i} scope="col">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((row, r) => (
-                    <tr key={r}>
-                      {row.map((cell, c) =>
-                        c === 0 ? (
-                          <th key={c} scope="row" className="font-normal">
-                            {cell}
-                          </th>
-                        ) : (
-                          <td key={c} className="tabular-nums">
-                            {typeof cell === "number" ? cell.toLocaleString(locale === "uk" ? "uk-UA" : "en-GB") : cell}
-                          </td>
-                        ),
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-        </section>
+        <ReportTableSection key={table.id} table={table} locale={locale} />
       ))}
       {report.children.length ? (
         <section className="card mb-6" aria-labelledby="breakdown">
@@ -101,6 +67,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </ul>
         </section>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { accountEndpoints } from "@/features/accounts/endpoints";
 import { directoryEndpoints } from "@/features/directory/endpoints";
 import { competenceEndpoints } from "@/features/competences/endpoints";
 import { reportEndpoints } from "@/features/competences/report-endpoints";
+import { activityReportEndpoints } from "@/features/activity-report/endpoints";
 import { progressEndpoints } from "@/features/progress/endpoints";
 import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
 import { mentoringEndpoints } from "@/features/mentoring/endpoints";
@@ -17,6 +18,7 @@ export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
   ...Object.values(directoryEndpoints),
   ...Object.values(competenceEndpoints),
   ...Object.values(reportEndpoints),
+  ...Object.values(activityReportEndpoints),
   ...Object.values(progressEndpoints),
   ...Object.values(walkthroughEndpoints),
   ...Object.values(mentoringEndpoints),

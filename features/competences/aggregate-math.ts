@@ -1,8 +1,9 @@
 /**
  * Arithmetic of the regional reports, kept pure so it is tested on fixtures (seed 001, Table 2).
- * Privacy: a group of fewer than MIN_GROUP respondents is never shown.
+ * Privacy: a group of fewer than MIN_GROUP respondents is never shown (lib/small-groups.ts, shared
+ * with the activity report).
  */
-export const MIN_GROUP = 5;
+export { MIN_GROUP, suppressBreakdown, suppressedUnless, type Cell } from "@/lib/small-groups";
 
 /** Percentage with one decimal, halves rounded up, as seed 001 reports it (25 of 74 → 33.8). */
 export function percent(count: number, total: number): number {
@@ -27,27 +28,6 @@ export function percentRow(counts: number[]): number[] {
     missing -= 1;
   }
   return floors.map((f) => f / 10);
-}
-
-export type Cell = { suppressed: true } | { suppressed: false; value: number };
-
-export function suppressedUnless(n: number, value: () => number): Cell {
-  return n < MIN_GROUP ? { suppressed: true } : { suppressed: false, value: value() };
-}
-
-/**
- * Complementary suppression for a breakdown (e.g. hromadas of a region): when exactly one group is
- * hidden, the smallest visible one is hidden too, so the hidden count cannot be worked out from
- * the total.
- */
-export function suppressBreakdown<T extends { n: number }>(groups: T[]): (T & { suppressed: boolean })[] {
-  const marked = groups.map((g) => ({ ...g, suppressed: g.n < MIN_GROUP && g.n > 0 }));
-  const hidden = marked.filter((g) => g.suppressed);
-  if (hidden.length === 1) {
-    const smallestVisible = marked.filter((g) => !g.suppressed && g.n > 0).sort((a, b) => a.n - b.n)[0];
-    if (smallestVisible) smallestVisible.suppressed = true;
-  }
-  return marked;
 }
 
 export function quarterLabel(date: Date): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  activityDaysWhere,
   assignmentsWhere,
   authorize,
   can,
@@ -263,6 +264,21 @@ const MATRIX: Row[] = [
     "open a Poltava mentee's page (not their curator)",
     (a) => can(a, "read:mentee", { learnerId: "u-x", regionId: REGION, curatorIds: ["u-other-curator"] }),
     { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read Poltava's activity report",
+    (a) => can(a, "read:activity-report", { scope: "region", regionId: REGION }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read Zhytomyr's activity report",
+    (a) => can(a, "read:activity-report", { scope: "region", regionId: OTHER_REGION }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: t, admin: t },
+  ],
+  [
+    "read the country's activity report",
+    (a) => can(a, "read:activity-report", { scope: "country" }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
   ],
   [
     "read the country's aggregates",
@@ -652,6 +668,14 @@ describe("policy matrix", () => {
     expect(menteesWhere(actors.methodologist!)).toEqual({ OR: [{ id: "u-meth" }, { organization: { hromada: { regionId: REGION } } }] });
     expect(assignmentsWhere(actors.curator!)).toEqual({ learner: menteesWhere(actors.curator!) });
     expect(assignmentsWhere(actors.admin!)).toEqual({});
+  });
+
+  it("counts days of learning of every region for admins, one's region for methodologists, nobody's otherwise", () => {
+    expect(activityDaysWhere(actors.admin!)).toEqual({});
+    expect(activityDaysWhere(actors.methodologist!)).toEqual({ regionId: REGION });
+    expect(activityDaysWhere(actors.otherMethodologist!)).toEqual({ regionId: OTHER_REGION });
+    expect(activityDaysWhere(actors.curator!)).toEqual({ userId: { in: [] } });
+    expect(activityDaysWhere(actors.learner!)).toEqual({ userId: { in: [] } });
   });
 
   it("scopes mentorships to one's own, one's region's, or all", () => {

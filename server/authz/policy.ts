@@ -78,6 +78,8 @@ export type StoredFileResource = {
 };
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
+/** The activity report of the country or of one region (decision 031). */
+export type ActivityReportResource = { scope: "country" } | { scope: "region"; regionId: string };
 
 type Rules = {
   "read:profile:own": undefined;
@@ -99,6 +101,7 @@ type Rules = {
   "read:assessment": AssessmentResource;
   "review:assessment": AssessmentResource;
   "read:aggregates": AggregateResource;
+  "read:activity-report": ActivityReportResource;
   "manage:user": UserResource;
   "report:walkthrough": undefined;
   "read:walkthrough-queue": RegionResource;
@@ -219,6 +222,8 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "read:assessment": (a, r) => a.id === r.ownerId || isCuratorOf(a, r.curatorIds),
   "review:assessment": (a, r) => a.id !== r.ownerId && isCuratorOf(a, r.curatorIds),
   "read:aggregates": (a, r) => isAdmin(a) || (r.scope !== "country" && isMethodologistOf(a, r.regionId)),
+  // Who learned what, summed: a region's methodologists read their region, admins the country and every region.
+  "read:activity-report": (a, r) => isAdmin(a) || (r.scope === "region" && isMethodologistOf(a, r.regionId)),
   "manage:user": (a, r) => a.id !== r.userId && (isAdmin(a) || (isMethodologistOf(a, r.regionId) && !r.roles.includes("ADMIN"))),
   // Anyone who uses a guide can say where they got stuck or that a screen changed.
   "report:walkthrough": () => true,
@@ -355,6 +360,16 @@ export function menteesWhere(actor: Actor): Prisma.UserWhereInput {
   if (has(actor, "CURATOR")) scopes.push({ curators: { some: { curatorId: actor.id, endedAt: null } } });
   if (has(actor, "METHODOLOGIST")) scopes.push({ organization: { hromada: { regionId: actor.regionId } } });
   return { OR: scopes };
+}
+
+/**
+ * Days of learning (the activity report's roll-up, decision 031) the actor may count: every
+ * region's for admins, their own region's for methodologists, nobody's for anyone else.
+ */
+export function activityDaysWhere(actor: Actor): Prisma.ActivityDayWhereInput {
+  if (isAdmin(actor)) return {};
+  if (has(actor, "METHODOLOGIST")) return { regionId: actor.regionId };
+  return { userId: { in: [] } };
 }
 
 /** Mentorships the actor may see: those they are part of, the region's for its methodologists, all for admins. */

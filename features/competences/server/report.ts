@@ -8,7 +8,9 @@ import { MIN_GROUP } from "../aggregate-math";
 import { computeAggregates, type Aggregates, type Scope } from "./aggregates";
 import { getFramework } from "./framework";
 
-export type ReportTable = { id: string; title: string; note?: string; header: string[]; rows: (string | number)[][] };
+import type { ReportTable } from "@/server/reports/export-tables";
+
+export type { ReportTable };
 export type Report = {
   scope: Scope;
   title: string;

@@ -2,7 +2,7 @@ import { handle } from "@/server/api/handler";
 import { reportEndpoints } from "@/features/competences/report-endpoints";
 import { getReport } from "@/features/competences/server/report";
 import { reportSummary } from "@/features/competences/server/report-summary";
-import { reportToCsv, reportToXlsx } from "@/features/competences/server/export-report";
+import { tablesToCsv, tablesToXlsx } from "@/server/reports/export-tables";
 import { MESSAGES } from "@/server/i18n";
 
 export const GET = handle(reportEndpoints.exportReport, async ({ user, query: q, locale }) => {
@@ -10,8 +10,8 @@ export const GET = handle(reportEndpoints.exportReport, async ({ user, query: q,
   const summary = reportSummary(report, locale);
   const stem = `skhodynky-${q.scope}-${new Date().toISOString().slice(0, 10)}`;
   if (q.format === "csv") {
-    return { file: { content: reportToCsv(report, summary), type: "text/csv; charset=utf-8", name: `${stem}.csv` } };
+    return { file: { content: tablesToCsv(summary, report.tables), type: "text/csv; charset=utf-8", name: `${stem}.csv` } };
   }
-  const content = await reportToXlsx(report, summary, MESSAGES[locale].reports.sheetSummary);
+  const content = await tablesToXlsx(summary, report.tables, MESSAGES[locale].reports.sheetSummary);
   return { file: { content, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: `${stem}.xlsx` } };
 });
