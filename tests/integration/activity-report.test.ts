@@ -276,6 +276,44 @@ describe("the region's activity report", () => {
     expect(regions.rows.find((r) => r[0] === w.other.regionName)?.[1]).toBe("<5");
   });
 
+  it("lists the region's workshops of the period with places, registered, waiting and who came once marked", async () => {
+    const db = getDb();
+    const workshop = (regionId: string | null, title: string, startsAt: string, capacity: number) =>
+      db.workshop.create({
+        data: {
+          regionId,
+          audience: "REGION",
+          title,
+          description: "Практикум для соціальних працівників.",
+          onlineUrl: "https://meet.example.org/practicum",
+          startsAt: new Date(startsAt),
+          endsAt: new Date(new Date(startsAt).getTime() + 90 * 60_000),
+          capacity,
+          createdById: w.methodologist.id,
+        },
+        select: { id: true },
+      });
+    const marked = await workshop(w.region.regionId, "Дія для літніх клієнтів", "2026-10-28T10:00:00Z", 3);
+    const unmarked = await workshop(w.region.regionId, "Viber-спільнота громади", "2026-10-30T10:00:00Z", 5);
+    await workshop(w.other.regionId, "Семінар іншої області", "2026-10-29T10:00:00Z", 5);
+    await workshop(w.region.regionId, "Семінар поза періодом", "2026-11-20T10:00:00Z", 5);
+    const [l1, l2, l3, l4] = w.learners;
+    let queued = 0;
+    const register = (workshopId: string, userId: string, status: string, attended: boolean | null = null) =>
+      db.workshopRegistration.create({ data: { workshopId, userId, status, attended, queuedAt: new Date(Date.UTC(2026, 9, 20, 0, queued++)) } });
+    await register(marked.id, l1!.id, "REGISTERED", true);
+    await register(marked.id, l2!.id, "REGISTERED", true);
+    await register(marked.id, l3!.id, "REGISTERED", false);
+    await register(marked.id, l4!.id, "WAITLISTED");
+    await register(unmarked.id, l1!.id, "REGISTERED");
+
+    const report = await getActivityReport(await actorOf(w.methodologist), { ...PERIOD }, "uk");
+    expect(table(report, "workshops").rows).toEqual([
+      ["Дія для літніх клієнтів", expect.stringMatching(/^28 жовтня 2026.* 12:00$/), 3, 3, 1, 2],
+      ["Viber-спільнота громади", expect.stringMatching(/^30 жовтня 2026.* 12:00$/), 5, 1, 0, "не позначено"],
+    ]);
+  });
+
   it("counts a day where the person worked on it, even after they move", async () => {
     const db = getDb();
     const mover = w.learners[6]!;
