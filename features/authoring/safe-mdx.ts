@@ -320,7 +320,9 @@ const parser = unified().use(remarkParse).use(remarkMdx);
 /** Where the frontmatter ends: the body and the line it starts on (1-based, in the whole text). */
 function splitFrontmatter(text: string): { body: string; bodyLine: number } | "unreadable" {
   try {
-    const body = matter(text).content;
+    // Always with options: without them gray-matter caches by text, and it stores an entry before it
+    // parses, so a second check of a text whose frontmatter failed would get the unparsed file back.
+    const body = matter(text, { language: "yaml" }).content;
     return { body, bodyLine: lineAt(text, text.length - body.length) };
   } catch {
     return "unreadable";
