@@ -6,6 +6,10 @@ import { createDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../tests/factorie
 import { createDemoAssessments } from "../tests/factories/demo-assessments";
 import { createDemoCommunity } from "../tests/factories/demo-community";
 import { createDemoWorkshops } from "../tests/factories/demo-workshops";
+import { createDemoLearning } from "../tests/factories/demo-learning";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 
 const KNOWN_FLAGS = new Set(["--if-empty"]);
 
@@ -46,12 +50,22 @@ async function seed(args: readonly string[]): Promise<void> {
   const assessments = await createDemoAssessments(db);
   const threads = await createDemoCommunity(db);
   const workshops = await createDemoWorkshops(db);
+  // The demo learning history is recorded through the lesson player's functions, which read the
+  // compiled content: compile it first on a fresh clone (npm start seeds before it builds).
+  if (!existsSync(join(process.cwd(), ".content", "index.json"))) {
+    const built = spawnSync(join(process.cwd(), "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/build-content.ts"], {
+      stdio: "inherit",
+    });
+    if (built.status !== 0) throw new Error("Compiling the content for the demo learning history failed.");
+  }
+  const learning = await createDemoLearning(db);
   const roleWidth = Math.max(...DEMO_ACCOUNTS.map((a) => a.role.length));
   console.info(
     [
       `Seeded the demo world: ${counts.regions} regions, ${counts.hromadas} hromadas, ` +
         `${counts.organizations} organizations, ${counts.users} users, ${counts.mentorships} curator–mentee pairs, ` +
-        `${assessments} self-assessments, ${threads} community threads, ${workshops} workshops.`,
+        `${assessments} self-assessments, ${threads} community threads, ${workshops} workshops, ` +
+        `${learning} finished lessons and guides.`,
       "",
       `Demo logins (password for all: ${DEMO_PASSWORD}):`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(roleWidth)}  ${a.email}`),
