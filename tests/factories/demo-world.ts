@@ -1,5 +1,6 @@
 import { Locale, OrganizationKind, Role, type PrismaClient } from "../../server/db/client";
 import { hashPassword } from "../../server/auth/password";
+import { transliterateUk } from "../../features/community/handles";
 
 /**
  * The demo directory: three oblasts, two real hromadas in each, their social-services
@@ -111,64 +112,13 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
   },
 ];
 
-// Official Ukrainian national transliteration: Є, Ї, Й, Ю, Я have their own spelling at the
-// start of a word; "зг" becomes "zgh" so it is not read as "ж"; the soft sign and apostrophe drop.
-const WORD_INITIAL: Readonly<Record<string, string>> = { є: "ye", ї: "yi", й: "y", ю: "yu", я: "ya" };
-const LETTERS: Readonly<Record<string, string>> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "h",
-  ґ: "g",
-  д: "d",
-  е: "e",
-  є: "ie",
-  ж: "zh",
-  з: "z",
-  и: "y",
-  і: "i",
-  ї: "i",
-  й: "i",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ь: "",
-  ю: "iu",
-  я: "ia",
-  "'": "",
-  "’": "",
-  ʼ: "",
-  "-": "-",
-};
-
-export function transliterateUk(word: string): string {
-  let out = "";
-  let previous = "";
-  for (const letter of word.toLowerCase()) {
-    const latin = (previous === "" || previous === "-" ? WORD_INITIAL[letter] : undefined) ?? (letter === "г" && previous === "з" ? "gh" : LETTERS[letter]);
-    if (latin === undefined) throw new Error(`No transliteration for "${letter}" in "${word}"`);
-    out += latin;
-    previous = letter;
-  }
-  return out;
-}
-
 /** "Олена Коваленко" → "olena.kovalenko@demo.skhodynky.org" */
 export function demoEmailFor(name: string): string {
-  return `${name.split(" ").map(transliterateUk).join(".")}@${DEMO_EMAIL_DOMAIN}`;
+  // The official 2010 transliteration, the same as people's handles (features/community/handles.ts).
+  return `${name
+    .split(" ")
+    .map((word) => transliterateUk(word).toLowerCase())
+    .join(".")}@${DEMO_EMAIL_DOMAIN}`;
 }
 
 const LEARNER_ONLY: readonly Role[] = [Role.LEARNER];
