@@ -21,6 +21,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the person about a failed call: the first field's message, else the error's, else `fallback` (offline, or not an API error). */
+export function errorText(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? (Object.values(error.body.fields ?? {})[0]?.[0] ?? error.message) : fallback;
+}
+
 export function newKey(): string {
   return typeof crypto.randomUUID === "function"
     ? crypto.randomUUID()

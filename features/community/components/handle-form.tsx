@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi } from "@/ui/api-client";
+import { callApi, errorText } from "@/ui/api-client";
 
 /** The profile's handle: how colleagues mention you in posts (decision 025). */
 export function HandleForm({ initial }: { initial: string }) {
@@ -23,7 +23,7 @@ export function HandleForm({ initial }: { initial: string }) {
       setHandle(result.handle);
       setSaved(t("handleSaved", { handle: result.handle }));
     } catch (e) {
-      setError(e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline"));
+      setError(errorText(e, tc("offline")));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi, newKey } from "@/ui/api-client";
+import { callApi, errorText, newKey } from "@/ui/api-client";
 
 type Props =
   | { mode: "add"; threadId: string; defaultTitle: string }
@@ -37,7 +37,7 @@ export function KnowledgeEntryForm(props: Props) {
       }
       router.refresh();
     } catch (e) {
-      setError(e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline"));
+      setError(errorText(e, tc("offline")));
     } finally {
       setBusy(false);
     }

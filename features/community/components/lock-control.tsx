@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi } from "@/ui/api-client";
+import { callApi, errorText } from "@/ui/api-client";
 
 /** A moderator locks the thread (or opens it again) with a reason, which goes to the audit log. */
 export function LockControl({ threadId, isLocked }: { threadId: string; isLocked: boolean }) {
@@ -23,7 +23,7 @@ export function LockControl({ threadId, isLocked }: { threadId: string; isLocked
       setReason("");
       router.refresh();
     } catch (e) {
-      setError(e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline"));
+      setError(errorText(e, tc("offline")));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi, newKey } from "@/ui/api-client";
+import { ApiError, callApi, errorText, newKey } from "@/ui/api-client";
 import type { TClientDataSpan } from "../schemas";
 import { THREAD_KINDS, type ThreadKind } from "../types";
 import { HighlightedSpans } from "./guard-spans";
@@ -111,7 +111,7 @@ export function PostForm(props: Props) {
         setSentText(isHardCase ? "" : body);
         setError(e.message);
       } else {
-        setError(e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline"));
+        setError(errorText(e, tc("offline")));
       }
     } finally {
       setBusy(false);

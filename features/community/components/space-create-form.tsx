@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi, newKey } from "@/ui/api-client";
+import { callApi, errorText, newKey } from "@/ui/api-client";
 
 export type SpaceFormLabels = { name: string; nameHint: string; description: string; submit: string };
 
@@ -45,7 +45,7 @@ export function SpaceCreateForm({
       );
       router.push(then.replace("{slug}", created.slug));
     } catch (e) {
-      setError(e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline"));
+      setError(errorText(e, tc("offline")));
       setBusy(false);
     }
   };

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi, newKey } from "@/ui/api-client";
+import { callApi, errorText, newKey } from "@/ui/api-client";
 
 /** A methodologist marks a guide verified today, with an optional note of what they checked. */
 export function VerifyForm({ walkthroughId, title }: { walkthroughId: string; title: string }) {
@@ -67,7 +67,7 @@ function useAction() {
       setMessage({ ok: true, text: done });
       router.refresh();
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? (Object.values(e.body.fields ?? {})[0]?.[0] ?? e.message) : tc("offline") });
+      setMessage({ ok: false, text: errorText(e, tc("offline")) });
     } finally {
       setBusy(false);
     }
