@@ -10,6 +10,7 @@ import { clientIp } from "../auth/client-ip";
 import { assertSameOrigin, isAllowedOrigin } from "../http/origin";
 import { resolveRequestLocale, translateError, type AppLocale } from "../i18n";
 import { safeNextPath } from "@/lib/safe-next-path";
+import { readBodyWithinLimit } from "../http/read-body";
 import type { EndpointSpec } from "./endpoint";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -229,21 +230,7 @@ function assertDeclaredSize(req: NextRequest): void {
 /** The body as text, refused past 1 MB whatever the declared length says. */
 async function readText(req: NextRequest): Promise<string> {
   assertDeclaredSize(req);
-  const reader = req.body?.getReader();
-  if (!reader) throw new AppError("bad_request", "errors.emptyBody");
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new AppError("payload_too_large", "errors.tooLarge");
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return (await readBodyWithinLimit(req.body, MAX_BODY_BYTES, { tooLarge: "errors.tooLarge", missing: "errors.emptyBody" })).toString("utf8");
 }
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown, locale: AppLocale): z.infer<S> {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError, type MessageKey } from "../errors";
 import { sanitizeSvg, SvgRefused } from "./svg";
+import { readBodyWithinLimit } from "../http/read-body";
 
 const MB = 1024 * 1024;
 
@@ -27,28 +28,9 @@ export function mediaTypeOf(header: string | null): string {
   return (header ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-/**
- * Reads a body up to `maxBytes` and refuses it (413) the moment it grows past that: never more
- * than the limit (plus one network chunk, which is dropped at once) is held in memory.
- */
-export async function readWithinLimit(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
-  if (!body) throw new AppError("bad_request", "errors.fileEmpty");
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      chunks.length = 0;
-      await reader.cancel().catch(() => undefined);
-      throw new AppError("payload_too_large", "errors.fileTooLarge");
-    }
-    chunks.push(value);
-  }
-  if (size === 0) throw new AppError("bad_request", "errors.fileEmpty");
-  return Buffer.concat(chunks, size);
+/** An upload's body, refused past its type's limit while it streams in (server/http/read-body.ts). */
+export function readWithinLimit(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
+  return readBodyWithinLimit(body, maxBytes, { tooLarge: "errors.fileTooLarge", missing: "errors.fileEmpty", empty: "errors.fileEmpty" });
 }
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
