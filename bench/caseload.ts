@@ -5,12 +5,12 @@
 // Needs a production build (npm run build) for part 2.
 // Usage: npx tsx --conditions=react-server bench/caseload.ts            (embedded PGlite in a temporary folder)
 //        BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx --conditions=react-server bench/caseload.ts
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { createThrowawayDatabase } from "../tests/helpers/throwaway-db";
+import { startProductionServer } from "./production-server";
+import { signInCookies } from "./page-weight.mjs";
 
 const MENTEES = Number(process.env.BENCH_MENTEES ?? 30);
 const RUNS = 60;
@@ -89,39 +89,10 @@ const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[M
 await disconnectDb();
 
 // Part 2: the page itself, rendered by the production server.
-const PORT = process.env.BENCH_PORT ?? "3175";
-const url = `http://localhost:${PORT}`;
-const server = spawn(process.execPath, ["scripts/serve.mjs"], {
-  // Production on PostgreSQL needs a real secret and SMTP: the benchmark makes a throwaway secret and
-  // names a mail server it never uses (jobs are off, and rendering /curator sends no mail).
-  env: {
-    ...process.env,
-    PORT,
-    NODE_ENV: "production",
-    BACKGROUND_JOBS: "off",
-    SMTP_URL: process.env.SMTP_URL ?? "smtp://127.0.0.1:9",
-    APP_URL: url,
-    NEXTAUTH_URL: url,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(48).toString("base64"),
-  },
-  stdio: "ignore",
-});
+const { url, stop } = await startProductionServer(process.env.BENCH_PORT ?? "3175");
 const http: number[] = [];
 try {
-  for (let i = 0; i < 60; i++) {
-    if ((await fetch(`${url}/api/v1/health`).catch(() => null))?.ok) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]);
-  const signIn = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: url },
-    body: new URLSearchParams({ email: "curator@bench.local", password: PASSWORD, csrfToken, json: "true" }),
-  });
-  const cookie = [...(signIn.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]), ...jar].join("; ");
+  const cookie = (await signInCookies(url, "curator@bench.local", PASSWORD)).map((c) => `${c.name}=${c.value}`).join("; ");
   for (let i = 0; i < RUNS + 5; i++) {
     const t0 = performance.now();
     const res = await fetch(`${url}/curator`, { headers: { cookie }, redirect: "manual" });
@@ -130,8 +101,7 @@ try {
     if (i >= 5) http.push(performance.now() - t0);
   }
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 1000));
+  await stop();
 }
 
 console.table([

@@ -10,12 +10,11 @@
 //        BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:community
 //        (PGlite, then PostgreSQL in a throwaway database that is dropped at the end);
 //        BENCH_HTTP=off skips the server part, BENCH_PLAN=1 prints the search plan.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { createThrowawayDatabase } from "../tests/helpers/throwaway-db";
+import { startProductionServer } from "./production-server";
 import { measurePageWeights, signInCookies, type PageWeightRow } from "./page-weight.mjs";
 
 const THREADS = Number(process.env.BENCH_THREADS ?? 10_000);
@@ -222,27 +221,8 @@ async function measureData(): Promise<{ rows: Measured[]; searchPlan: string }> 
 
 /** The three pages through `next start`: p50/p95 of the whole server render, and the thread page's cold weight. */
 async function measureHttp(weigh: boolean): Promise<{ rows: Measured[]; weights: PageWeightRow[] }> {
-  const PORT = process.env.BENCH_PORT ?? "3176";
-  const url = `http://localhost:${PORT}`;
-  const server = spawn(process.execPath, ["scripts/serve.mjs"], {
-    // Production needs a real secret and SMTP: a throwaway secret, and a mail server never used (jobs are off).
-    env: {
-      ...process.env,
-      PORT,
-      NODE_ENV: "production",
-      BACKGROUND_JOBS: "off",
-      SMTP_URL: process.env.SMTP_URL ?? "smtp://127.0.0.1:9",
-      APP_URL: url,
-      NEXTAUTH_URL: url,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(48).toString("base64"),
-    },
-    stdio: "ignore",
-  });
+  const { url, stop } = await startProductionServer(process.env.BENCH_PORT ?? "3176");
   try {
-    for (let i = 0; i < 60; i++) {
-      if ((await fetch(`${url}/api/v1/health`).catch(() => null))?.ok) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const cookies = await signInCookies(url, "reader@bench.local", PASSWORD);
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     const time = async (label: string, path: string, expect: string): Promise<Measured> => {
@@ -271,8 +251,7 @@ async function measureHttp(weigh: boolean): Promise<{ rows: Measured[]; weights:
       : [];
     return { rows, weights };
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
+    await stop();
   }
 }
 
