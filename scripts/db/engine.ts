@@ -447,12 +447,13 @@ export async function createMigrationFromSchema(target: DbTarget, name: string, 
     return null;
   }
 
-  const dirName = `${migrationTimestamp(new Date())}_${name}`;
+  // Migrations are applied in name order, so a new one must sort after every existing one: when
+  // this machine's clock is behind the newest migration's name (written on another machine), the
+  // new one is named a minute after it.
   const last = migrationsList.migrationDirectories.at(-1)?.path;
-  if (last !== undefined && dirName <= last) {
-    // Migrations are applied in name order, so a new one must sort after every existing one.
-    throw new Error(`New migration ${dirName} would sort before existing ${last}; check the system clock.`);
-  }
+  const lastStamp = last?.match(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_/);
+  const afterLast = lastStamp ? new Date(Date.UTC(+lastStamp[1]!, +lastStamp[2]! - 1, +lastStamp[3]!, +lastStamp[4]!, +lastStamp[5]! + 1, +lastStamp[6]!)) : new Date(0);
+  const dirName = `${migrationTimestamp(new Date(Math.max(Date.now(), afterLast.getTime())))}_${name}`;
   const dir = join(migrationsDir, dirName);
   await mkdir(dir, { recursive: false }).catch(async (error: unknown) => {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;

@@ -76,6 +76,17 @@ export type StoredFileResource = {
   ownerId: string;
   item: null | { scope: "national" } | { scope: "region"; regionId: string };
 };
+/**
+ * An item written in the app (decision 032) as the database knows it: its region (null = national),
+ * the hromadas it is narrowed to (none = the whole region), whether it is published, and who
+ * submitted the draft now under review (null when none is). Loaded by the feature function.
+ */
+export type AuthoredItemResource = {
+  regionId: string | null;
+  hromadaIds: readonly string[];
+  isPublished: boolean;
+  submittedById: string | null;
+};
 /** Aggregates of a country, a region or a hromada (regionId of the hromada). */
 export type AggregateResource = { scope: "country" } | { scope: "region" | "hromada"; regionId: string };
 /** The activity report of the country or of one region (decision 031). */
@@ -152,6 +163,16 @@ type Rules = {
   /** Authoring files (decision 029): upload images and PDFs for lessons, guides and notes. */
   "upload:file": undefined;
   "read:stored-file": StoredFileResource;
+  /** Route-level gate for the authoring pages and API: methodologists and admins. */
+  "author:content": undefined;
+  /** Write, submit, roll back and scope an item: a region's methodologists their region's; admins any, national ones only they. */
+  "write:authored-item": { regionId: string | null };
+  /** Approve or return a submitted draft: a methodologist of its region (or an admin) other than who submitted it. */
+  "review:authored-item": AuthoredItemResource;
+  /** Read a published item as a learner: national ones everyone; a region's its people (of the listed hromadas, when narrowed). */
+  "read:authored-item": AuthoredItemResource;
+  /** Make and edit a region's own learning track: its methodologists (and admins). */
+  "manage:region-track": { regionId: string };
 };
 export type Permission = keyof Rules;
 
@@ -188,6 +209,14 @@ function ownsGroup(actor: Actor, space: CommunitySpaceResource): boolean {
 function mayInvite(actor: Actor, invitee: GroupInviteeResource): boolean {
   if (invitee.userId === actor.id) return false;
   return isCuratorOf(actor, invitee.curatorIds) || invitee.hromadaId === actor.hromadaId || isMethodologistOf(actor, invitee.regionId);
+}
+
+/** Who writes a region's items: its methodologists (and admins); national items admins only. */
+const authorsFor = (actor: Actor, regionId: string | null) => isAdmin(actor) || (regionId !== null && isMethodologistOf(actor, regionId));
+/** Whom a published item is for: the country, or its region (the listed hromadas when narrowed). */
+function inItemAudience(actor: Actor, r: AuthoredItemResource): boolean {
+  if (r.regionId === null) return true;
+  return r.regionId === actor.regionId && (r.hromadaIds.length === 0 || r.hromadaIds.includes(actor.hromadaId));
 }
 
 /** Whom a workshop is for: its region (or the country), then everyone there, the listed hromadas, or curators. */
@@ -291,6 +320,13 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "upload:file": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
   // Its uploader while they still author, and whoever the item it is attached to lets read it:
   // a national item everyone signed in, a region's item that region (and admins).
+  "author:content": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
+  "write:authored-item": (a, r) => authorsFor(a, r.regionId),
+  // A second pair of eyes: never the person who submitted the draft (a CHECK keeps this in the database too).
+  "review:authored-item": (a, r) => r.submittedById !== null && r.submittedById !== a.id && authorsFor(a, r.regionId),
+  // Its authors read it published or not; learners only once published and within its audience.
+  "read:authored-item": (a, r) => authorsFor(a, r.regionId) || (r.isPublished && inItemAudience(a, r)),
+  "manage:region-track": (a, r) => authorsFor(a, r.regionId),
   "read:stored-file": (a, r) =>
     (a.id === r.ownerId && (isAdmin(a) || has(a, "METHODOLOGIST"))) ||
     (r.item !== null && (r.item.scope === "national" || isAdmin(a) || a.regionId === r.item.regionId)),
@@ -470,4 +506,32 @@ export function workshopsWhere(actor: Actor): Prisma.WorkshopWhereInput {
   ];
   if (has(actor, "METHODOLOGIST")) scopes.push({ regionId: actor.regionId });
   return { OR: scopes };
+}
+
+/**
+ * Published items the actor reads as a learner (mirrors "read:authored-item"): national ones, their
+ * region's for the whole region or narrowed to their hromada; a methodologist all of their region's;
+ * admins all. Unpublished items are the authoring pages' business (`authoredItemsWritableWhere`).
+ */
+export function authoredItemsVisibleWhere(actor: Actor): Prisma.AuthoredItemWhereInput {
+  const published: Prisma.AuthoredItemWhereInput = { currentVersion: { not: null } };
+  if (isAdmin(actor)) return published;
+  const scopes: Prisma.AuthoredItemWhereInput[] = [
+    { regionId: null },
+    { regionId: actor.regionId, OR: [{ hromadas: { none: {} } }, { hromadas: { some: { hromadaId: actor.hromadaId } } }] },
+  ];
+  if (has(actor, "METHODOLOGIST")) scopes.push({ regionId: actor.regionId });
+  return { AND: [published, { OR: scopes }] };
+}
+
+/** Items the actor may write and review (mirrors "write:authored-item"): their region's; admins all. */
+export function authoredItemsWritableWhere(actor: Actor): Prisma.AuthoredItemWhereInput {
+  if (isAdmin(actor)) return {};
+  if (has(actor, "METHODOLOGIST")) return { regionId: actor.regionId };
+  return { id: { in: [] } };
+}
+
+/** Region tracks the actor follows as a learner: their region's; admins all. */
+export function regionTracksVisibleWhere(actor: Actor): Prisma.RegionTrackWhereInput {
+  return isAdmin(actor) ? {} : { regionId: actor.regionId };
 }
