@@ -85,6 +85,17 @@ function isUpperWord(text: string, ch: string): boolean {
   return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
+/** A readable address part from a Ukrainian or English name: "Держпослуги онлайн" → "derzhposluhy-onlain". */
+export function kebabFromName(name: string, max: number): string {
+  return transliterateUk(name)
+    .toLowerCase()
+    .replace(/['’ʼ`]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, max)
+    .replace(/-+$/, "");
+}
+
 export const HANDLE_BASE_MAX = 24;
 
 /**

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
 import { isUniqueViolation } from "@/server/errors";
-import { transliterateUk } from "../handles";
+import { kebabFromName } from "../handles";
 import { assertNoClientData } from "./assert-no-client-data";
 
 /** Addresses under /community/ that are pages, not spaces (the database refuses them as slugs too). */
@@ -11,13 +11,7 @@ export const RESERVED_SPACE_SLUGS = ["moderation", "new-group", "new-space", "se
 
 /** A readable address from a Ukrainian or English name: "Держпослуги онлайн" → "derzhposluhy-onlain". */
 export function spaceSlugFrom(name: string): string {
-  const slug = transliterateUk(name)
-    .toLowerCase()
-    .replace(/['’ʼ`]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/, "");
+  const slug = kebabFromName(name, 48);
   return slug.length < 3 || (RESERVED_SPACE_SLUGS as readonly string[]).includes(slug) ? `space-${slug || "new"}` : slug;
 }
 

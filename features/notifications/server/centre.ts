@@ -41,6 +41,9 @@ const TEXT_KEY: Record<NotificationKind, string> = {
   "workshop.reminder": "workshopReminder",
   "workshop.changed": "workshopChanged",
   "workshop.cancelled": "workshopCancelled",
+  "authoring.submitted": "authoringSubmitted",
+  "authoring.returned": "authoringReturned",
+  "authoring.approved": "authoringApproved",
 };
 
 /** A notification's sentence in the reader's language: one wording for the centre and the e-mail digest. */
@@ -62,7 +65,7 @@ type NotificationRow = { id: string; kind: string; data: unknown; href: string; 
 function toItem(r: NotificationRow, locale: AppLocale, title: ReturnType<typeof contentTitles>): NotificationItem {
   const data = r.data as NotificationData;
   const kind = r.kind as NotificationKind;
-  const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : (data.threadTitle ?? data.spaceName ?? data.workshopTitle ?? "");
+  const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : (data.threadTitle ?? data.spaceName ?? data.workshopTitle ?? data.itemTitle ?? "");
   return {
     id: r.id,
     kind,

@@ -23,7 +23,10 @@ export type NotificationKind =
   | "workshop.promoted"
   | "workshop.reminder"
   | "workshop.changed"
-  | "workshop.cancelled";
+  | "workshop.cancelled"
+  | "authoring.submitted"
+  | "authoring.returned"
+  | "authoring.approved";
 
 /** What a notification's text is built from: names and ids only, never client data (nor message text). */
 export type NotificationData = {
@@ -37,6 +40,8 @@ export type NotificationData = {
   /** A workshop's title and start (ISO instant, shown in Kyiv time). */
   workshopTitle?: string;
   startsAt?: string;
+  /** An authored item's title (review requests and decisions). */
+  itemTitle?: string;
 };
 
 /** Adds a notification inside the caller's transaction, so it exists exactly when the event does. */
