@@ -9,6 +9,7 @@ import { progressEndpoints } from "@/features/progress/endpoints";
 import { walkthroughEndpoints } from "@/features/walkthroughs/endpoints";
 import { mentoringEndpoints } from "@/features/mentoring/endpoints";
 import { workshopEndpoints } from "@/features/workshops/endpoints";
+import { authoringEndpoints } from "@/features/authoring/endpoints";
 import { fileEndpoints } from "@/features/files/endpoints";
 import { communityDraftEndpoints, communityEndpoints, communityGroupEndpoints, communityKnowledgeEndpoints } from "@/features/community/endpoints";
 
@@ -27,5 +28,6 @@ export const ALL_ENDPOINTS: readonly EndpointSpec[] = [
   ...Object.values(communityGroupEndpoints),
   ...Object.values(communityDraftEndpoints),
   ...Object.values(workshopEndpoints),
+  ...Object.values(authoringEndpoints),
   ...Object.values(fileEndpoints),
 ];

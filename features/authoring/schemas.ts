@@ -34,7 +34,10 @@ export const ZItemCreate = z.object({
   hromadaIds: z.preprocess(asList, z.array(id({ max: 40 })).max(100)),
   noteKind: z.preprocess(blankToUndefined, z.enum(NOTE_KINDS, { error: "errors.authoringNoteKindUnknown" }).optional()),
   /** A note's title (lessons and guides take theirs from the frontmatter). */
-  title: z.preprocess(blankToUndefined, singleLine().min(3, { error: "errors.authoringTitleShort" }).max(160, { error: "errors.authoringTitleLong" }).optional()),
+  title: z.preprocess(
+    blankToUndefined,
+    singleLine().min(3, { error: "errors.authoringTitleShort" }).max(160, { error: "errors.authoringTitleLong" }).optional(),
+  ),
   summary: z.preprocess(blankToUndefined, singleLine().max(300, { error: "errors.authoringSummaryLong" }).optional()),
   /** Omitted: a starting text for the kind. */
   text: z.preprocess(blankToUndefined, mdxText().optional()),
@@ -44,7 +47,10 @@ export type TItemCreate = z.infer<typeof ZItemCreate>;
 export const ZDraftSave = z.object({
   revision: revision(),
   text: mdxText(),
-  title: z.preprocess(blankToUndefined, singleLine().min(3, { error: "errors.authoringTitleShort" }).max(160, { error: "errors.authoringTitleLong" }).optional()),
+  title: z.preprocess(
+    blankToUndefined,
+    singleLine().min(3, { error: "errors.authoringTitleShort" }).max(160, { error: "errors.authoringTitleLong" }).optional(),
+  ),
   summary: z.preprocess(blankToUndefined, singleLine().max(300, { error: "errors.authoringSummaryLong" }).optional()),
   hromadaIds: z.preprocess(asList, z.array(id({ max: 40 })).max(100)),
   /** The form's second button: save, then submit for review. */
@@ -56,17 +62,19 @@ export const ZRevision = z.object({ revision: revision() });
 
 export const ZReturn = z.object({
   revision: revision(),
-  comment: z
-    .string()
-    .trim()
-    .min(1, { error: "errors.authoringCommentMissing" })
-    .max(4000, { error: "errors.authoringCommentLong" }),
+  comment: z.string().trim().min(1, { error: "errors.authoringCommentMissing" }).max(4000, { error: "errors.authoringCommentLong" }),
 });
 
 export const ZApprove = z.object({
   revision: revision(),
   /** A Kyiv calendar day to publish on (its start, Kyiv time); absent or today = now. */
-  publishOn: z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.authoringPublishDateInvalid" }).optional()),
+  publishOn: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.authoringPublishDateInvalid" })
+      .optional(),
+  ),
   comment: z.preprocess(blankToUndefined, z.string().trim().max(4000, { error: "errors.authoringCommentLong" }).optional()),
 });
 
@@ -83,7 +91,10 @@ export const ZRegionTrackWrite = z.object({
   /** Lesson ids in order, as a list or one per line. */
   lessons: z.preprocess(
     (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v),
-    z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "errors.regionTrackLessonUnknown" })).min(1, { error: "errors.regionTrackEmpty" }).max(30),
+    z
+      .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "errors.regionTrackLessonUnknown" }))
+      .min(1, { error: "errors.regionTrackEmpty" })
+      .max(30),
   ),
 });
 export type TRegionTrackWrite = z.infer<typeof ZRegionTrackWrite>;

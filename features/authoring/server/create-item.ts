@@ -32,7 +32,8 @@ export async function createAuthoredItem(actor: Actor, input: TItemCreate, now =
   authorize(actor, "write:authored-item", { regionId });
   const hromadaIds = await checkItemHromadas(regionId, input.hromadaIds);
   if (input.kind === "note" && !input.title) throw new AppError("validation_failed", "errors.authoringTitleShort", { title: ["errors.authoringTitleShort"] });
-  if (input.kind !== "note" && !input.text && !input.title) throw new AppError("validation_failed", "errors.authoringTitleShort", { title: ["errors.authoringTitleShort"] });
+  if (input.kind !== "note" && !input.text && !input.title)
+    throw new AppError("validation_failed", "errors.authoringTitleShort", { title: ["errors.authoringTitleShort"] });
 
   const title = input.title ?? "";
   const givenId = input.text && input.kind !== "note" ? frontmatterId(input.text) : null;

@@ -54,7 +54,8 @@ export async function approveForPublication(
   const before = await loadItemForWriting(db, actor, itemId);
   if (before.stage !== "IN_REVIEW" || before.draftRevision !== input.revision) throw new AppError("conflict", "errors.authoringDecided");
   authorize(actor, "review:authored-item", itemResource(before));
-  if (input.publishOn && input.publishOn > kyivDay(new Date(now.getTime() + 366 * 86_400_000))) throw new AppError("validation_failed", "errors.authoringPublishDateInvalid", { publishOn: ["errors.authoringPublishDateInvalid"] });
+  if (input.publishOn && input.publishOn > kyivDay(new Date(now.getTime() + 366 * 86_400_000)))
+    throw new AppError("validation_failed", "errors.authoringPublishDateInvalid", { publishOn: ["errors.authoringPublishDateInvalid"] });
   const kind = before.kind as AuthoredKind;
   const check = await checkDraftText(actor, { id: before.id, kind }, before.draftText);
   if (!check.checked) throw unfinishedProblemsError(check.problems);
@@ -84,7 +85,9 @@ export async function approveForPublication(
       },
     });
     await tx.authoredItem.update({ where: { id: item.id }, data: { stage: "DRAFT", submittedById: null, submittedAt: null, draftRevision: { increment: 1 } } });
-    await tx.authoredReview.create({ data: { itemId: item.id, revision: input.revision, reviewerId: actor.id, decision: "APPROVED", comment: input.comment ?? "" } });
+    await tx.authoredReview.create({
+      data: { itemId: item.id, revision: input.revision, reviewerId: actor.id, decision: "APPROVED", comment: input.comment ?? "" },
+    });
     if (isLive) await goLive(tx, item.id, number, now);
     await notify(tx, item.submittedById!, "authoring.approved", { actorName: actor.name, itemTitle: itemTitle(item) }, `/authoring/${item.id}`);
     return { version: number, publishAt, isLive };

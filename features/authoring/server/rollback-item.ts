@@ -39,7 +39,12 @@ export async function rollbackToVersion(actor: Actor, itemId: string, restore: n
     if (item.stage === "DRAFT") {
       await tx.authoredItem.update({
         where: { id: item.id },
-        data: { draftText: source.text, draftTitle: item.kind === "note" ? source.title : "", draftSummary: item.kind === "note" ? source.summary : "", draftRevision: { increment: 1 } },
+        data: {
+          draftText: source.text,
+          draftTitle: item.kind === "note" ? source.title : "",
+          draftSummary: item.kind === "note" ? source.summary : "",
+          draftRevision: { increment: 1 },
+        },
       });
     }
     return { version: number };

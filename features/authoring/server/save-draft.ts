@@ -18,11 +18,16 @@ export type SavedDraft = { revision: number; problems: MdxProblem[] };
  * revision the editor opened, so of two people saving over the same revision one gets 409 and
  * keeps their text in the editor. A draft under review is frozen until it is decided or withdrawn.
  */
-export async function saveDraft(actor: Actor, itemId: string, input: Pick<TDraftSave, "revision" | "text" | "title" | "summary" | "hromadaIds">): Promise<SavedDraft> {
+export async function saveDraft(
+  actor: Actor,
+  itemId: string,
+  input: Pick<TDraftSave, "revision" | "text" | "title" | "summary" | "hromadaIds">,
+): Promise<SavedDraft> {
   const db = getDb();
   const item = await loadItemForWriting(db, actor, itemId);
   if (item.stage !== "DRAFT") throw new AppError("conflict", "errors.authoringInReview");
-  if (item.kind !== "note" && frontmatterId(input.text) !== item.slug) throw new AppError("unprocessable", "errors.authoringIdChanged", undefined, undefined, { id: item.slug });
+  if (item.kind !== "note" && frontmatterId(input.text) !== item.slug)
+    throw new AppError("unprocessable", "errors.authoringIdChanged", undefined, undefined, { id: item.slug });
   if (item.kind === "note" && !input.title) throw new AppError("validation_failed", "errors.authoringTitleShort", { title: ["errors.authoringTitleShort"] });
   const hromadaIds = await checkItemHromadas(item.regionId, input.hromadaIds);
   const check = await checkDraftText(actor, { id: item.id, kind: item.kind as AuthoredKind }, input.text);

@@ -38,7 +38,8 @@ export async function submitForReview(actor: SessionUser, itemId: string, revisi
       take: 50,
     });
     const title = itemTitle(item);
-    for (const reviewer of reviewers) await notify(tx, reviewer.id, "authoring.submitted", { actorName: actor.name, itemTitle: title }, `/authoring/${item.id}`);
+    for (const reviewer of reviewers)
+      await notify(tx, reviewer.id, "authoring.submitted", { actorName: actor.name, itemTitle: title }, `/authoring/${item.id}`);
     return { revision: revision + 1 };
   });
 }

@@ -1,0 +1,8 @@
+import { handle } from "@/server/api/handler";
+import { authoringEndpoints as e } from "@/features/authoring/endpoints";
+import { createAuthoredItem } from "@/features/authoring/server/create-item";
+
+export const POST = handle({ ...e.create, permission: "author:content" }, async ({ user, body }) => ({
+  status: 201,
+  body: await createAuthoredItem(user, body),
+}));
