@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/server/api/endpoint";
-import { ZApprove, ZDraftSave, ZItemCreate, ZItemParams, ZRegionTrackWrite, ZReturn, ZRevision, ZRollback } from "./schemas";
+import { ZApprove, ZAttachFile, ZDraftSave, ZItemCreate, ZItemParams, ZRegionTrackWrite, ZReturn, ZRevision, ZRollback } from "./schemas";
 
 const FORM = "Also takes a plain HTML form post (then answers 303 to `next`).";
 const CAS = "`revision` is the draft revision the caller saw: 409 when it changed since (someone saved or decided).";
@@ -88,6 +88,18 @@ export const authoringEndpoints = {
     body: ZRollback,
     response: z.object({ version: z.number() }),
     acceptsForm: true,
+    statuses: [200, 404, 409],
+  }),
+  attachFile: defineEndpoint({
+    method: "POST",
+    path: "/api/v1/authoring/items/{id}/files",
+    tag: "authoring",
+    auth: "user",
+    summary:
+      "Attach a file you uploaded (POST /api/v1/files) to an item you write: a note's PDF, a guide's screen or a lesson's image. Those who may read the item then read the file. 409 when the file is another item's or another person's.",
+    params: ZItemParams,
+    body: ZAttachFile,
+    response: z.object({ attached: z.literal(true) }),
     statuses: [200, 404, 409],
   }),
   createTrack: defineEndpoint({

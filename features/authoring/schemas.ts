@@ -78,6 +78,8 @@ export const ZApprove = z.object({
   comment: z.preprocess(blankToUndefined, z.string().trim().max(4000, { error: "errors.authoringCommentLong" }).optional()),
 });
 
+export const ZAttachFile = z.object({ fileId: id({ max: 40 }) });
+
 export const ZRollback = z.object({ version: z.coerce.number({ error: "errors.authoringVersionMissing" }).int().min(1) });
 
 export const ZDiffQuery = z.object({

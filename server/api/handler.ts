@@ -38,6 +38,8 @@ export type ApiResult = {
   file?: { content: Uint8Array | string; type: string; name: string };
   /** A response the handler built itself (a stored file streamed with its own headers); GET only. */
   response?: Response;
+  /** Where a plain form post goes on success when the result decides it (a new item's page); an app path. */
+  formNext?: string;
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -86,6 +88,12 @@ export function handle<
       const ctx = { req, body, params, query, user, locale, ip } as Context<never, never, TAuth, never>;
 
       const key = req.headers.get("idempotency-key");
+      let formNext: string | undefined;
+      const run = async () => {
+        const result = await fn(ctx);
+        formNext = result.formNext;
+        return result;
+      };
       let response: Response;
       if (isWrite && key !== null) {
         if (!IDEMPOTENCY_KEY.test(key)) {
@@ -95,11 +103,11 @@ export function handle<
         const fingerprint = spec.upload
           ? `${req.headers.get("content-type") ?? ""} ${req.headers.get("content-length") ?? ""} ${req.nextUrl.search}`
           : undefined;
-        response = await withIdempotency(req, key, user?.id ?? null, ip, fingerprint ?? body, () => fn(ctx), locale);
+        response = await withIdempotency(req, key, user?.id ?? null, ip, fingerprint ?? body, run, locale);
       } else {
-        response = toResponse(await fn(ctx));
+        response = toResponse(await run());
       }
-      return form ? seeOther(response, form.next, locale) : response;
+      return form ? seeOther(response, formNext ? safeNextPath(formNext, form.next) : form.next, locale) : response;
     } catch (error) {
       const response = errorResponse(error, locale);
       return formPost ? await formErrorPage(response, refererPath(req), locale) : response;

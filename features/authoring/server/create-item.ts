@@ -6,7 +6,7 @@ import { AppError, isUniqueViolation } from "@/server/errors";
 import { kyivDay } from "@/lib/kyiv-calendar";
 import { compiledIndex } from "@/features/content/compiled";
 import { listTracks } from "@/features/lessons/server/catalog";
-import { attachFiles } from "@/features/files/server/attach-files";
+import { attachNewFiles } from "./attach-item-files";
 import { kebabFromName } from "@/features/community/handles";
 import type { TItemCreate } from "../schemas";
 import { starterText } from "../starter-text";
@@ -63,7 +63,7 @@ export async function createAuthoredItem(actor: Actor, input: TItemCreate, now =
           },
           select: { id: true, slug: true },
         });
-        await attachFiles(actor, check.fileIds, { itemType: "authored-item", itemId: item.id }, tx);
+        await attachNewFiles(tx, actor, item.id, check.fileIds);
         return item;
       });
     } catch (error) {

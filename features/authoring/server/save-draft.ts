@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Actor } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
-import { attachFiles } from "@/features/files/server/attach-files";
+import { attachNewFiles } from "./attach-item-files";
 import type { AuthoredKind, TDraftSave } from "../schemas";
 import type { MdxProblem } from "../safe-mdx";
 import { checkDraftText, frontmatterId } from "./check-draft";
@@ -45,7 +45,7 @@ export async function saveDraft(
     if (updated.count === 0) throw new AppError("conflict", "errors.authoringStale");
     await tx.authoredItemHromada.deleteMany({ where: { itemId: item.id, hromadaId: { notIn: hromadaIds } } });
     await tx.authoredItemHromada.createMany({ data: hromadaIds.map((hromadaId) => ({ itemId: item.id, hromadaId })), skipDuplicates: true });
-    await attachFiles(actor, check.fileIds, { itemType: "authored-item", itemId: item.id }, tx);
+    await attachNewFiles(tx, actor, item.id, check.fileIds);
     return { revision: input.revision + 1, problems: check.problems };
   });
 }

@@ -25,6 +25,8 @@ export type CatalogWalkthrough = WalkthroughCard & { publisher: Publisher };
 export type CatalogTrack = TTrack & { publisher: Publisher };
 export type CatalogNote = {
   id: string;
+  /** The AuthoredItem row (its attachments are StoredFiles of this item). */
+  itemId: string;
   title: string;
   summary: string;
   noteKind: string;
@@ -93,6 +95,7 @@ export async function loadCatalog(audience: Actor | "everything"): Promise<Catal
     else
       notes.push({
         id: item.slug,
+        itemId: item.id,
         title: version.title,
         summary: version.summary,
         noteKind: (version.meta as AuthoredNoteMeta).noteKind ?? item.noteKind ?? "RECOMMENDATION",
@@ -178,6 +181,12 @@ export class Catalog {
 
   note(id: string): CatalogNote | null {
     return this.authoredNotes.find((n) => n.id === id) ?? null;
+  }
+
+  /** A published note's compiled body, or null when the reader has no such note. */
+  async getNoteCode(id: string): Promise<string | null> {
+    const note = this.note(id);
+    return note ? ((await readCompiledContent(note.compiledKey))?.code ?? null) : null;
   }
 
   publisherOf(kind: "lesson" | "walkthrough", id: string): Publisher {

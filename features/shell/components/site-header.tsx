@@ -9,12 +9,13 @@ import { unreadNotificationCount } from "@/features/notifications/server/centre"
  * redirect, so they also work before the page's scripts have loaded or when they never do.
  */
 export async function SiteHeader() {
-  const [user, t, tl, tw, locale] = await Promise.all([
+  const [user, t, tl, tw, locale, ta] = await Promise.all([
     getCurrentUser(),
     getTranslations("common"),
     getTranslations("languages"),
     getTranslations("workshops"),
     getLocale(),
+    getTranslations("authoring"),
   ]);
   const unread = user ? await unreadNotificationCount(user) : 0;
   // The other language as one button: its label is in that language, so anyone can find it.
@@ -35,6 +36,8 @@ export async function SiteHeader() {
               <a href="/competences">{t("competences")}</a>
               <a href="/community">{t("community")}</a>
               <a href="/workshops">{tw("navLink")}</a>
+              <a href="/methodology">{ta("notes.navLink")}</a>
+              {can(user, "author:content") ? <a href="/authoring">{ta("pages.navLink")}</a> : null}
               {can(user, "read:caseload") ? <a href="/curator">{t("caseload")}</a> : null}
               <a href="/notifications">
                 {t("notifications")}

@@ -2,7 +2,7 @@ import { handle } from "@/server/api/handler";
 import { authoringEndpoints as e } from "@/features/authoring/endpoints";
 import { createAuthoredItem } from "@/features/authoring/server/create-item";
 
-export const POST = handle({ ...e.create, permission: "author:content" }, async ({ user, body }) => ({
-  status: 201,
-  body: await createAuthoredItem(user, body),
-}));
+export const POST = handle({ ...e.create, permission: "author:content" }, async ({ user, body }) => {
+  const created = await createAuthoredItem(user, body);
+  return { status: 201, body: created, formNext: `/authoring/${created.id}` };
+});
