@@ -1,6 +1,7 @@
 import { compileLesson, compileMdx, lessonLinksAsPaths, type CompiledLesson } from "../lessons/compile";
 import { compileWalkthrough, type CompiledWalkthrough } from "../walkthroughs/compile";
 import { isCheckedMdx, type CheckedMdx } from "./safe-mdx";
+import { mediaAttributePaths } from "../content/media-path";
 
 export type CompiledNote = { locale: "uk" | "en"; code: string };
 export type CompiledDocument =
@@ -12,6 +13,14 @@ export type CompiledDocument =
  * items and paths. Takes only a CheckedMdx, and checks at run time that checkMdx issued it, so
  * unchecked text never reaches the compiler (decision 028).
  */
+/**
+ * A note has no folder of its own (it is never in content/): only uploaded files
+ * (`./f-<id>.<ext>`) become paths, in `Figure src` and in Markdown images.
+ */
+function compileNote(body: string): Promise<string> {
+  return compileMdx(mediaAttributePaths(lessonLinksAsPaths(body), "src", null), null);
+}
+
 export async function compileChecked(document: CheckedMdx): Promise<CompiledDocument> {
   if (!isCheckedMdx(document)) throw new Error("compileChecked takes only a document that checkMdx passed");
   switch (document.kind) {
@@ -20,6 +29,6 @@ export async function compileChecked(document: CheckedMdx): Promise<CompiledDocu
     case "walkthrough":
       return { kind: "walkthrough", compiled: await compileWalkthrough(document.source) };
     case "note":
-      return { kind: "note", compiled: { locale: document.locale, code: await compileMdx(lessonLinksAsPaths(document.source.body)) } };
+      return { kind: "note", compiled: { locale: document.locale, code: await compileNote(document.source.body) } };
   }
 }

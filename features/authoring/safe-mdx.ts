@@ -8,7 +8,7 @@ import type { ContentProblem } from "../competences/check-framework";
 import { lessonLinkProblems, lineAt, parseMdxText } from "../content/mdx-files";
 import { checkLessonBody, lessonReferenceProblems, type LessonSource } from "../lessons/check-lessons";
 import { LESSON_ID, ZLessonFrontmatter } from "../lessons/schemas";
-import { checkWalkthroughBody, type WalkthroughSource } from "../walkthroughs/check-walkthroughs";
+import { checkWalkthroughBody, type ScreenFile, type WalkthroughSource } from "../walkthroughs/check-walkthroughs";
 import { ZWalkthroughFrontmatter } from "../walkthroughs/schemas";
 import { COMPONENTS_BY_KIND, COMPONENT_ATTRIBUTES, MAX_ATTRIBUTE_CHARS, type AttributeSpec, type ComponentName, type MdxKind } from "./allowlist";
 
@@ -81,8 +81,11 @@ export type CheckContext = {
   competenceIds: ReadonlySet<string>;
   /** Lessons the document may link to (`lesson:id`) and name as prerequisites. */
   lessonIds: ReadonlySet<string>;
-  /** A walkthrough's screens as uploaded: `./name.svg` → its text and size, or null when there is none. */
-  readScreen?: (screen: string) => { text: string; bytes: number } | null;
+  /**
+   * A walkthrough's screens as uploaded (`./f-<id>.png`, see `loadAuthoredMedia`): its text (SVG
+   * markup, "" for PNG and JPEG), size and type, or null when there is none.
+   */
+  readScreen?: (screen: string) => ScreenFile | null;
 };
 
 export type NoteSource = { locale: "uk" | "en"; body: string; text: string };

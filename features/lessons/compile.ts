@@ -1,5 +1,6 @@
 import { bundleMDX } from "mdx-bundler";
 import type { LessonSource } from "./check-lessons";
+import { markdownImagePaths, mediaAttributePaths } from "../content/media-path";
 
 export const REVIEW_ITEM_KINDS = ["Quiz", "TrueFalse", "Scenario"] as const;
 export type ReviewItemKind = (typeof REVIEW_ITEM_KINDS)[number];
@@ -32,6 +33,8 @@ export type MdNode = {
   name?: string | null;
   depth?: number;
   value?: string;
+  /** Images and links: the address. */
+  url?: string;
   children?: MdNode[];
   attributes?: { type: string; name?: string; value?: unknown }[];
   position?: { start: { offset?: number }; end: { offset?: number } };
@@ -91,30 +94,46 @@ export const lessonLinksAsPaths = (body: string) => body.replace(/\]\(lesson:([a
 
 export const quiet = { esbuildOptions: (options: object) => ({ ...options, logLevel: "silent" as const }) };
 
-/** Compiles MDX as it stands (syntax check for content:check; code for getMDXComponent). */
-export async function compileMdx(source: string): Promise<string> {
-  return (await bundleMDX({ source, ...quiet })).code;
+/**
+ * Compiles MDX as it stands (syntax check for content:check; code for getMDXComponent). With a
+ * `mediaFolder` (see `mediaPath`), Markdown images get their served paths.
+ */
+export async function compileMdx(source: string, mediaFolder?: string | null): Promise<string> {
+  if (mediaFolder === undefined) return (await bundleMDX({ source, ...quiet })).code;
+  const { code } = await bundleMDX({
+    source,
+    ...quiet,
+    mdxOptions: (options) => {
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), markdownImagePaths(mediaFolder)];
+      return options;
+    },
+  });
+  return code;
 }
+
+/** The public folder of a lesson's files in content/ (copied there at build). */
+export const lessonMediaFolder = (id: string) => `/lesson-media/${id}`;
 
 /**
  * Compiles one lesson with mdx-bundler. Runs at build time (scripts/build-content.ts) and in
  * content:check, never per request. Lesson links become ordinary paths.
  */
 export async function compileLesson(source: LessonSource): Promise<CompiledLesson> {
-  const body = lessonLinksAsPaths(source.body).replace(/\bsrc="\.\/([\w.-]+)"/g, `src="/lesson-media/${source.id}/$1"`);
+  const folder = lessonMediaFolder(source.id);
+  const body = mediaAttributePaths(lessonLinksAsPaths(source.body), "src", folder);
   const found = { steps: [] as string[], items: [] as { id: string; kind: ReviewItemKind; start: number; end: number }[] };
   // Errors come back to the caller (content:check prints them with file and line), not to the log.
   const { code } = await bundleMDX({
     source: body,
     ...quiet,
     mdxOptions: (options) => {
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), lessonStructure(found, source.frontmatter.title)];
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), markdownImagePaths(folder), lessonStructure(found, source.frontmatter.title)];
       return options;
     },
   });
   const items: CompiledItem[] = [];
   for (const item of found.items) {
-    items.push({ id: item.id, kind: item.kind, code: await compileMdx(body.slice(item.start, item.end)) });
+    items.push({ id: item.id, kind: item.kind, code: await compileMdx(body.slice(item.start, item.end), folder) });
   }
   return { id: source.id, locale: source.locale, frontmatter: source.frontmatter, code, steps: found.steps.map((title) => ({ title })), items };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { checkWalkthroughs } from "./check-walkthroughs";
+import { checkWalkthroughBody, checkWalkthroughs, type ScreenFile } from "./check-walkthroughs";
 
 const COMPETENCES = new Set(["2.1", "SW.1"]);
 const LESSONS = new Set(["diia-for-clients"]);
@@ -127,5 +127,77 @@ describe("content check for walkthroughs", () => {
     expect(out).toContainEqual(expect.stringMatching(/^h\/en\.mdx:\d+: GuideStep: steps must match the Ukrainian version: one, two/));
     const links = messages(contentWith({ "g/uk.mdx": guide("g").replace("lesson:diia-for-clients", "lesson:no-such-lesson") }));
     expect(links).toEqual([expect.stringMatching(/^g\/uk\.mdx:\d+: link: no lesson "no-such-lesson"/)]);
+  });
+});
+
+describe("screens of a guide written in the app (uploaded files, decision 029)", () => {
+  const MB = 1024 * 1024;
+  const body = (screens: string[]) => {
+    const text = guide("g", { steps: screens.map((screen, i) => step(`s${i + 1}`).replace("./screen.svg", screen)) });
+    return { body: text.slice(text.indexOf("---", 3) + 3), frontmatter: { audience: "client" as const } };
+  };
+  function run(screens: string[], files: Record<string, ScreenFile>, options?: { uploadedScreens?: boolean }) {
+    const problems: string[] = [];
+    const steps = checkWalkthroughBody(
+      body(screens),
+      (_i, field, message) => problems.push(`${field}: ${message}`),
+      (s) => files[s] ?? null,
+      options,
+    );
+    return { steps, problems };
+  }
+
+  it("takes PNG and JPEG screenshots up to the upload limit, without the drawing rules, and SVG by the drawing rules", () => {
+    const { steps, problems } = run(["./f-ckpng1.png", "./f-ckjpg2.jpg", "./f-ckjpeg3.jpeg", "./f-cksvg4.svg"], {
+      "./f-ckpng1.png": { text: "", bytes: 2 * MB, contentType: "image/png" },
+      "./f-ckjpg2.jpg": { text: "", bytes: 500_000, contentType: "image/jpeg" },
+      "./f-ckjpeg3.jpeg": { text: "", bytes: 1000, contentType: "image/jpeg" },
+      "./f-cksvg4.svg": { text: SVG.replace('viewBox="0 0 360 720"', 'viewBox="0 0 720 360"'), bytes: SVG.length, contentType: "image/svg+xml" },
+    });
+    expect(problems).toEqual([]);
+    expect(steps.map((s) => [s.screen, s.wide])).toEqual([
+      ["./f-ckpng1.png", false],
+      ["./f-ckjpg2.jpg", false],
+      ["./f-ckjpeg3.jpeg", false],
+      ["./f-cksvg4.svg", true],
+    ]);
+  });
+
+  it("refuses a screenshot over 2 MB, an uploaded SVG over the drawing limit or with external references, and a type its name does not say", () => {
+    const { problems } = run(["./f-big.png", "./f-draw.svg", "./f-ext.svg", "./f-lie.png", "./f-gone.jpg"], {
+      "./f-big.png": { text: "", bytes: 2 * MB + 1, contentType: "image/png" },
+      "./f-draw.svg": { text: SVG, bytes: 31 * 1024, contentType: "image/svg+xml" },
+      "./f-ext.svg": { text: SVG.replace("<title>", '<image href="https://example.org/x.png"/><title>'), bytes: 400, contentType: "image/svg+xml" },
+      "./f-lie.png": { text: "", bytes: 100, contentType: "image/jpeg" },
+    });
+    expect(problems).toEqual([
+      "GuideStep[s1].screen: ./f-big.png is larger than 2 MB",
+      "GuideStep[s2].screen: ./f-draw.svg is larger than 30 KB: screens are simple drawings",
+      "GuideStep[s3].screen: ./f-ext.svg has scripts, event handlers or external references",
+      "GuideStep[s4].screen: ./f-lie.png is stored as image/jpeg, not image/png",
+      "GuideStep[s5].screen: no file ./f-gone.jpg",
+    ]);
+  });
+
+  it("takes raster screens only under an uploaded file's name: ./name.png stays refused, and the message names both kinds", () => {
+    const { problems } = run(["./shot.png", "./f-ok.png"], {
+      "./shot.png": { text: "", bytes: 10, contentType: "image/png" },
+      "./f-ok.png": { text: "", bytes: 10, contentType: "image/png" },
+    });
+    expect(problems).toEqual([
+      'GuideStep[s1].screen: needs a screen: an SVG file of the guide ("./name.svg") or an uploaded SVG, PNG or JPEG ("./f-<id>.png")',
+    ]);
+  });
+
+  it("keeps content/ to SVG files beside the guide: no raster screens, no names of uploaded files", () => {
+    const root = contentWith({
+      "g/uk.mdx": guide("g", { steps: [step("one").replace("./screen.svg", "./f-abc.svg"), step("two").replace("./screen.svg", "./shot.png")] }),
+    });
+    writeFileSync(join(root, "walkthroughs", "g", "f-abc.svg"), SVG);
+    writeFileSync(join(root, "walkthroughs", "g", "shot.png"), "png");
+    expect(messages(root)).toEqual([
+      expect.stringMatching(/GuideStep\[one\]\.screen: \.\/f-abc\.svg: names "\.\/f-…" stand for files uploaded in the app/),
+      expect.stringMatching(/GuideStep\[two\]\.screen: needs a screen: an SVG file in the guide's folder, written "\.\/name\.svg"$/),
+    ]);
   });
 });

@@ -2,12 +2,23 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { ContentProblem } from "../competences/check-framework";
 import { bodyReporter, checkComponentsAndItems, lessonLinkProblems, readMdxFiles, type MdxSource } from "../content/mdx-files";
+import { authoredFileRef } from "../content/media-path";
+import { UPLOAD_TYPES } from "../../server/storage/content";
 import { WALKTHROUGH_COMPONENTS, ZWalkthroughFrontmatter, type GuideStepInfo, type TWalkthroughFrontmatter } from "./schemas";
 
 export type WalkthroughSource = MdxSource<TWalkthroughFrontmatter> & { steps: GuideStepInfo[] };
 
 /** Screens are small line drawings; anything bigger is a photo or a copied screenshot. */
 const MAX_SCREEN_BYTES = 30 * 1024;
+/** An uploaded PNG or JPEG screen is a screenshot: the upload limit is its limit (decision 029). */
+const MAX_RASTER_SCREEN_BYTES = UPLOAD_TYPES["image/png"].maxBytes;
+const CONTENT_SCREEN = /^\.\/[\w.-]+\.svg$/;
+
+/**
+ * A screen as read: its text (an SVG's markup; "" for PNG and JPEG), its size in bytes and its
+ * type (SVG when not given: content/'s screens are SVG files).
+ */
+export type ScreenFile = { text: string; bytes: number; contentType?: string };
 const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** String attributes (`a="…"`) and expression attributes (`a={…}`) of a JSX tag. */
@@ -31,7 +42,9 @@ export function checkWalkthroughs(
   const { sources, problems } = readMdxFiles(join(root, "walkthroughs"), ZWalkthroughFrontmatter, "walkthrough", competenceIds);
   const walkthroughs: WalkthroughSource[] = [];
   for (const source of sources) {
-    const steps = checkWalkthroughBody(source, bodyReporter(source, problems), (screen) => readScreenFile(source.file, screen));
+    const steps = checkWalkthroughBody(source, bodyReporter(source, problems), (screen) => readScreenFile(source.file, screen), {
+      uploadedScreens: false,
+    });
     problems.push(...lessonLinkProblems(source, lessonIds));
     walkthroughs.push({ ...source, steps });
   }
@@ -51,7 +64,7 @@ export function checkWalkthroughs(
 }
 
 /** A screen of a guide in content/: the file beside the MDX file, or null when there is none. */
-function readScreenFile(mdxFile: string, screen: string): { text: string; bytes: number } | null {
+function readScreenFile(mdxFile: string, screen: string): ScreenFile | null {
   const file = join(dirname(mdxFile), screen.slice(2));
   return existsSync(file) ? { text: readFileSync(file, "utf8"), bytes: statSync(file).size } : null;
 }
@@ -61,11 +74,16 @@ function readScreenFile(mdxFile: string, screen: string): { text: string; bytes:
  * steps with ids, titles, alt text, a safe screen (read through `readScreen`, so a document
  * written in the app can give its uploaded screens), numbered hotspots on the screen, Expect,
  * Mistakes and TellClient by audience. Reports by offset in the body; returns the steps.
+ *
+ * Screens are SVG files beside the guide (`./name.svg`) — all that content/ takes
+ * (`uploadedScreens: false`). A guide written in the app may also name uploaded files
+ * (`./f-<id>.svg|png|jpg|jpeg`, decision 029); only those may be PNG or JPEG screenshots.
  */
 export function checkWalkthroughBody(
   source: { body: string; frontmatter: Pick<TWalkthroughFrontmatter, "audience"> },
   at: (index: number, field: string, message: string) => void,
-  readScreen: (screen: string) => { text: string; bytes: number } | null,
+  readScreen: (screen: string) => ScreenFile | null,
+  { uploadedScreens = true }: { uploadedScreens?: boolean } = {},
 ): GuideStepInfo[] {
   const { items } = checkComponentsAndItems(source.body, WALKTHROUGH_COMPONENTS, at);
   if (items === 0) at(0, "Quiz", "end the guide with a practice check: at least one Quiz or TrueFalse");
@@ -84,10 +102,24 @@ export function checkWalkthroughBody(
     if (!attrs.alt || attrs.alt.length < 10) where("alt", "every screen needs alt text describing it");
     const screen = attrs.screen ?? "";
     let wide = false;
-    if (!/^\.\/[\w.-]+\.svg$/.test(screen)) where("screen", 'needs a screen: an SVG file in the guide\'s folder, written "./name.svg"');
+    const uploaded = authoredFileRef(screen);
+    if (uploaded && !uploadedScreens) where("screen", `${screen}: names "./f-…" stand for files uploaded in the app; give the screen another name`);
+    else if (!uploaded && !CONTENT_SCREEN.test(screen))
+      where(
+        "screen",
+        uploadedScreens
+          ? 'needs a screen: an SVG file of the guide ("./name.svg") or an uploaded SVG, PNG or JPEG ("./f-<id>.png")'
+          : 'needs a screen: an SVG file in the guide\'s folder, written "./name.svg"',
+      );
     else {
       const found = readScreen(screen);
+      const type = found?.contentType ?? "image/svg+xml";
       if (!found) where("screen", `no file ${screen}`);
+      else if (uploaded && type !== uploaded.contentType) where("screen", `${screen} is stored as ${type}, not ${uploaded.contentType}`);
+      else if (type === "image/png" || type === "image/jpeg") {
+        // A screenshot: the upload checked its bytes; only its size is a screen's concern here.
+        if (found.bytes > MAX_RASTER_SCREEN_BYTES) where("screen", `${screen} is larger than ${MAX_RASTER_SCREEN_BYTES / 1024 / 1024} MB`);
+      } else if (type !== "image/svg+xml") where("screen", `${screen} is not an SVG, PNG or JPEG file`);
       else {
         const svg = found.text;
         if (found.bytes > MAX_SCREEN_BYTES) where("screen", `${screen} is larger than ${MAX_SCREEN_BYTES / 1024} KB: screens are simple drawings`);

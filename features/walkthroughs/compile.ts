@@ -1,5 +1,6 @@
 import { bundleMDX } from "mdx-bundler";
 import { quiet, stepElement, type MdNode } from "../lessons/compile";
+import { markdownImagePaths, mediaAttributePaths, mediaPath } from "../content/media-path";
 import type { WalkthroughSource } from "./check-walkthroughs";
 import type { GuideStepInfo, TWalkthroughFrontmatter } from "./schemas";
 
@@ -15,8 +16,11 @@ export type CompiledWalkthrough = {
   items: { id: string }[];
 };
 
-/** Public path of a walkthrough's screens (copied from content/ at build). */
-export const screenPath = (id: string, file: string) => `/walkthrough-media/${id}/${file.replace(/^\.\//, "")}`;
+/** The public folder of a walkthrough's screens in content/ (copied there at build). */
+export const walkthroughMediaFolder = (id: string) => `/walkthrough-media/${id}`;
+
+/** Where a screen is served: content/'s from the walkthrough's folder, an uploaded one (`./f-<id>.png`) from the file route. */
+export const screenPath = (id: string, file: string) => mediaPath(walkthroughMediaFolder(id), file);
 
 /**
  * Screens of the player: the opening (what is needed beforehand), one per GuideStep, and the
@@ -43,15 +47,19 @@ function guideScreens() {
 /** Compiles one checked walkthrough at build time; screens become public paths, lesson links ordinary ones. */
 export async function compileWalkthrough(source: WalkthroughSource): Promise<CompiledWalkthrough> {
   const wide = new Set(source.steps.filter((s) => s.wide).map((s) => s.id));
-  const body = source.body
-    .replace(/\]\(lesson:([a-z0-9-]+)\)/g, "](/lessons/$1)")
-    .replace(/<GuideStep\b(?=[^>]*\bid="([^"]+)")/g, (tag, id: string) => (wide.has(id) ? `${tag} wide` : tag))
-    .replace(/\bscreen="(\.\/[\w.-]+)"/g, (_m, file: string) => `screen="${screenPath(source.id, file)}"`);
+  const folder = walkthroughMediaFolder(source.id);
+  const body = mediaAttributePaths(
+    source.body
+      .replace(/\]\(lesson:([a-z0-9-]+)\)/g, "](/lessons/$1)")
+      .replace(/<GuideStep\b(?=[^>]*\bid="([^"]+)")/g, (tag, id: string) => (wide.has(id) ? `${tag} wide` : tag)),
+    "screen",
+    folder,
+  );
   const { code } = await bundleMDX({
     source: body,
     ...quiet,
     mdxOptions: (options) => {
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), guideScreens()];
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), markdownImagePaths(folder), guideScreens()];
       return options;
     },
   });

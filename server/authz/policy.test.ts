@@ -18,6 +18,7 @@ import {
   workshopsWhere,
   type Actor,
   type WorkshopResource,
+  type AuthoredItemResource,
   type CommunitySpaceResource,
   type Permission,
 } from "./policy";
@@ -46,6 +47,14 @@ const workshop = (over: Partial<WorkshopResource> = {}): WorkshopResource => ({
   audience: "REGION",
   hromadaIds: [],
   registrantIds: [],
+  ...over,
+});
+
+const authored = (over: Partial<AuthoredItemResource> = {}): AuthoredItemResource => ({
+  regionId: REGION,
+  hromadaIds: [],
+  isPublished: true,
+  submittedById: null,
   ...over,
 });
 
@@ -566,6 +575,31 @@ const MATRIX: Row[] = [
     { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t },
   ],
   [
+    "read a file of a published Poltava item",
+    (a) => can(a, "read:stored-file", { ownerId: "u-x", item: { scope: "authored", resource: authored({ regionId: REGION }) } }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read a file of a published Poltava item for another hromada",
+    (a) => can(a, "read:stored-file", { ownerId: "u-x", item: { scope: "authored", resource: authored({ regionId: REGION, hromadaIds: ["h5"] }) } }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read a file of an unpublished Poltava item",
+    (a) => can(a, "read:stored-file", { ownerId: "u-x", item: { scope: "authored", resource: authored({ regionId: REGION, isPublished: false }) } }),
+    { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t },
+  ],
+  [
+    "read a file of a published national item",
+    (a) => can(a, "read:stored-file", { ownerId: "u-x", item: { scope: "authored", resource: authored({ regionId: null }) } }),
+    { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t },
+  ],
+  [
+    "read a file of an unpublished national item",
+    (a) => can(a, "read:stored-file", { ownerId: "u-x", item: { scope: "authored", resource: authored({ regionId: null, isPublished: false }) } }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
     "announce workshops at all (route gate)",
     (a) => can(a, "announce:workshops"),
     { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t },
@@ -645,6 +679,19 @@ describe("policy matrix", () => {
       });
     }
   }
+
+  it("reads an authored item's files exactly as the item (one rule for both)", () => {
+    const items = [null, REGION, OTHER_REGION].flatMap((regionId) =>
+      [[], ["h1"], ["h5"]].flatMap((hromadaIds) => [true, false].map((isPublished) => authored({ regionId, hromadaIds, isPublished }))),
+    );
+    for (const actor of Object.values(actors)) {
+      for (const resource of items) {
+        expect(can(actor, "read:stored-file", { ownerId: "u-x", item: { scope: "authored", resource } }), JSON.stringify([actor.id, resource])).toBe(
+          can(actor, "read:authored-item", resource),
+        );
+      }
+    }
+  });
 
   it("denies everything to nobody", () => {
     const permissions: Permission[] = ["read:profile:own", "read:admin-area", "read:outbox", "read:users"];

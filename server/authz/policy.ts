@@ -69,12 +69,13 @@ export type WorkshopResource = {
 };
 /**
  * An uploaded file (decision 029): who uploaded it, and the item it is attached to as the item's
- * own rule sees it — `null` while it is attached to nothing. Authoring fills `item` from the item
- * it loads (a national item, or a region's), never from what a caller says.
+ * own rule sees it — `null` while it is attached to nothing. `serveFile` fills `item` from the item
+ * it loads (a national item, a region's, or an authored item with its own rule), never from what a
+ * caller says.
  */
 export type StoredFileResource = {
   ownerId: string;
-  item: null | { scope: "national" } | { scope: "region"; regionId: string };
+  item: null | { scope: "national" } | { scope: "region"; regionId: string } | { scope: "authored"; resource: AuthoredItemResource };
 };
 /**
  * An item written in the app (decision 032) as the database knows it: its region (null = national),
@@ -218,6 +219,14 @@ function inItemAudience(actor: Actor, r: AuthoredItemResource): boolean {
   if (r.regionId === null) return true;
   return r.regionId === actor.regionId && (r.hromadaIds.length === 0 || r.hromadaIds.includes(actor.hromadaId));
 }
+/** Its authors read it published or not; learners only once published and within its audience. */
+const readsAuthoredItem = (actor: Actor, r: AuthoredItemResource) => authorsFor(actor, r.regionId) || (r.isPublished && inItemAudience(actor, r));
+/** Whoever the item a file is attached to lets read it (an authored item by its own rule). */
+function readsFileItem(actor: Actor, item: NonNullable<StoredFileResource["item"]>): boolean {
+  if (item.scope === "national") return true;
+  if (item.scope === "authored") return readsAuthoredItem(actor, item.resource);
+  return isAdmin(actor) || actor.regionId === item.regionId;
+}
 
 /** Whom a workshop is for: its region (or the country), then everyone there, the listed hromadas, or curators. */
 function inWorkshopAudience(actor: Actor, r: WorkshopResource): boolean {
@@ -318,18 +327,16 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "manage:workshop": (a, r) => managesWorkshop(a, r.regionId),
   // Files are material for content: those who author it upload (a quota per person applies).
   "upload:file": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
-  // Its uploader while they still author, and whoever the item it is attached to lets read it:
-  // a national item everyone signed in, a region's item that region (and admins).
   "author:content": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
   "write:authored-item": (a, r) => authorsFor(a, r.regionId),
   // A second pair of eyes: never the person who submitted the draft (a CHECK keeps this in the database too).
   "review:authored-item": (a, r) => r.submittedById !== null && r.submittedById !== a.id && authorsFor(a, r.regionId),
-  // Its authors read it published or not; learners only once published and within its audience.
-  "read:authored-item": (a, r) => authorsFor(a, r.regionId) || (r.isPublished && inItemAudience(a, r)),
+  "read:authored-item": (a, r) => readsAuthoredItem(a, r),
   "manage:region-track": (a, r) => authorsFor(a, r.regionId),
-  "read:stored-file": (a, r) =>
-    (a.id === r.ownerId && (isAdmin(a) || has(a, "METHODOLOGIST"))) ||
-    (r.item !== null && (r.item.scope === "national" || isAdmin(a) || a.regionId === r.item.regionId)),
+  // Its uploader while they still author, and whoever the item it is attached to lets read it:
+  // a national item everyone signed in, a region's item that region (and admins), an authored
+  // item whoever "read:authored-item" lets read it (narrowed to hromadas, or not yet published).
+  "read:stored-file": (a, r) => (a.id === r.ownerId && (isAdmin(a) || has(a, "METHODOLOGIST"))) || (r.item !== null && readsFileItem(a, r.item)),
 };
 
 type ResourceArgs<P extends Permission> = Rules[P] extends undefined ? [] : [resource: Rules[P]];

@@ -5,14 +5,31 @@ import { AppError } from "@/server/errors";
 import type { SessionUser } from "@/server/auth/current-user";
 import { getFileStorage, type FileStorage } from "@/server/storage";
 import { contentDisposition } from "@/server/storage/content";
+import { AUTHORED_ITEM_FILES } from "@/features/content/media-path";
 
 /**
- * The item a file is attached to, as "read:stored-file" sees it. No kind of item attaches files
- * yet: authoring adds its item types here, loading the item's scope from the database. A file
- * attached to a kind this does not know is read by its uploader only (closed, not open).
+ * The item a file is attached to, as "read:stored-file" sees it, loaded from the database. An
+ * authored item (lesson, guide or note written in the app) is read by its own rule — its region,
+ * hromadas and whether it is published — so its files are read by exactly who reads the item. A
+ * file attached to a kind this does not know, or to an item that is gone, is read by its uploader
+ * only (closed, not open).
  */
-async function loadAttachedItem(_file: { itemType: string | null; itemId: string | null }): Promise<StoredFileResource["item"]> {
-  return null;
+async function loadAttachedItem(file: { itemType: string | null; itemId: string | null }): Promise<StoredFileResource["item"]> {
+  if (file.itemType !== AUTHORED_ITEM_FILES || file.itemId === null) return null;
+  const item = await getDb().authoredItem.findUnique({
+    where: { id: file.itemId },
+    select: { regionId: true, currentVersion: true, submittedById: true, hromadas: { select: { hromadaId: true } } },
+  });
+  if (!item) return null;
+  return {
+    scope: "authored",
+    resource: {
+      regionId: item.regionId,
+      hromadaIds: item.hromadas.map((h) => h.hromadaId),
+      isPublished: item.currentVersion !== null,
+      submittedById: item.submittedById,
+    },
+  };
 }
 
 /** Never guessed by the browser; SVG gets a policy of its own so that opening it runs nothing. */
