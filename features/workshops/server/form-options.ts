@@ -1,4 +1,5 @@
 import "server-only";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { getDb } from "@/server/db/client";
 import { authorize, regionsWhere, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
@@ -25,6 +26,6 @@ export async function getWorkshopFormOptions(actor: Actor, locale: AppLocale): P
     regions: regions.map((r) => ({ id: r.id, name: name(r) })),
     national: actor.roles.includes("ADMIN"),
     hromadas: regions.flatMap((r) => r.hromadas.map((h) => ({ id: h.id, name: name(h), regionId: r.id, regionName: name(r) }))),
-    content: listContentOptions(locale),
+    content: listContentOptions(await loadCatalog(actor), locale),
   };
 }
