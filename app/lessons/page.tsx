@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
-import { findLessons, listTracks } from "@/features/lessons/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
+import { PublisherLine } from "@/features/content/components/publisher-line";
 import { getFramework } from "@/features/competences/server/framework";
 import { completedLessonIds } from "@/features/progress/server/lesson-position";
 
@@ -44,11 +45,17 @@ function FilterSelect({
 
 export default async function LessonsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
-  const [params, t, localeRaw, done] = await Promise.all([searchParams, getTranslations("lessons"), getLocale(), completedLessonIds(user)]);
+  const [params, t, localeRaw, done, catalog] = await Promise.all([
+    searchParams,
+    getTranslations("lessons"),
+    getLocale(),
+    completedLessonIds(user),
+    loadCatalog(user),
+  ]);
   const locale = localeRaw === "en" ? "en" : "uk";
   const level = Number(params.level) || undefined;
   const maxMinutes = Number(params.minutes) || undefined;
-  const lessons = findLessons(locale, { q: params.q, competence: params.competence || undefined, level, maxMinutes });
+  const lessons = catalog.findLessons(locale, { q: params.q, competence: params.competence || undefined, level, maxMinutes });
   const byId = new Map(lessons.map((l) => [l.id, l]));
   const fw = getFramework();
   const filtered = Boolean(params.q || params.competence || level || maxMinutes);
@@ -88,7 +95,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
       <p role="status" className="mb-4">
         {t("found", { count: lessons.length })}
       </p>
-      {listTracks().map((track) => {
+      {catalog.tracks().map((track) => {
         const items = track.lessons.map((id) => byId.get(id)).filter((l): l is NonNullable<typeof l> => Boolean(l));
         if (!items.length) return null;
         return (
@@ -104,6 +111,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
                     <Link href={`/lessons/${l.id}`}>{l.title}</Link>
                   </h3>
                   <p className="text-sm">{l.summary}</p>
+                  <PublisherLine publisher={l.publisher} locale={locale} className="mt-1 text-sm text-muted" />
                   <p className="mt-1 text-sm text-muted">
                     {t("minutes", { minutes: l.minutes })}
                     {locale === "en" && !l.hasTranslation ? ` · ${t("ukrainianOnly")}` : ""}

@@ -1,7 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { can } from "@/server/authz/policy";
-import { listWalkthroughs, type WalkthroughCard } from "@/features/walkthroughs/server/catalog";
+import type { WalkthroughCard } from "@/features/walkthroughs/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
+import { PublisherLine } from "@/features/content/components/publisher-line";
 import { completedWalkthroughIds } from "@/features/walkthroughs/server/progress";
 import { getFreshness } from "@/features/walkthroughs/server/freshness";
 
@@ -11,9 +13,9 @@ export async function generateMetadata() {
 
 export default async function WalkthroughsPage() {
   const user = await requireUser();
-  const [t, localeRaw] = await Promise.all([getTranslations("walkthroughs"), getLocale()]);
+  const [t, localeRaw, catalog] = await Promise.all([getTranslations("walkthroughs"), getLocale(), loadCatalog(user)]);
   const locale = localeRaw === "en" ? "en" : "uk";
-  const guides = listWalkthroughs(locale);
+  const guides = catalog.walkthroughs(locale);
   const [done, freshness] = await Promise.all([
     completedWalkthroughIds(user),
     getFreshness(
@@ -40,6 +42,7 @@ export default async function WalkthroughsPage() {
                   <a href={`/walkthroughs/${g.id}`}>{g.title}</a>
                 </h3>
                 <p className="text-sm">{g.summary}</p>
+                <PublisherLine publisher={g.publisher} locale={locale} className="mt-1 text-sm text-muted" />
                 <p className="mt-1 text-sm text-muted">
                   {g.platform.name} · {t("meta", { minutes: g.minutes, steps: g.stepCount })}
                   {locale === "en" && !g.hasTranslation ? ` · ${t("ukrainianOnly")}` : ""}

@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
-import { getLesson, listLessons, listTracks } from "@/features/lessons/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
+import { PublisherLine } from "@/features/content/components/publisher-line";
+import { getCurrentUser } from "@/server/auth/current-user";
 import { LessonBody } from "@/features/lessons/components/lesson-body";
 import { LessonPlayer } from "@/features/lessons/components/lesson-player";
 import { initialScreen } from "@/features/lessons/player-position";
@@ -11,8 +13,9 @@ import { ClientMessages } from "@/ui/client-messages";
 import { DiscussedInCommunity } from "@/features/community/components/discussed-in-community";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, locale] = await Promise.all([params, getLocale()]);
-  const lesson = getLesson(id, locale === "en" ? "en" : "uk");
+  const [{ id }, locale, user] = await Promise.all([params, getLocale(), getCurrentUser()]);
+  // The title only where the page itself opens: another region's lesson leaks nothing, not even its name.
+  const lesson = user ? await (await loadCatalog(user)).getLesson(id, locale === "en" ? "en" : "uk") : null;
   return { title: lesson?.frontmatter.title ?? "" };
 }
 
@@ -25,13 +28,14 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
   const user = await requireUser();
   const [{ id }, query, t, localeRaw] = await Promise.all([params, searchParams, getTranslations("lessons"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
-  const lesson = getLesson(id, locale);
+  const catalog = await loadCatalog(user);
+  const lesson = await catalog.getLesson(id, locale);
   if (!lesson) notFound();
   const fw = getFramework();
   const state = await getLessonState(user, id);
-  const track = listTracks().find((tr) => tr.lessons.includes(id));
+  const track = catalog.tracks().find((tr) => tr.lessons.includes(id));
   const nextId = track ? track.lessons[track.lessons.indexOf(id) + 1] : undefined;
-  const next = nextId ? listLessons(locale).find((l) => l.id === nextId) : undefined;
+  const next = nextId ? catalog.lessons(locale).find((l) => l.id === nextId) : undefined;
   const fm = lesson.frontmatter;
   const steps = lesson.steps.map((s) => s.title);
   return (
@@ -49,6 +53,7 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
           {fm.competences.map((c) => `${c} ${fw.competences.find((x) => x.id === c)?.title[locale] ?? ""}`).join("; ")}
           {locale === "en" && lesson.locale === "uk" ? ` · ${t("ukrainianOnly")}` : ""}
         </p>
+        <PublisherLine publisher={catalog.publisherOf("lesson", id)} locale={locale} className="-mt-2 mb-4 text-sm text-muted" />
         <LessonPlayer
           lessonId={id}
           steps={steps}

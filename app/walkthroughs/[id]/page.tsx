@@ -3,7 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { can } from "@/server/authz/policy";
 import { VerifyForm } from "@/features/walkthroughs/components/queue-actions";
-import { getWalkthrough } from "@/features/walkthroughs/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
+import { PublisherLine } from "@/features/content/components/publisher-line";
+import { getCurrentUser } from "@/server/auth/current-user";
 import { getWalkthroughState } from "@/features/walkthroughs/server/progress";
 import { getFreshness } from "@/features/walkthroughs/server/freshness";
 import { LessonBody } from "@/features/lessons/components/lesson-body";
@@ -16,8 +18,10 @@ import { ClientMessages } from "@/ui/client-messages";
 import { DiscussedInCommunity } from "@/features/community/components/discussed-in-community";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, locale] = await Promise.all([params, getLocale()]);
-  return { title: getWalkthrough(id, locale === "en" ? "en" : "uk")?.frontmatter.title ?? "" };
+  const [{ id }, locale, user] = await Promise.all([params, getLocale(), getCurrentUser()]);
+  // The title only where the page itself opens: another region's guide leaks nothing, not even its name.
+  const guide = user ? await (await loadCatalog(user)).getWalkthrough(id, locale === "en" ? "en" : "uk") : null;
+  return { title: guide?.frontmatter.title ?? "" };
 }
 
 /* Links are plain links and the player loads no data library, as on the lesson page (decision 009). */
@@ -31,7 +35,8 @@ export default async function WalkthroughPage({
   const user = await requireUser();
   const [{ id }, query, t, localeRaw] = await Promise.all([params, searchParams, getTranslations("walkthrough"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
-  const guide = getWalkthrough(id, locale);
+  const catalog = await loadCatalog(user);
+  const guide = await catalog.getWalkthrough(id, locale);
   if (!guide) notFound();
   const [state, freshness, curators] = await Promise.all([getWalkthroughState(user, id), getFreshness([id], () => guide.frontmatter), myCurators(user)]);
   const fm = guide.frontmatter;
@@ -58,6 +63,7 @@ export default async function WalkthroughPage({
           {locale === "en" && guide.locale === "uk" ? ` · ${t("ukrainianOnly")}` : ""}
         </p>
         <FreshnessLine freshness={freshness.get(id) ?? null} />
+        <PublisherLine publisher={catalog.publisherOf("walkthrough", id)} locale={locale} className="mb-1 text-sm text-muted" />
         <p className="mb-4">
           <a href={`/walkthroughs/${id}/print`}>{t("handout")}</a>
         </p>

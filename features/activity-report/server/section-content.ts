@@ -1,8 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import type { ReportTable } from "@/server/reports/export-tables";
-import { listLessons } from "@/features/lessons/server/catalog";
-import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import type { ActivityReportContext } from "./context";
 
 /** How many lessons the most and least finished tables list. */
@@ -22,14 +21,18 @@ export async function contentSection(ctx: ActivityReportContext): Promise<Report
         _sum: { count: true },
       })
     : [];
+  // A region's report lists the region's own items beside the national ones; the country's, all.
+  const catalog = await loadCatalog(ctx.scope.kind === "region" ? { regionId: ctx.scope.regionId } : "everything");
   const finished = new Map(rows.map((r) => [`${r.kind}:${r.contentId}`, r._sum.count ?? 0]));
   const collator = new Intl.Collator(locale === "en" ? "en" : "uk");
-  const lessons = listLessons(locale)
+  const lessons = catalog
+    .lessons(locale)
     .map((l) => ({ title: l.title, n: finished.get(`lesson:${l.id}`) ?? 0 }))
     .sort((a, b) => b.n - a.n || collator.compare(a.title, b.title));
   const most = lessons.filter((l) => l.n > 0).slice(0, LESSON_RANK_SIZE);
   const least = [...lessons].sort((a, b) => a.n - b.n || collator.compare(a.title, b.title)).slice(0, LESSON_RANK_SIZE);
-  const guides = listWalkthroughs(locale)
+  const guides = catalog
+    .walkthroughs(locale)
     .map((g) => ({ title: g.title, n: finished.get(`walkthrough:${g.id}`) ?? 0 }))
     .sort((a, b) => b.n - a.n || collator.compare(a.title, b.title));
   return [

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import type { ReportTable } from "@/server/reports/export-tables";
-import { getWalkthrough, listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import type { ActivityReportContext } from "./context";
 
 /** At most this many steps in the "stuck" table, the worst first. */
@@ -30,11 +30,16 @@ export async function walkthroughSection(ctx: ActivityReportContext): Promise<Re
     }),
   ]);
 
-  const guides = new Map(listWalkthroughs(locale).map((g) => [g.id, g.title]));
+  // A region's report covers the region's own guides beside the national ones; the country's, all.
+  const catalog = await loadCatalog(ctx.scope.kind === "region" ? { regionId: ctx.scope.regionId } : "everything");
+  const guides = new Map(catalog.walkthroughs(locale).map((g) => [g.id, g.title]));
+  // Step titles of the guides with reports or stops, read before the tables are built (authored ones are read from the database).
+  const named = new Set([...reports.map((r) => r.walkthroughId), ...stopped.map((p) => p.walkthroughId)].filter((id) => guides.has(id)));
+  const compiled = new Map(await Promise.all([...named].map(async (id) => [id, await catalog.getWalkthrough(id, locale)] as const)));
   const stepTitles = new Map<string, { ids: string[]; titles: Map<string, string> }>();
   const stepsOf = (walkthroughId: string) => {
     if (!stepTitles.has(walkthroughId)) {
-      const steps = getWalkthrough(walkthroughId, locale)?.steps ?? [];
+      const steps = compiled.get(walkthroughId)?.steps ?? [];
       stepTitles.set(walkthroughId, { ids: steps.map((s) => s.id), titles: new Map(steps.map((s, i) => [s.id, `${i + 1}. ${s.title}`])) });
     }
     return stepTitles.get(walkthroughId)!;

@@ -33,7 +33,7 @@ export async function createThread(actor: Actor, input: NewThread, now = new Dat
   const space = await loadSpace(actor, input.spaceSlug);
   authorize(actor, "post:community-space", space.resource);
   const rawBody = input.kind === "HARD_CASE" && input.hardCase ? assembleHardCase(input.hardCase) : (input.body ?? "");
-  const post = await preparePost({ ...space.resource, id: space.id }, rawBody, input.confirmNoClientData === true, { title: input.title });
+  const post = await preparePost(actor, { ...space.resource, id: space.id }, rawBody, input.confirmNoClientData === true, { title: input.title });
   return getDb().$transaction(async (tx) => {
     await assertMayWrite(tx, actor, { ...space.resource, id: space.id }, { countsAsPost: true, links: post.links }, now);
     const thread = await tx.thread.create({

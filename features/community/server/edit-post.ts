@@ -16,7 +16,7 @@ export async function editPost(actor: Actor, postId: string, input: { body: stri
   authorize(actor, "edit:community-post", { authorId: post.authorId, space: post.thread.space.resource, withinEditWindow: post.withinEditWindow });
   if (post.deletedAt) throw new AppError("conflict", "errors.postRemoved");
   if (post.thread.lockedAt) throw new AppError("conflict", "errors.threadLocked");
-  const prepared = await preparePost({ ...post.thread.space.resource, id: post.thread.space.id }, input.body, input.confirmNoClientData === true);
+  const prepared = await preparePost(actor, { ...post.thread.space.resource, id: post.thread.space.id }, input.body, input.confirmNoClientData === true);
   return getDb().$transaction(async (tx) => {
     await assertMayWrite(tx, actor, { ...post.thread.space.resource, id: post.thread.space.id }, { countsAsPost: false, links: prepared.links }, now);
     // Compare-and-set on the text read above: two editors at once cannot both overwrite it unseen.

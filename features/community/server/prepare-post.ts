@@ -1,10 +1,9 @@
 import "server-only";
 import { getDb, type Prisma, type PrismaClient } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import type { CommunitySpaceResource } from "@/server/authz/policy";
+import type { Actor, CommunitySpaceResource } from "@/server/authz/policy";
 import { findPersonalData } from "@/features/privacy/personal-data";
-import { listLessons } from "@/features/lessons/server/catalog";
-import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { findMentionedReaders } from "./resolve-mentions";
 import { findQuotedPosts } from "./resolve-quotes";
 import { MAX_POST_CHARS, PostTooLongError, renderPost, type PostCardRef } from "../render/render-post";
@@ -24,8 +23,11 @@ export type PreparedPost = {
  * Everything a post needs before it is written: refuses empty and oversize bodies, runs the
  * client-data guard (422 `client_data_suspected` with the spans unless the author confirmed), and
  * renders the Markdown once, resolving cards to lessons and guides and mentions to readers of the space.
+ * Cards resolve in the writer's catalog: a writer cannot card what they cannot open, and a reader
+ * in another region sees the card's title but gets the lesson's 404.
  */
 export async function preparePost(
+  writer: Actor,
   space: CommunitySpaceResource & { id: string },
   rawBody: string,
   confirmNoClientData: boolean,
@@ -45,9 +47,9 @@ export async function preparePost(
     });
   }
   // Mentions by @handle (or a person's id) of readers of the space, quotes of posts in it (decision 025).
-  const [mentioned, quoted] = await Promise.all([findMentionedReaders(db, space, body), findQuotedPosts(db, space.id, body)]);
-  const lessons = new Map(listLessons("uk").map((l) => [l.id, l.title]));
-  const guides = new Map(listWalkthroughs("uk").map((w) => [w.id, w.title]));
+  const [mentioned, quoted, catalog] = await Promise.all([findMentionedReaders(db, space, body), findQuotedPosts(db, space.id, body), loadCatalog(writer)]);
+  const lessons = new Map(catalog.lessons("uk").map((l) => [l.id, l.title]));
+  const guides = new Map(catalog.walkthroughs("uk").map((w) => [w.id, w.title]));
   const rendered = renderPost(body, {
     resolveCard: (kind, id) => {
       const title = (kind === "lesson" ? lessons : guides).get(id);

@@ -18,7 +18,7 @@ export async function replyToThread(actor: Actor, threadId: string, input: { bod
   authorize(actor, "post:community-space", thread.space.resource);
   if (thread.lockedAt) throw new AppError("conflict", "errors.threadLocked");
   const space = { ...thread.space.resource, id: thread.space.id };
-  const post = await preparePost(space, input.body, input.confirmNoClientData === true);
+  const post = await preparePost(actor, space, input.body, input.confirmNoClientData === true);
   return getDb().$transaction(async (tx) => {
     await assertMayWrite(tx, actor, space, { countsAsPost: true, links: post.links }, now);
     // The lock is checked again inside the write, so a lock that lands meanwhile still stops the reply.

@@ -6,8 +6,7 @@ import type { AppLocale } from "@/server/i18n";
 import type { TFramework } from "../framework-schema";
 import { areaChanges, areaLevels, competenceLevels, findGaps, nextAssessmentDue, profileForRoles, type AssessmentAnswers, type Change } from "../scoring";
 import { getFramework } from "./framework";
-import { listLessons } from "@/features/lessons/server/catalog";
-import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import { findCatalogAudience, loadCatalog } from "@/features/content/server/load-catalog";
 
 /** A content catalog, or none where content has not been compiled (e.g. a bare data script). */
 function orNone<T>(list: () => T[]): T[] {
@@ -168,8 +167,11 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
         };
       }),
     };
-    const lessons = orNone(() => listLessons(locale));
-    const guides = orNone(() => listWalkthroughs(locale));
+    // Links for the owner's gaps go to what the owner can open, whoever is looking.
+    const audience = ownerId === actor.id ? actor : await findCatalogAudience(ownerId);
+    const catalog = audience ? await loadCatalog(audience) : null;
+    const lessons = catalog ? orNone(() => catalog.lessons(locale)) : [];
+    const guides = catalog ? orNone(() => catalog.walkthroughs(locale)) : [];
     gaps = findGaps(fw, profileId, levels).map((g) => {
       const c = fw.competences.find((x) => x.id === g.competenceId)!;
       const named = new Set(c.resources.filter((r) => r.startsWith("lesson:")).map((r) => r.slice("lesson:".length)));

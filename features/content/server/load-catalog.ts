@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/server/db/client";
+import { getDb, type Prisma } from "@/server/db/client";
 import { authoredItemsVisibleWhere, regionTracksVisibleWhere, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
 import type { CompiledItem, CompiledLesson } from "@/features/lessons/compile";
@@ -53,6 +53,10 @@ function readCompiledContent(key: string) {
   return found;
 }
 
+/** Whose catalog: a person (what they may open), a region's whole scope, or all published items. */
+export type CatalogAudience = Actor | { regionId: string } | "everything";
+const isActor = (audience: Actor | { regionId: string }): audience is Actor => "id" in audience;
+
 const lower = (locale: AppLocale, text: string) => text.toLocaleLowerCase(locale === "uk" ? "uk-UA" : "en-GB");
 
 /**
@@ -61,11 +65,18 @@ const lower = (locale: AppLocale, text: string) => text.toLocaleLowerCase(locale
  * with the region's own tracks. Every page and feature that lists, opens, assigns or reviews
  * content reads it through here, so another region's item is absent alike from the catalog,
  * search, Today, tracks, gaps, assignments, review and direct addresses (decision 032).
- * `"everything"` is for records that keep only ids (titles in notifications, jobs).
+ * `"everything"` is for records that keep only ids (titles in notifications, jobs); `{ regionId }`
+ * is what a region's report covers: the national items and all of that region's (every hromada).
  */
-export async function loadCatalog(audience: Actor | "everything"): Promise<Catalog> {
+export async function loadCatalog(audience: CatalogAudience): Promise<Catalog> {
   const db = getDb();
-  const where = audience === "everything" ? { currentVersion: { not: null } } : authoredItemsVisibleWhere(audience);
+  const published = { currentVersion: { not: null } };
+  const where: Prisma.AuthoredItemWhereInput =
+    audience === "everything"
+      ? published
+      : isActor(audience)
+        ? authoredItemsVisibleWhere(audience)
+        : { AND: [published, { OR: [{ regionId: null }, { regionId: audience.regionId }] }] };
   const items = await db.authoredItem.findMany({
     where,
     select: { id: true, slug: true, kind: true, noteKind: true, currentVersion: true, region: { select: { id: true, nameUk: true, nameEn: true } } },
@@ -79,7 +90,7 @@ export async function loadCatalog(audience: Actor | "everything"): Promise<Catal
     : [];
   const versionOf = new Map(versions.map((v) => [v.itemId, v]));
   const tracks = await db.regionTrack.findMany({
-    where: audience === "everything" ? {} : regionTracksVisibleWhere(audience),
+    where: audience === "everything" ? {} : isActor(audience) ? regionTracksVisibleWhere(audience) : { regionId: audience.regionId },
     select: { slug: true, title: true, description: true, lessons: true, region: { select: { id: true, nameUk: true, nameEn: true } } },
     orderBy: { createdAt: "asc" },
   });
@@ -113,6 +124,26 @@ export async function loadCatalog(audience: Actor | "everything"): Promise<Catal
     publisher: { scope: "region", regionId: t.region.id, name: { uk: t.region.nameUk, en: t.region.nameEn } },
   }));
   return new Catalog(lessons, guides, notes, regionTracks);
+}
+
+/**
+ * A person as their catalog sees them (roles and where they work), read from the database: for
+ * work done for someone else — a curator assigning to a mentee, the gaps on a mentee's page.
+ */
+export async function findCatalogAudience(userId: string): Promise<Actor | null> {
+  const row = await getDb().user.findUnique({
+    where: { id: userId },
+    select: { organizationId: true, roles: { select: { role: true } }, organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } } },
+  });
+  return row
+    ? {
+        id: userId,
+        roles: row.roles.map((r) => r.role),
+        organizationId: row.organizationId,
+        hromadaId: row.organization.hromadaId,
+        regionId: row.organization.hromada.regionId,
+      }
+    : null;
 }
 
 export class Catalog {

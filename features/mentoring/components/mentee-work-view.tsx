@@ -10,7 +10,8 @@ import type { MenteeWork } from "../server/caseload";
 export async function MenteeWorkView({ work, headingLevel = 2 }: { work: MenteeWork; headingLevel?: 2 | 3 }) {
   const [t, localeRaw] = await Promise.all([getTranslations("mentee"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
-  const titleOf = contentTitles(locale);
+  // The records name only what the mentee was assigned or took, so titling from all published content reveals nothing.
+  const titleOf = await contentTitles("everything", locale);
   const today = kyivDay(new Date());
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" });
   const day = (d: string) => date.format(new Date(`${d}T12:00:00Z`));

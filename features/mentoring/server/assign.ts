@@ -3,8 +3,7 @@ import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
 import { findPersonalData } from "@/features/privacy/personal-data";
-import { lessonExists, listTracks } from "@/features/lessons/server/catalog";
-import { walkthroughStepIds } from "@/features/walkthroughs/server/catalog";
+import { findCatalogAudience, loadCatalog } from "@/features/content/server/load-catalog";
 import { kyivDay } from "@/lib/kyiv-calendar";
 import { notify } from "@/features/notifications/server/notify";
 import type { TAssignmentCreate } from "../schemas";
@@ -29,12 +28,16 @@ export const hrefOf = (kind: TAssignmentCreate["kind"], targetId: string) =>
  */
 export async function createAssignment(actor: Actor, input: TAssignmentCreate, now = new Date()) {
   await authorizeWorkFor(actor, input.learnerId);
+  // Checked against the mentee's catalog: work they could not open answers like an unknown id.
+  const mentee = await findCatalogAudience(input.learnerId);
+  const catalog = mentee ? await loadCatalog(mentee) : null;
   const exists =
-    input.kind === "lesson"
-      ? lessonExists(input.targetId)
+    catalog !== null &&
+    (input.kind === "lesson"
+      ? catalog.lessonExists(input.targetId)
       : input.kind === "walkthrough"
-        ? walkthroughStepIds(input.targetId).length > 0
-        : listTracks().some((t) => t.id === input.targetId);
+        ? catalog.walkthroughStepIds(input.targetId).length > 0
+        : catalog.tracks().some((t) => t.id === input.targetId));
   if (!exists) throw new AppError("validation_failed", "errors.validation", { targetId: ["errors.unknownAssignmentTarget"] });
   if (input.dueOn && input.dueOn < kyivDay(now)) throw new AppError("validation_failed", "errors.validation", { dueOn: ["errors.dueInPast"] });
   const message = input.message?.trim() || null;

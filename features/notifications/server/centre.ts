@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
 import { MESSAGES, type AppLocale } from "@/server/i18n";
-import { contentTitles } from "@/features/content/titles";
+import { contentTitles, type TitleOf } from "@/features/content/titles";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { kyivDateTimeFormat } from "@/lib/kyiv-calendar";
 import type { NotificationData, NotificationKind } from "./notify";
 
@@ -62,10 +63,13 @@ function notificationText(kind: NotificationKind, data: NotificationData, title:
 
 type NotificationRow = { id: string; kind: string; data: unknown; href: string; createdAt: Date; readAt: Date | null };
 
-function toItem(r: NotificationRow, locale: AppLocale, title: ReturnType<typeof contentTitles>): NotificationItem {
+function toItem(r: NotificationRow, locale: AppLocale, title: TitleOf): NotificationItem {
   const data = r.data as NotificationData;
   const kind = r.kind as NotificationKind;
-  const target = data.targetKind && data.targetId ? title(data.targetKind, data.targetId) : (data.threadTitle ?? data.spaceName ?? data.workshopTitle ?? data.itemTitle ?? "");
+  const target =
+    data.targetKind && data.targetId
+      ? title(data.targetKind, data.targetId)
+      : (data.threadTitle ?? data.spaceName ?? data.workshopTitle ?? data.itemTitle ?? "");
   return {
     id: r.id,
     kind,
@@ -82,7 +86,8 @@ function toItem(r: NotificationRow, locale: AppLocale, title: ReturnType<typeof 
 export async function listNotifications(actor: Actor, locale: AppLocale, take = 50): Promise<NotificationItem[]> {
   authorize(actor, "read:profile:own");
   const rows = await getDb().notification.findMany({ where: { userId: actor.id }, orderBy: { createdAt: "desc" }, take });
-  const title = contentTitles(locale);
+  // A notification names only what its reader was sent, so the titles come from all published content.
+  const title = await contentTitles("everything", locale);
   return rows.map((r) => toItem(r, locale, title));
 }
 
@@ -100,7 +105,8 @@ export async function unsafeListUnreadNotifications(readers: readonly DigestRead
     where: { readAt: null, OR: readers.map((r) => ({ userId: r.userId, ...(r.since ? { createdAt: { gt: r.since } } : {}) })) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  const titles = { uk: contentTitles("uk"), en: contentTitles("en") };
+  const catalog = await loadCatalog("everything");
+  const titles = { uk: catalog.titles("uk"), en: catalog.titles("en") };
   const localeOf = new Map(readers.map((r) => [r.userId, r.locale]));
   for (const row of rows) {
     const locale = localeOf.get(row.userId) ?? "uk";

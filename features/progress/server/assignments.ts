@@ -1,6 +1,5 @@
 import "server-only";
 import { getDb, type Prisma } from "@/server/db/client";
-import { listTracks } from "@/features/lessons/server/catalog";
 import { notify } from "@/features/notifications/server/notify";
 
 export type AssignmentKind = "lesson" | "track" | "walkthrough";
@@ -31,17 +30,25 @@ export async function openAssignments(learnerId: string): Promise<OpenAssignment
 
 /**
  * Marks the assignments a finished lesson or walkthrough completes — the item itself, and a track
- * once all its lessons are done — and tells each curator. Runs inside the completion's transaction.
+ * once all its lessons are done — and tells each curator. Runs inside the completion's transaction;
+ * `tracks` are the learner's (their catalog's, region tracks included).
  */
-export async function completeAssignments(tx: Prisma.TransactionClient, learnerId: string, kind: "lesson" | "walkthrough", targetId: string, at: Date) {
+export async function completeAssignments(
+  tx: Prisma.TransactionClient,
+  learnerId: string,
+  kind: "lesson" | "walkthrough",
+  targetId: string,
+  at: Date,
+  tracks: readonly { id: string; lessons: readonly string[] }[] = [],
+) {
   const candidates: { kind: AssignmentKind; targetId: string }[] = [{ kind, targetId }];
   if (kind === "lesson") {
-    const tracks = listTracks().filter((t) => t.lessons.includes(targetId));
-    if (tracks.length) {
+    const containing = tracks.filter((t) => t.lessons.includes(targetId));
+    if (containing.length) {
       const done = new Set(
         (await tx.lessonProgress.findMany({ where: { userId: learnerId, completedAt: { not: null } }, select: { lessonId: true } })).map((p) => p.lessonId),
       );
-      for (const track of tracks) if (track.lessons.every((id) => done.has(id))) candidates.push({ kind: "track", targetId: track.id });
+      for (const track of containing) if (track.lessons.every((id) => done.has(id))) candidates.push({ kind: "track", targetId: track.id });
     }
   }
   // Compare-and-set: of two completions racing (a replay from another tab), only the one that

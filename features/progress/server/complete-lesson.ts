@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
-import { getLesson } from "@/features/lessons/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { kyivDay } from "@/lib/kyiv-calendar";
 import type { TLessonCompletion } from "../schemas";
 import { scheduleAnswer } from "./review-schedule";
@@ -15,7 +15,8 @@ import { assertKnownItems, countedSeconds, resolveDoneAt } from "../completion-r
  */
 export async function completeLesson(actor: Actor, lessonId: string, input: TLessonCompletion, now = new Date()) {
   authorize(actor, "update:profile:own");
-  const lesson = getLesson(lessonId, "uk");
+  const catalog = await loadCatalog(actor);
+  const lesson = await catalog.getLesson(lessonId, "uk");
   if (!lesson) throw new AppError("not_found", "errors.lessonNotFound");
   assertKnownItems(input.answers, new Set(lesson.items.map((i) => i.id)));
   const doneAt = resolveDoneAt(input.doneAt, now);
@@ -39,7 +40,7 @@ export async function completeLesson(actor: Actor, lessonId: string, input: TLes
     await tx.learningActivity.create({
       data: { userId: actor.id, kind: "lesson", contentId: lessonId, day: completedOn, seconds, at: doneAt, receivedAt: now },
     });
-    await completeAssignments(tx, actor.id, "lesson", lessonId, doneAt);
+    await completeAssignments(tx, actor.id, "lesson", lessonId, doneAt, catalog.tracks());
     if (input.answers.length) {
       await tx.quizAnswer.createMany({
         data: input.answers.map((a) => ({ userId: actor.id, lessonId, itemId: a.itemId, correct: a.correct, answeredAt: doneAt })),

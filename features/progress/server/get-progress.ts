@@ -2,13 +2,12 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
-import { listLessons, listTracks } from "@/features/lessons/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { addDays, kyivDay, mondayOf } from "@/lib/kyiv-calendar";
 import { computeStreak, type Streak } from "../streak";
 import { activityByDay } from "./get-today";
 import { countDueReviews } from "./review";
 import { completedLessonIds } from "./lesson-position";
-import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
 import { completedWalkthroughIds } from "@/features/walkthroughs/server/progress";
 
 /** Weeks of streak history shown (a quarter). */
@@ -41,16 +40,17 @@ export async function getMyProgress(actor: Actor, locale: AppLocale, now = new D
   authorize(actor, "read:profile:own");
   const db = getDb();
   const today = kyivDay(now);
-  const [user, done, days, reviewsDue, guidesDone] = await Promise.all([
+  const [catalog, user, done, days, reviewsDue, guidesDone] = await Promise.all([
+    loadCatalog(actor),
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { dailyGoalMinutes: true } }),
     completedLessonIds(actor),
     activityByDay(actor.id),
     countDueReviews(actor, now),
     completedWalkthroughIds(actor),
   ]);
-  const guides = listWalkthroughs(locale);
-  const lessons = new Map(listLessons(locale).map((l) => [l.id, l]));
-  const tracks = listTracks().map((track) => {
+  const guides = catalog.walkthroughs(locale);
+  const lessons = new Map(catalog.lessons(locale).map((l) => [l.id, l]));
+  const tracks = catalog.tracks().map((track) => {
     const items = track.lessons.flatMap((id) => {
       const l = lessons.get(id);
       return l ? [{ id, title: l.title, minutes: l.minutes, done: done.has(id) }] : [];

@@ -2,8 +2,8 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
-import { listLessons, listTracks, type LessonCard } from "@/features/lessons/server/catalog";
-import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import type { LessonCard } from "@/features/lessons/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { getCompetenceOverview } from "@/features/competences/server/get-my-competences";
 import { kyivDay } from "@/lib/kyiv-calendar";
 import { computeStreak, type Streak } from "../streak";
@@ -72,7 +72,8 @@ export async function getToday(actor: Actor, locale: AppLocale, now = new Date()
   authorize(actor, "read:profile:own");
   const db = getDb();
   const today = kyivDay(now);
-  const [user, progress, days, assigned, reviewsDue, todays] = await Promise.all([
+  const [catalog, user, progress, days, assigned, reviewsDue, todays] = await Promise.all([
+    loadCatalog(actor),
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { dailyGoalMinutes: true } }),
     db.lessonProgress.findMany({
       where: { userId: actor.id },
@@ -84,12 +85,12 @@ export async function getToday(actor: Actor, locale: AppLocale, now = new Date()
     countDueReviews(actor, now),
     db.learningActivity.findMany({ where: { userId: actor.id, day: today, kind: "lesson" }, select: { contentId: true }, orderBy: { at: "asc" } }),
   ]);
-  const lessons = listLessons(locale);
+  const lessons = catalog.lessons(locale);
   const byId = new Map(lessons.map((l) => [l.id, l]));
-  const tracks = listTracks();
+  const tracks = catalog.tracks();
   const completed = new Set(progress.filter((p) => p.completedAt).map((p) => p.lessonId));
 
-  const guides = new Map(listWalkthroughs(locale).map((w) => [w.id, w]));
+  const guides = new Map(catalog.walkthroughs(locale).map((w) => [w.id, w]));
   const assignments: TodayAssignment[] = assigned.flatMap((a) => {
     const base = { id: a.id, dueOn: a.dueOn, overdue: a.dueOn !== null && a.dueOn < today, curatorName: a.curatorName, message: a.message };
     if (a.kind === "walkthrough") {

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
-import { lessonStepCount } from "@/features/lessons/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 
 /** Where the learner is in a lesson: finished before, and the screen to resume on. */
 export async function getLessonState(actor: Actor, lessonId: string): Promise<{ completed: boolean; step: number }> {
@@ -17,7 +17,7 @@ export async function getLessonState(actor: Actor, lessonId: string): Promise<{ 
 /** Remembers the screen of the lesson player the learner reached, so the lesson resumes there. */
 export async function saveLessonPosition(actor: Actor, lessonId: string, step: number) {
   authorize(actor, "update:profile:own");
-  const steps = lessonStepCount(lessonId);
+  const steps = (await loadCatalog(actor)).lessonStepCount(lessonId);
   if (steps === 0) throw new AppError("not_found", "errors.lessonNotFound");
   if (step >= steps) throw new AppError("validation_failed", "errors.validation", { step: ["errors.stepOutOfRange"] });
   await getDb().lessonProgress.upsert({

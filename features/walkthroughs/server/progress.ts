@@ -5,7 +5,7 @@ import { authorize, type Actor } from "@/server/authz/policy";
 import { kyivDay } from "@/lib/kyiv-calendar";
 import { assertKnownItems, countedSeconds, resolveDoneAt } from "@/features/progress/completion-rules";
 import type { TLessonCompletion } from "@/features/progress/schemas";
-import { getWalkthrough, walkthroughScreenCount } from "./catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { completeAssignments } from "@/features/progress/server/assignments";
 
 const key = (userId: string, walkthroughId: string) => ({ userId_walkthroughId: { userId, walkthroughId } });
@@ -19,7 +19,7 @@ export async function getWalkthroughState(actor: Actor, walkthroughId: string): 
 /** Remembers the screen the learner reached, so the guide resumes there. */
 export async function saveWalkthroughPosition(actor: Actor, walkthroughId: string, step: number) {
   authorize(actor, "update:profile:own");
-  const screens = walkthroughScreenCount(walkthroughId);
+  const screens = (await loadCatalog(actor)).walkthroughScreenCount(walkthroughId);
   if (screens === 0) throw new AppError("not_found", "errors.walkthroughNotFound");
   if (step >= screens) throw new AppError("validation_failed", "errors.validation", { step: ["errors.stepOutOfRange"] });
   await getDb().walkthroughProgress.upsert({ where: key(actor.id, walkthroughId), create: { userId: actor.id, walkthroughId, step }, update: { step } });
@@ -32,7 +32,7 @@ export async function saveWalkthroughPosition(actor: Actor, walkthroughId: strin
  */
 export async function completeWalkthrough(actor: Actor, walkthroughId: string, input: TLessonCompletion, now = new Date()) {
   authorize(actor, "update:profile:own");
-  const guide = getWalkthrough(walkthroughId, "uk");
+  const guide = await (await loadCatalog(actor)).getWalkthrough(walkthroughId, "uk");
   if (!guide) throw new AppError("not_found", "errors.walkthroughNotFound");
   assertKnownItems(input.answers, new Set(guide.items.map((i) => i.id)));
   const doneAt = resolveDoneAt(input.doneAt, now);

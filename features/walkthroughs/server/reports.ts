@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import { authorize, regionsWhere, type Actor } from "@/server/authz/policy";
 import { findPersonalData } from "@/features/privacy/personal-data";
 import type { AppLocale } from "@/server/i18n";
-import { getWalkthrough, listWalkthroughs, walkthroughStepIds } from "./catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { getFreshness, isStale, type Freshness } from "./freshness";
 import type { TStepReport } from "../report-schemas";
 
@@ -14,7 +14,7 @@ import type { TStepReport } from "../report-schemas";
  */
 export async function reportStep(actor: Actor, walkthroughId: string, input: TStepReport) {
   authorize(actor, "report:walkthrough");
-  const steps = walkthroughStepIds(walkthroughId);
+  const steps = (await loadCatalog(actor)).walkthroughStepIds(walkthroughId);
   if (!steps.length) throw new AppError("not_found", "errors.walkthroughNotFound");
   if (!steps.includes(input.stepId)) throw new AppError("validation_failed", "errors.validation", { stepId: ["errors.unknownStep"] });
   const comment = input.comment?.trim() || null;
@@ -40,11 +40,13 @@ export type QueueStep = {
 
 /**
  * A region's queue: guides never verified or verified more than 180 days ago (national content,
- * so in every region's queue), and the open reports of the region's learners, step by step.
+ * so in every region's queue, and the guides published for the region), and the open reports of
+ * the region's learners, step by step.
  */
 export async function getWalkthroughQueue(actor: Actor, regionId: string, locale: AppLocale, now = new Date()) {
   authorize(actor, "read:walkthrough-queue", { regionId });
-  const guides = listWalkthroughs(locale);
+  const catalog = await loadCatalog({ regionId });
+  const guides = catalog.walkthroughs(locale);
   const freshness = await getFreshness(
     guides.map((g) => g.id),
     (id) => guides.find((g) => g.id === id),
@@ -64,7 +66,7 @@ export async function getWalkthroughQueue(actor: Actor, regionId: string, locale
     const key = `${r.walkthroughId}/${r.stepId}`;
     let step = steps.get(key);
     if (!step) {
-      const guide = getWalkthrough(r.walkthroughId, locale);
+      const guide = await catalog.getWalkthrough(r.walkthroughId, locale);
       step = {
         walkthroughId: r.walkthroughId,
         title: guide?.frontmatter.title ?? r.walkthroughId,
@@ -100,7 +102,7 @@ export async function resolveStepReports(actor: Actor, walkthroughId: string, st
  */
 export async function verifyWalkthrough(actor: Actor, walkthroughId: string, note: string | undefined, now = new Date()) {
   authorize(actor, "verify:walkthrough");
-  if (!walkthroughStepIds(walkthroughId).length) throw new AppError("not_found", "errors.walkthroughNotFound");
+  if (!(await loadCatalog(actor)).walkthroughStepIds(walkthroughId).length) throw new AppError("not_found", "errors.walkthroughNotFound");
   const db = getDb();
   return db.$transaction(async (tx) => {
     const row = await tx.walkthroughVerification.create({ data: { walkthroughId, verifiedById: actor.id, verifiedAt: now, note: note?.trim() || null } });

@@ -1,24 +1,26 @@
 import "server-only";
 import { AppError } from "@/server/errors";
 import type { AppLocale } from "@/server/i18n";
-import { listLessons } from "@/features/lessons/server/catalog";
-import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import type { Catalog } from "@/features/content/server/load-catalog";
 import type { ContentRef, MaterialRef } from "../types";
 import { isHttpsUrl } from "../schemas";
 
 export type ContentOption = { key: string; kind: "lesson" | "walkthrough"; id: string; title: string };
 
-/** The lessons and guides a workshop can point to, in the reader's language (form checkboxes). */
-export function listContentOptions(locale: AppLocale): ContentOption[] {
+/**
+ * The lessons and guides a workshop can point to, in the reader's language (form checkboxes): those
+ * of the organiser's catalog, so a region's own items are offered only to its people.
+ */
+export function listContentOptions(catalog: Catalog, locale: AppLocale): ContentOption[] {
   return [
-    ...listLessons(locale).map((l) => ({ key: `lesson:${l.id}`, kind: "lesson" as const, id: l.id, title: l.title })),
-    ...listWalkthroughs(locale).map((w) => ({ key: `walkthrough:${w.id}`, kind: "walkthrough" as const, id: w.id, title: w.title })),
+    ...catalog.lessons(locale).map((l) => ({ key: `lesson:${l.id}`, kind: "lesson" as const, id: l.id, title: l.title })),
+    ...catalog.walkthroughs(locale).map((w) => ({ key: `walkthrough:${w.id}`, kind: "walkthrough" as const, id: w.id, title: w.title })),
   ];
 }
 
-/** "lesson:<id>" keys to refs, each checked against the content index (422 for an unknown one), duplicates dropped. */
-export function toContentRefs(keys: readonly string[]): ContentRef[] {
-  const known = new Set(listContentOptions("uk").map((o) => o.key));
+/** "lesson:<id>" keys to refs, each checked against the organiser's catalog (422 for an unknown one), duplicates dropped. */
+export function toContentRefs(catalog: Catalog, keys: readonly string[]): ContentRef[] {
+  const known = new Set(listContentOptions(catalog, "uk").map((o) => o.key));
   const refs: ContentRef[] = [];
   for (const key of new Set(keys)) {
     if (!known.has(key)) throw new AppError("unprocessable", "errors.workshopContentUnknown");
@@ -58,9 +60,12 @@ export function readRefs(value: unknown): MaterialRef[] {
 
 export type ShownRef = { kind: "lesson" | "walkthrough" | "link"; href: string; title: string; external: boolean };
 
-/** Refs as links to show: lessons and guides by their title in the reader's language. */
-export function showRefs(refs: readonly MaterialRef[], locale: AppLocale): ShownRef[] {
-  const titles = new Map(listContentOptions(locale).map((o) => [o.key, o.title]));
+/**
+ * Refs as links to show: lessons and guides by their title in the reader's language. The catalog
+ * may be "everything": the refs were checked when the organiser chose them.
+ */
+export function showRefs(catalog: Catalog, refs: readonly MaterialRef[], locale: AppLocale): ShownRef[] {
+  const titles = new Map(listContentOptions(catalog, locale).map((o) => [o.key, o.title]));
   return refs.map((r) =>
     r.kind === "link"
       ? { kind: "link", href: r.url, title: r.title, external: true }

@@ -1,6 +1,7 @@
 import "server-only";
 import { authorize, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { listRegionsAndHromadas, type RegionChoices } from "@/features/directory/server/list-regions-and-hromadas";
 import { listContentOptions, type ContentOption } from "./content-refs";
 
@@ -10,8 +11,9 @@ export type WorkshopFormOptions = RegionChoices & {
   content: ContentOption[];
 };
 
-/** What the announce and edit forms offer: the actor's regions and their hromadas, and the lessons and guides. */
+/** What the announce and edit forms offer: the actor's regions and their hromadas, and the lessons and guides they can open. */
 export async function getWorkshopFormOptions(actor: Actor, locale: AppLocale): Promise<WorkshopFormOptions> {
   authorize(actor, "announce:workshops");
-  return { ...(await listRegionsAndHromadas(actor, locale)), national: actor.roles.includes("ADMIN"), content: listContentOptions(locale) };
+  const [choices, catalog] = await Promise.all([listRegionsAndHromadas(actor, locale), loadCatalog(actor)]);
+  return { ...choices, national: actor.roles.includes("ADMIN"), content: listContentOptions(catalog, locale) };
 }

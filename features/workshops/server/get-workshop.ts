@@ -1,4 +1,5 @@
 import "server-only";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { getDb } from "@/server/db/client";
 import { authorize, can, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
@@ -48,6 +49,8 @@ export async function getWorkshop(actor: Actor, workshopId: string, locale: AppL
       }));
   }
   const started = row.startsAt <= now;
+  // The refs were checked against the organiser's catalog when chosen; here they only need titles.
+  const catalog = await loadCatalog("everything");
   const name = (n: { nameUk: string; nameEn: string }) => (locale === "en" ? n.nameEn : n.nameUk);
   return {
     id: row.id,
@@ -65,8 +68,8 @@ export async function getWorkshop(actor: Actor, workshopId: string, locale: AppL
     regionName: row.region ? name(row.region) : null,
     hromadaNames: row.hromadas.map((h) => name(h.hromada)),
     organiser: row.createdBy.name,
-    readings: showRefs(readRefs(row.readings), locale),
-    materials: started ? showRefs(readRefs(row.materials), locale) : [],
+    readings: showRefs(catalog, readRefs(row.readings), locale),
+    materials: started ? showRefs(catalog, readRefs(row.materials), locale) : [],
     cancelled: row.cancelledAt !== null,
     started,
     ended: row.endsAt <= now,

@@ -1,4 +1,5 @@
 import "server-only";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { getDb, type Prisma } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
@@ -58,7 +59,7 @@ export async function prepareWorkshop(actor: Actor, input: TWorkshopWrite, now: 
   if (endsAt <= startsAt || endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS) throw new AppError("unprocessable", "errors.workshopEndBeforeStart");
   if (startsAt <= now) throw new AppError("unprocessable", "errors.workshopInPast");
 
-  const readings = toContentRefs(input.readings);
+  const readings = toContentRefs(await loadCatalog(actor), input.readings);
   return {
     regionId,
     hromadaIds,

@@ -1,4 +1,5 @@
 import "server-only";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { getDb, type Prisma } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { Actor } from "@/server/authz/policy";
@@ -44,7 +45,7 @@ export async function setWorkshopMaterials(
   const { row } = await loadWorkshopToManage(actor, workshopId);
   if (row.cancelledAt) throw new AppError("conflict", "errors.workshopCancelled");
   if (row.startsAt > now) throw new AppError("conflict", "errors.workshopNotYet");
-  const materials = [...toContentRefs(input.content), ...parseLinkLines(input.links)];
+  const materials = [...toContentRefs(await loadCatalog(actor), input.content), ...parseLinkLines(input.links)];
   if (materials.length > MAX_MATERIALS) throw new AppError("unprocessable", "errors.workshopTooManyMaterials");
   await getDb().workshop.update({ where: { id: workshopId }, data: { materials: materials as Prisma.InputJsonValue } });
   return { materials: materials.length };

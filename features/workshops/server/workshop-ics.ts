@@ -1,4 +1,5 @@
 import "server-only";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { getEnv } from "@/server/env";
 import { MESSAGES, type AppLocale } from "@/server/i18n";
 import { buildIcs } from "../ics";
@@ -14,7 +15,7 @@ export async function getWorkshopIcs(actor: Parameters<typeof loadWorkshop>[0], 
   const { row } = await loadWorkshop(actor, workshopId);
   const origin = getEnv().configuredOrigin ?? requestOrigin;
   const t = MESSAGES[locale].workshops as unknown as Record<string, string>;
-  const readings = showRefs(readRefs(row.readings), locale);
+  const readings = showRefs(await loadCatalog("everything"), readRefs(row.readings), locale);
   const description = [
     row.description,
     readings.length ? `${t.readBefore}:\n${readings.map((r) => `• ${r.title} — ${origin}${r.href}`).join("\n")}` : "",

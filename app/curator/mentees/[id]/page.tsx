@@ -2,8 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getMenteeWork } from "@/features/mentoring/server/caseload";
-import { listLessons, listTracks } from "@/features/lessons/server/catalog";
-import { listWalkthroughs } from "@/features/walkthroughs/server/catalog";
+import { findCatalogAudience, loadCatalog } from "@/features/content/server/load-catalog";
 import { kyivDay } from "@/lib/kyiv-calendar";
 import { AssignForm } from "@/features/mentoring/components/assign-form";
 import { MenteeWorkView } from "@/features/mentoring/components/mentee-work-view";
@@ -39,9 +38,12 @@ export default async function MenteePage({
   const asCurator = work.view === "curator";
   const thread = asCurator ? await loadForPage(getFeedbackThread(user, user.id, id, { before: before && ID.test(before) ? before : undefined })) : null;
   const locale = localeRaw === "en" ? "en" : "uk";
-  const lessons = listLessons(locale);
-  const guides = listWalkthroughs(locale);
-  const tracks = listTracks();
+  // The curator offers only what the mentee can open: the mentee's catalog, not the curator's.
+  const mentee = asCurator ? await findCatalogAudience(id) : null;
+  const catalog = mentee ? await loadCatalog(mentee) : null;
+  const lessons = catalog?.lessons(locale) ?? [];
+  const guides = catalog?.walkthroughs(locale) ?? [];
+  const tracks = catalog?.tracks() ?? [];
   const today = kyivDay(new Date());
   return (
     <ClientMessages namespaces={["mentee", "feedback"]}>

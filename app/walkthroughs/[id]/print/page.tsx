@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { requireUser } from "@/server/auth/require-user";
 import { getEnv } from "@/server/env";
-import { getWalkthrough } from "@/features/walkthroughs/server/catalog";
+import { loadCatalog } from "@/features/content/server/load-catalog";
+import { getCurrentUser } from "@/server/auth/current-user";
 import { getFreshness } from "@/features/walkthroughs/server/freshness";
 import { LessonBody } from "@/features/lessons/components/lesson-body";
 import { Expect, Hotspot, Mistake, Mistakes, TellClient, printGuideStep } from "@/features/walkthroughs/components/guide";
@@ -12,8 +13,8 @@ import { FreshnessLine } from "@/features/walkthroughs/components/freshness-line
 import { PrintButton } from "@/ui/print-button";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, locale, t] = await Promise.all([params, getLocale(), getTranslations("walkthrough")]);
-  const title = getWalkthrough(id, locale === "en" ? "en" : "uk")?.frontmatter.title;
+  const [{ id }, locale, t, user] = await Promise.all([params, getLocale(), getTranslations("walkthrough"), getCurrentUser()]);
+  const title = user ? (await (await loadCatalog(user)).getWalkthrough(id, locale === "en" ? "en" : "uk"))?.frontmatter.title : undefined;
   return { title: title ? t("handoutTitle", { title }) : "" };
 }
 
@@ -26,10 +27,10 @@ const Nothing = () => null;
  * and a QR code back to the online guide. It prints from the browser's own print dialog.
  */
 export default async function WalkthroughHandout({ params }: { params: Promise<{ id: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const [{ id }, t, localeRaw] = await Promise.all([params, getTranslations("walkthrough"), getLocale()]);
   const locale = localeRaw === "en" ? "en" : "uk";
-  const guide = getWalkthrough(id, locale);
+  const guide = await (await loadCatalog(user)).getWalkthrough(id, locale);
   if (!guide) notFound();
   const url = `${getEnv().appUrl}/walkthroughs/${id}`;
   const [qr, freshness] = await Promise.all([

@@ -3,6 +3,7 @@ import { requireUser } from "@/server/auth/require-user";
 import { loadForPage } from "@/app/_lib/page-access";
 import { getAttendanceSheet } from "@/features/workshops/server/get-attendance";
 import { listContentOptions } from "@/features/workshops/server/content-refs";
+import { loadCatalog } from "@/features/content/server/load-catalog";
 import { ContentChoices } from "@/features/workshops/components/workshop-form";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export default async function AttendancePage({
   const locale = localeRaw === "en" ? "en" : "uk";
   const sheet = await loadForPage(getAttendanceSheet(user, id));
   const here = `/workshops/${sheet.id}/attendance`;
-  const content = listContentOptions(locale);
+  const content = listContentOptions(await loadCatalog(user), locale);
   const chosen = new Set(sheet.materialKeys);
   const saved = query.saved === "attendance" ? t("attendanceSaved") : query.saved === "materials" ? t("materialsSaved") : null;
   return (
