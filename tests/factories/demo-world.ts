@@ -244,6 +244,15 @@ export const PEOPLE: readonly DemoPerson[] = [
     locale: Locale.uk,
   },
   {
+    // A second methodologist of the region: items written in the app are approved by someone other than their author.
+    email: `methodist2.poltava@${DEMO_EMAIL_DOMAIN}`,
+    name: "Оксана Дорошенко",
+    position: "методист обласного центру соціальних служб",
+    organizationKey: "poltava-regional-centre",
+    roles: [Role.METHODOLOGIST],
+    locale: Locale.uk,
+  },
+  {
     email: `methodist.zhytomyr@${DEMO_EMAIL_DOMAIN}`,
     name: "Ігор Мельничук",
     position: "методист центру надання соціальних послуг",
@@ -259,6 +268,7 @@ export const PEOPLE: readonly DemoPerson[] = [
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { role: Role.ADMIN, email: `admin@${DEMO_EMAIL_DOMAIN}` },
   { role: Role.METHODOLOGIST, email: `methodist.poltava@${DEMO_EMAIL_DOMAIN}` },
+  { role: Role.METHODOLOGIST, email: `methodist2.poltava@${DEMO_EMAIL_DOMAIN}` },
   { role: Role.METHODOLOGIST, email: `methodist.zhytomyr@${DEMO_EMAIL_DOMAIN}` },
   { role: Role.CURATOR, email: `curator@${DEMO_EMAIL_DOMAIN}` },
   { role: Role.LEARNER, email: `learner@${DEMO_EMAIL_DOMAIN}` },
