@@ -7,6 +7,7 @@ import { createDemoAssessments } from "../tests/factories/demo-assessments";
 import { createDemoCommunity } from "../tests/factories/demo-community";
 import { createDemoWorkshops } from "../tests/factories/demo-workshops";
 import { createDemoLearning } from "../tests/factories/demo-learning";
+import { createDemoAuthoring } from "../tests/factories/demo-authoring";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -59,13 +60,14 @@ async function seed(args: readonly string[]): Promise<void> {
     if (built.status !== 0) throw new Error("Compiling the content for the demo learning history failed.");
   }
   const learning = await createDemoLearning(db);
+  const authored = await createDemoAuthoring(db);
   const roleWidth = Math.max(...DEMO_ACCOUNTS.map((a) => a.role.length));
   console.info(
     [
       `Seeded the demo world: ${counts.regions} regions, ${counts.hromadas} hromadas, ` +
         `${counts.organizations} organizations, ${counts.users} users, ${counts.mentorships} curator–mentee pairs, ` +
         `${assessments} self-assessments, ${threads} community threads, ${workshops} workshops, ` +
-        `${learning} finished lessons and guides.`,
+        `${learning} finished lessons and guides, ${authored} items of the Poltava centre written in the app.`,
       "",
       `Demo logins (password for all: ${DEMO_PASSWORD}):`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(roleWidth)}  ${a.email}`),

@@ -58,7 +58,8 @@ export type MdxProblemCode =
   | "unsafeUrl"
   | "imageUrl"
   | "nodeNotAllowed"
-  | "contentRule";
+  | "contentRule"
+  | "fileMissing";
 
 /**
  * One problem at its line and column in the whole document (frontmatter included), with the key

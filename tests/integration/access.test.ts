@@ -224,6 +224,15 @@ describe("declared route permissions", () => {
       .sort();
     expect(declared).toEqual([
       "DELETE invitations/[id]/route.ts",
+      "POST authoring/items/[id]/approve/route.ts",
+      "POST authoring/items/[id]/draft/route.ts",
+      "POST authoring/items/[id]/files/route.ts",
+      "POST authoring/items/[id]/return/route.ts",
+      "POST authoring/items/[id]/rollback/route.ts",
+      "POST authoring/items/[id]/submit/route.ts",
+      "POST authoring/items/[id]/withdraw/route.ts",
+      "POST authoring/items/route.ts",
+      "POST authoring/tracks/route.ts",
       "POST community/groups/route.ts",
       "POST community/spaces/route.ts",
       "POST files/route.ts",

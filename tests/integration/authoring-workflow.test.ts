@@ -376,3 +376,25 @@ describe("scope", () => {
     }
   });
 });
+
+describe("the malicious corpus through the editor's save", () => {
+  it("refuses every input with its line and column, stores nothing and compiles nothing", async () => {
+    const { MALICIOUS_CORPUS } = await import("../fixtures/malicious-mdx");
+    const items = new Map<string, { id: string; slug: string; text: string }>();
+    for (const kind of ["lesson", "walkthrough", "note"] as const) {
+      const created = await createAuthoredItem(author, { kind, hromadaIds: [], title: `Перевірка корпусу ${kind} ${Date.now().toString(36)}` });
+      items.set(kind, { ...created, text: (await getAuthoringItem(author, created.id)).draft.text });
+    }
+    const compiledBefore = await getDb().compiledContent.count();
+    for (const probe of MALICIOUS_CORPUS) {
+      const item = items.get(probe.kind)!;
+      const text = probe.text.replace(/^id: safe-(mdx|guide)-probe$/m, `id: ${item.slug}`);
+      const error = await expectError(saveDraft(author, item.id, { revision: 1, text, title: "Нотатка для перевірки", hromadaIds: [] }), 422);
+      expect(error.message, probe.name).toBe("errors.authoringUnsafe");
+      const problems = error.details?.problems as { code: string; line: number; column: number }[];
+      expect(problems, probe.name).toContainEqual(expect.objectContaining({ code: probe.code, line: probe.line, column: probe.column }));
+    }
+    for (const item of items.values()) expect((await getAuthoringItem(author, item.id)).draft.text).toBe(item.text);
+    expect(await getDb().compiledContent.count()).toBe(compiledBefore);
+  }, 120_000);
+});

@@ -92,13 +92,14 @@ describe("jobs claimed across servers", () => {
     expect(row).toMatchObject({ lastError: "TypeError", leaseUntil: null, nextRunAt: new Date(now.getTime() + j.everyMs) });
   });
 
-  it("are reminders (assignments, workshops), digests and the daily purge, at the configured interval", () => {
+  it("are reminders (assignments, workshops), scheduled publication, digests and the daily purge, at the configured interval", () => {
     const saved = process.env.JOB_INTERVAL_MS;
     process.env.JOB_INTERVAL_MS = "2000";
     resetEnvCacheForTests();
     try {
       expect(listBackgroundJobs().map((j) => [j.name, j.everyMs])).toEqual([
         ["assignments.remind-due-soon", 2000],
+        ["authoring.publish-due", 2000],
         ["workshops.remind-tomorrow", 2000],
         ["notifications.send-digests", 2000],
         ["data.purge-expired", 86_400_000],

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/server/authz/policy";
 import { getFramework } from "@/features/competences/server/framework";
 import { loadCatalog } from "@/features/content/server/load-catalog";
-import { checkMdx, type MdxCheck } from "../safe-mdx";
+import { checkMdx, type MdxCheck, type MdxProblem } from "../safe-mdx";
 import type { AuthoredKind } from "../schemas";
 import { loadAuthoredMedia } from "./load-authored-media";
 
@@ -22,7 +22,21 @@ export async function checkDraftText(actor: Actor, item: { id: string | null; ki
     lessonIds: new Set(catalog.lessons("uk").map((l) => l.id)),
     readScreen: media.readScreen,
   });
-  return { ...check, fileIds: media.fileIds };
+  // A file the text names that is not this item's (nor the author's fresh upload) would show as a broken image.
+  const missing: MdxProblem[] = media.missing.map((file) => {
+    const at = text.indexOf(file);
+    const before = text.slice(0, Math.max(0, at));
+    return {
+      code: "fileMissing",
+      severity: "content",
+      line: before.split("\n").length,
+      column: at - (before.lastIndexOf("\n") + 1) + 1,
+      messageKey: "authoring.mdx.fileMissing",
+      params: { file },
+    };
+  });
+  if (!missing.length) return { ...check, fileIds: media.fileIds };
+  return { ...check, problems: [...check.problems, ...missing].sort((a, b) => a.line - b.line || a.column - b.column), checked: null, fileIds: media.fileIds };
 }
 
 /** The frontmatter id of a lesson or guide text (read before the full check, to name the item). */

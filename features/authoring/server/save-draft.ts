@@ -26,12 +26,12 @@ export async function saveDraft(
   const db = getDb();
   const item = await loadItemForWriting(db, actor, itemId);
   if (item.stage !== "DRAFT") throw new AppError("conflict", "errors.authoringInReview");
-  if (item.kind !== "note" && frontmatterId(input.text) !== item.slug)
-    throw new AppError("unprocessable", "errors.authoringIdChanged", undefined, undefined, { id: item.slug });
   if (item.kind === "note" && !input.title) throw new AppError("validation_failed", "errors.authoringTitleShort", { title: ["errors.authoringTitleShort"] });
   const hromadaIds = await checkItemHromadas(item.regionId, input.hromadaIds);
   const check = await checkDraftText(actor, { id: item.id, kind: item.kind as AuthoredKind }, input.text);
   if (!check.isSafe) throw unsafeProblemsError(check.problems);
+  if (item.kind !== "note" && frontmatterId(input.text) !== item.slug)
+    throw new AppError("unprocessable", "errors.authoringIdChanged", undefined, undefined, { id: item.slug });
   return db.$transaction(async (tx) => {
     const updated = await tx.authoredItem.updateMany({
       where: { id: item.id, stage: "DRAFT", draftRevision: input.revision },
