@@ -452,7 +452,9 @@ export async function createMigrationFromSchema(target: DbTarget, name: string, 
   // new one is named a minute after it.
   const last = migrationsList.migrationDirectories.at(-1)?.path;
   const lastStamp = last?.match(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_/);
-  const afterLast = lastStamp ? new Date(Date.UTC(+lastStamp[1]!, +lastStamp[2]! - 1, +lastStamp[3]!, +lastStamp[4]!, +lastStamp[5]! + 1, +lastStamp[6]!)) : new Date(0);
+  const afterLast = lastStamp
+    ? new Date(Date.UTC(+lastStamp[1]!, +lastStamp[2]! - 1, +lastStamp[3]!, +lastStamp[4]!, +lastStamp[5]! + 1, +lastStamp[6]!))
+    : new Date(0);
   const dirName = `${migrationTimestamp(new Date(Math.max(Date.now(), afterLast.getTime())))}_${name}`;
   const dir = join(migrationsDir, dirName);
   await mkdir(dir, { recursive: false }).catch(async (error: unknown) => {

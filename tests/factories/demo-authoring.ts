@@ -109,7 +109,15 @@ type DemoActor = SessionUser;
 async function actorByEmail(db: PrismaClient, email: string): Promise<DemoActor> {
   const user = await db.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, name: true, email: true, locale: true, organizationId: true, roles: { select: { role: true } }, organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      locale: true,
+      organizationId: true,
+      roles: { select: { role: true } },
+      organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } },
+    },
   });
   return {
     id: user.id,

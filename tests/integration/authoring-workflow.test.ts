@@ -26,7 +26,16 @@ import { addDays, kyivDay } from "../../lib/kyiv-calendar";
 type Person = SessionUser;
 async function person(place: TestPlace, roles: Role[]): Promise<Person> {
   const p = await createPerson(getDb(), { organizationId: place.organizationId, roles, password: "authoring-test-2026" });
-  return { id: p.id, email: p.email, name: p.name, locale: "uk", roles, organizationId: place.organizationId, hromadaId: place.hromadaId, regionId: place.regionId };
+  return {
+    id: p.id,
+    email: p.email,
+    name: p.name,
+    locale: "uk",
+    roles,
+    organizationId: place.organizationId,
+    hromadaId: place.hromadaId,
+    regionId: place.regionId,
+  };
 }
 
 const BASE = readFileSync("content/lessons/strong-passwords/uk.mdx", "utf8");
@@ -144,7 +153,11 @@ describe("drafts", () => {
     const item = await createAuthoredItem(author, { kind: "lesson", hromadaIds: [], text: lessonText(newId()) });
     await expectError(saveDraft(author, item.id, { revision: 1, text: lessonText("another-id-entirely"), hromadaIds: [] }), 422, "errors.authoringIdChanged");
     const view = await getAuthoringItem(author, item.id);
-    await expectError(saveDraft(author, item.id, { revision: 1, text: view.draft.text, hromadaIds: [zhytomyr.hromadaId] }), 400, "errors.authoringHromadaOutsideRegion");
+    await expectError(
+      saveDraft(author, item.id, { revision: 1, text: view.draft.text, hromadaIds: [zhytomyr.hromadaId] }),
+      400,
+      "errors.authoringHromadaOutsideRegion",
+    );
   });
 });
 
@@ -218,18 +231,37 @@ describe("the database keeps the rules", () => {
   it("refuses a version approved by the person who submitted it, unless it restores an approved text", async () => {
     const item = await publishedLesson();
     const v1 = await getDb().authoredVersion.findUniqueOrThrow({ where: { itemId_number: { itemId: item.id, number: 1 } } });
-    const copy = { itemId: item.id, text: v1.text, title: v1.title, summary: v1.summary, meta: v1.meta as object, compiledKey: v1.compiledKey, publishAt: new Date() };
+    const copy = {
+      itemId: item.id,
+      text: v1.text,
+      title: v1.title,
+      summary: v1.summary,
+      meta: v1.meta as object,
+      compiledKey: v1.compiledKey,
+      publishAt: new Date(),
+    };
     const error = await getDb()
       .authoredVersion.create({ data: { ...copy, number: 2, submittedById: author.id, approvedById: author.id } })
       .catch((e: unknown) => e);
     expect(findConstraintViolation(error)).toMatchObject({ kind: "check", constraint: "AuthoredVersion_second_pair_of_eyes_check" });
-    await getDb().authoredVersion.create({ data: { ...copy, number: 2, submittedById: author.id, approvedById: author.id, restoredFrom: 1, publishedAt: new Date() } });
+    await getDb().authoredVersion.create({
+      data: { ...copy, number: 2, submittedById: author.id, approvedById: author.id, restoredFrom: 1, publishedAt: new Date() },
+    });
   });
 
   it("holds at most one version waiting for its day per item", async () => {
     const item = await publishedLesson();
     const v1 = await getDb().authoredVersion.findUniqueOrThrow({ where: { itemId_number: { itemId: item.id, number: 1 } } });
-    const copy = { itemId: item.id, text: v1.text, title: v1.title, summary: v1.summary, meta: v1.meta as object, compiledKey: v1.compiledKey, submittedById: author.id, approvedById: reviewer.id };
+    const copy = {
+      itemId: item.id,
+      text: v1.text,
+      title: v1.title,
+      summary: v1.summary,
+      meta: v1.meta as object,
+      compiledKey: v1.compiledKey,
+      submittedById: author.id,
+      approvedById: reviewer.id,
+    };
     const later = new Date(Date.now() + 5 * 86_400_000);
     await getDb().authoredVersion.create({ data: { ...copy, number: 2, publishAt: later } });
     const error = await getDb()
@@ -300,7 +332,11 @@ describe("learners' records across an edit (the edit rules)", () => {
   async function records(slug: string) {
     const db = getDb();
     return {
-      progress: await db.lessonProgress.findMany({ where: { lessonId: slug }, orderBy: { userId: "asc" }, select: { userId: true, step: true, completedAt: true } }),
+      progress: await db.lessonProgress.findMany({
+        where: { lessonId: slug },
+        orderBy: { userId: "asc" },
+        select: { userId: true, step: true, completedAt: true },
+      }),
       cards: (await db.reviewCard.findMany({ where: { lessonId: slug }, select: { itemId: true } })).map((c) => c.itemId).sort(),
     };
   }
@@ -323,7 +359,9 @@ describe("learners' records across an edit (the edit rules)", () => {
     const item = await publishedLesson();
     await seedRecords(item.slug);
     const before = await records(item.slug);
-    await publishEdit(item, (t) => t.replace("Ранок у старостаті.", "Ранок у сільській раді.").replace("Який пароль найнадійніший", "Який із паролів найнадійніший"));
+    await publishEdit(item, (t) =>
+      t.replace("Ранок у старостаті.", "Ранок у сільській раді.").replace("Який пароль найнадійніший", "Який із паролів найнадійніший"),
+    );
     expect(await records(item.slug)).toEqual(before);
   });
 
@@ -352,7 +390,9 @@ describe("learners' records across an edit (the edit rules)", () => {
 describe("scope", () => {
   it("shows a region's item narrowed to a hromada only to that hromada's people, and national items to everyone", async () => {
     const db = getDb();
-    const otherHromada = await db.hromada.create({ data: { regionId: poltava.regionId, nameUk: `Інша громада ${poltava.hromadaId}`, nameEn: `Other ${poltava.hromadaId}` } });
+    const otherHromada = await db.hromada.create({
+      data: { regionId: poltava.regionId, nameUk: `Інша громада ${poltava.hromadaId}`, nameEn: `Other ${poltava.hromadaId}` },
+    });
     const organization = await db.organization.create({ data: { hromadaId: otherHromada.id, name: `Центр ${otherHromada.id}` } });
     const neighbour = await person({ ...poltava, hromadaId: otherHromada.id, organizationId: organization.id }, ["LEARNER"]);
 

@@ -10,9 +10,20 @@ import { listAuthoringItems } from "../../features/authoring/server/list-authori
 async function actor(email: string): Promise<Actor> {
   const u = await getDb().user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, organizationId: true, roles: { select: { role: true } }, organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } } },
+    select: {
+      id: true,
+      organizationId: true,
+      roles: { select: { role: true } },
+      organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } },
+    },
   });
-  return { id: u.id, roles: u.roles.map((r) => r.role), organizationId: u.organizationId, hromadaId: u.organization.hromadaId, regionId: u.organization.hromada.regionId };
+  return {
+    id: u.id,
+    roles: u.roles.map((r) => r.role),
+    organizationId: u.organizationId,
+    hromadaId: u.organization.hromadaId,
+    regionId: u.organization.hromada.regionId,
+  };
 }
 
 beforeAll(async () => {
@@ -30,7 +41,12 @@ describe("the Poltava centre's demo items written in the app", () => {
     expect(await poltava.getNoteCode(poltava.notes()[0]!.id)).toBeTruthy();
     expect(poltava.tracks().find((t) => t.publisher?.scope === "region")?.lessons).toContain(DEMO_REGIONAL_LESSON_ID);
 
-    const zhytomyrLearner = (await getDb().user.findFirstOrThrow({ where: { organization: { hromada: { region: { nameUk: "Житомирська область" } } }, roles: { some: { role: "LEARNER" } } }, select: { email: true } })).email;
+    const zhytomyrLearner = (
+      await getDb().user.findFirstOrThrow({
+        where: { organization: { hromada: { region: { nameUk: "Житомирська область" } } }, roles: { some: { role: "LEARNER" } } },
+        select: { email: true },
+      })
+    ).email;
     const zhytomyr = await loadCatalog(await actor(zhytomyrLearner));
     expect(zhytomyr.lessonExists(DEMO_REGIONAL_LESSON_ID)).toBe(false);
     expect(zhytomyr.notes()).toEqual([]);
