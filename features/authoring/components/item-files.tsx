@@ -29,7 +29,7 @@ type Props = {
  * A note's PDFs are listed for its readers as attachments.
  */
 export function ItemFiles({ itemId, kind, files, textareaId, isEditable }: Props) {
-  const t = useT("authoring");
+  const t = useT();
   const router = useRouter();
   const inputId = useId();
   const [status, setStatus] = useState("");
@@ -38,7 +38,7 @@ export function ItemFiles({ itemId, kind, files, textareaId, isEditable }: Props
 
   async function upload(file: File) {
     setBusy(true);
-    setStatus(t("files.uploading"));
+    setStatus(t("authoring.files.uploading"));
     try {
       const response = await fetch(`/api/v1/files?name=${encodeURIComponent(file.name)}`, {
         method: "POST",
@@ -46,14 +46,14 @@ export function ItemFiles({ itemId, kind, files, textareaId, isEditable }: Props
         body: file,
         credentials: "same-origin",
       }).catch(() => null);
-      if (!response) throw new ApiError(0, { code: "offline", message: t("files.offline") }, true);
+      if (!response) throw new ApiError(0, { code: "offline", message: t("authoring.files.offline") }, true);
       const data = (await response.json().catch(() => null)) as { id?: string; error?: { message: string } } | null;
-      if (!response.ok || !data?.id) throw new ApiError(response.status, { code: "upload", message: data?.error?.message ?? t("files.failed") }, false);
-      await callApi("POST", `/api/v1/authoring/items/${itemId}/files`, { fileId: data.id }, newKey(), t("files.offline"));
-      setStatus(t("files.uploaded", { name: file.name }));
+      if (!response.ok || !data?.id) throw new ApiError(response.status, { code: "upload", message: data?.error?.message ?? t("authoring.files.failed") }, false);
+      await callApi("POST", `/api/v1/authoring/items/${itemId}/files`, { fileId: data.id }, newKey(), t("authoring.files.offline"));
+      setStatus(t("authoring.files.uploaded", { name: file.name }));
       router.refresh();
     } catch (error) {
-      setStatus(error instanceof ApiError ? error.message : t("files.failed"));
+      setStatus(error instanceof ApiError ? error.message : t("authoring.files.failed"));
     } finally {
       setBusy(false);
     }
@@ -64,24 +64,24 @@ export function ItemFiles({ itemId, kind, files, textareaId, isEditable }: Props
     if (!(area instanceof HTMLTextAreaElement)) return;
     const ref = fileReference(file);
     const text =
-      kind === "walkthrough" ? `screen="${ref}"` : `<Figure src="${ref}" alt="${t("files.altPlaceholder")}" caption="${t("files.captionPlaceholder")}" />`;
+      kind === "walkthrough" ? `screen="${ref}"` : `<Figure src="${ref}" alt="${t("authoring.files.altPlaceholder")}" caption="${t("authoring.files.captionPlaceholder")}" />`;
     insertIntoTextarea(area, {
       text,
       placement: kind === "walkthrough" ? "inline" : "block",
-      select: kind === "walkthrough" ? undefined : t("files.altPlaceholder"),
+      select: kind === "walkthrough" ? undefined : t("authoring.files.altPlaceholder"),
     });
   }
 
   return (
     <section aria-labelledby={`${inputId}-heading`} className="grid gap-3">
       <h2 id={`${inputId}-heading`} className="text-lg font-semibold">
-        {t("files.title")}
+        {t("authoring.files.title")}
       </h2>
-      <p className="text-sm text-muted">{kind === "walkthrough" ? t("files.hintGuide") : kind === "note" ? t("files.hintNote") : t("files.hintLesson")}</p>
+      <p className="text-sm text-muted">{kind === "walkthrough" ? t("authoring.files.hintGuide") : kind === "note" ? t("authoring.files.hintNote") : t("authoring.files.hintLesson")}</p>
       {isEditable ? (
         <div className="grid gap-1">
           <label htmlFor={inputId} className="font-semibold">
-            {t("files.choose")}
+            {t("authoring.files.choose")}
           </label>
           <input
             id={inputId}
@@ -109,7 +109,7 @@ export function ItemFiles({ itemId, kind, files, textareaId, isEditable }: Props
               {file.kind === "IMAGE" && isEditable ? (
                 <span className="flex flex-wrap gap-2">
                   <button type="button" className="btn-secondary" onClick={() => insert(file)}>
-                    {kind === "walkthrough" ? t("files.insertScreen") : t("files.insertImage")}
+                    {kind === "walkthrough" ? t("authoring.files.insertScreen") : t("authoring.files.insertImage")}
                   </button>
                   {kind === "walkthrough" ? (
                     <button
@@ -118,7 +118,7 @@ export function ItemFiles({ itemId, kind, files, textareaId, isEditable }: Props
                       aria-expanded={pickerFor === file.id}
                       onClick={() => setPickerFor(pickerFor === file.id ? null : file.id)}
                     >
-                      {t("files.placeMarks")}
+                      {t("authoring.files.placeMarks")}
                     </button>
                   ) : null}
                 </span>
@@ -128,7 +128,7 @@ export function ItemFiles({ itemId, kind, files, textareaId, isEditable }: Props
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-muted">{t("files.none")}</p>
+        <p className="text-sm text-muted">{t("authoring.files.none")}</p>
       )}
     </section>
   );
