@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb, type Prisma } from "@/server/db/client";
 import { authoredItemsVisibleWhere, regionTracksVisibleWhere, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
@@ -68,7 +69,10 @@ const lower = (locale: AppLocale, text: string) => text.toLocaleLowerCase(locale
  * `"everything"` is for records that keep only ids (titles in notifications, jobs); `{ regionId }`
  * is what a region's report covers: the national items and all of that region's (every hromada).
  */
-export async function loadCatalog(audience: CatalogAudience): Promise<Catalog> {
+export const loadCatalog = cache(readCatalog);
+
+/** loadCatalog without the per-request memo (a page and its metadata read one catalog per person). */
+async function readCatalog(audience: CatalogAudience): Promise<Catalog> {
   const db = getDb();
   const published = { currentVersion: { not: null } };
   const where: Prisma.AuthoredItemWhereInput =
