@@ -25,7 +25,7 @@ const httpsUrl = () => singleLine().max(500, { error: "errors.workshopLinkInvali
 /** "lesson:<id>" or "walkthrough:<id>": a lesson or guide from the content index (checked to exist by the feature function). */
 export const ZContentKey = singleLine()
   .max(90)
-  .regex(/^(lesson|walkthrough):[A-Za-z0-9_-]{1,80}$/, { error: "errors.workshopContentUnknown" });
+  .regex(/^(lesson|walkthrough|note):[A-Za-z0-9_-]{1,80}$/, { error: "errors.workshopContentUnknown" });
 
 const kyivLocal = (error: string) => singleLine().regex(KYIV_LOCAL_PATTERN, { error });
 

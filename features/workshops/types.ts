@@ -6,7 +6,7 @@ export const REGISTRATION_STATUSES = ["REGISTERED", "WAITLISTED", "CANCELLED"] a
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** A lesson or guide to read before, or a material attached after: content ids from the content index, or an https link. */
-export type ContentRef = { kind: "lesson" | "walkthrough"; id: string };
+export type ContentRef = { kind: "lesson" | "walkthrough" | "note"; id: string };
 export type LinkRef = { kind: "link"; url: string; title: string };
 export type MaterialRef = ContentRef | LinkRef;
 

@@ -16,6 +16,8 @@ import { listAuthoringItems } from "../../features/authoring/server/list-authori
 import { loadCatalog } from "../../features/content/server/load-catalog";
 import { listNotifications } from "../../features/notifications/server/centre";
 import { addDays, kyivDay } from "../../lib/kyiv-calendar";
+import { announceWorkshop } from "../../features/workshops/server/announce-workshop";
+import { getWorkshop } from "../../features/workshops/server/get-workshop";
 
 /**
  * In-app authoring (decision 032): drafts saved by compare-and-set, review by a second
@@ -414,6 +416,48 @@ describe("scope", () => {
     for (const reader of [learner, neighbour, farLearner]) {
       expect((await loadCatalog(reader)).lessons("uk").find((l) => l.id === nationalId)?.publisher).toEqual({ scope: "national" });
     }
+  });
+});
+
+describe("methodology notes", () => {
+  it("publishes a note for its region, readable before a workshop that links it", async () => {
+    const note = await createAuthoredItem(author, {
+      kind: "note",
+      noteKind: "PROCEDURE",
+      hromadaIds: [],
+      title: `Порядок виїзного прийому ${Date.now().toString(36)}`,
+      summary: "Кроки для виїзду в старостат.",
+      text: "## Що зробити\n\nЗарядіть ноутбук і павербанк напередодні.\n",
+    });
+    const { revision } = await submitForReview(author, note.id, 1);
+    await approveForPublication(reviewer, note.id, { revision });
+    const readable = (await loadCatalog(learner)).note(note.slug);
+    expect(readable).toMatchObject({
+      noteKind: "PROCEDURE",
+      summary: "Кроки для виїзду в старостат.",
+      publisher: { scope: "region", regionId: poltava.regionId },
+    });
+    expect(await (await loadCatalog(learner)).getNoteCode(note.slug)).toBeTruthy();
+    expect((await loadCatalog(farLearner)).note(note.slug)).toBeNull();
+
+    const start = `${addDays(kyivDay(new Date()), 7)}T10:00`;
+    const workshop = await announceWorkshop(author, {
+      title: "Виїзний прийом: практикум",
+      description: "Розберемо порядок виїзного прийому.",
+      onlineUrl: "https://meet.example.org/vyizd",
+      place: undefined,
+      startsAt: start,
+      endsAt: start.replace("T10:00", "T11:00"),
+      capacity: 10,
+      audience: "REGION",
+      regionId: undefined,
+      hromadaIds: [],
+      readings: [`note:${note.slug}`],
+    });
+    const shown = await getWorkshop(learner, workshop.id, "uk");
+    expect(shown.readings).toEqual([
+      expect.objectContaining({ kind: "note", href: `/methodology/${note.slug}`, title: expect.stringContaining("Порядок виїзного прийому") }),
+    ]);
   });
 });
 

@@ -24,6 +24,7 @@ export async function WorkshopForm({ options, values, action, next }: Props) {
   const chosenHromadas = new Set(values?.hromadaIds ?? []);
   const lessons = options.content.filter((c) => c.kind === "lesson");
   const guides = options.content.filter((c) => c.kind === "walkthrough");
+  const notes = options.content.filter((c) => c.kind === "note");
   const onlyRegion = !options.national && options.regions.length === 1 ? options.regions[0] : undefined;
   return (
     <form method="post" action={action} className="grid max-w-2xl gap-5">
@@ -170,6 +171,7 @@ export async function WorkshopForm({ options, values, action, next }: Props) {
           <summary className="cursor-pointer font-semibold">{t("chooseContent", { count: chosenReadings.size })}</summary>
           <ContentChoices legend={t("lessons")} name="readings" items={lessons} chosen={chosenReadings} />
           <ContentChoices legend={t("guides")} name="readings" items={guides} chosen={chosenReadings} />
+          {notes.length ? <ContentChoices legend={t("notes")} name="readings" items={notes} chosen={chosenReadings} /> : null}
         </details>
       </fieldset>
 

@@ -5,16 +5,17 @@ import type { Catalog } from "@/features/content/server/load-catalog";
 import type { ContentRef, MaterialRef } from "../types";
 import { isHttpsUrl } from "../schemas";
 
-export type ContentOption = { key: string; kind: "lesson" | "walkthrough"; id: string; title: string };
+export type ContentOption = { key: string; kind: ContentRef["kind"]; id: string; title: string };
 
 /**
- * The lessons and guides a workshop can point to, in the reader's language (form checkboxes): those
+ * The lessons, guides and methodology notes a workshop can point to, in the reader's language (form checkboxes): those
  * of the organiser's catalog, so a region's own items are offered only to its people.
  */
 export function listContentOptions(catalog: Catalog, locale: AppLocale): ContentOption[] {
   return [
     ...catalog.lessons(locale).map((l) => ({ key: `lesson:${l.id}`, kind: "lesson" as const, id: l.id, title: l.title })),
     ...catalog.walkthroughs(locale).map((w) => ({ key: `walkthrough:${w.id}`, kind: "walkthrough" as const, id: w.id, title: w.title })),
+    ...catalog.notes().map((n) => ({ key: `note:${n.id}`, kind: "note" as const, id: n.id, title: n.title })),
   ];
 }
 
@@ -24,7 +25,7 @@ export function toContentRefs(catalog: Catalog, keys: readonly string[]): Conten
   const refs: ContentRef[] = [];
   for (const key of new Set(keys)) {
     if (!known.has(key)) throw new AppError("unprocessable", "errors.workshopContentUnknown");
-    const [kind, id] = key.split(":") as ["lesson" | "walkthrough", string];
+    const [kind, id] = key.split(":") as [ContentRef["kind"], string];
     refs.push({ kind, id });
   }
   return refs;
@@ -51,14 +52,16 @@ export function readRefs(value: unknown): MaterialRef[] {
   return value.flatMap((v): MaterialRef[] => {
     if (!v || typeof v !== "object") return [];
     const r = v as Record<string, unknown>;
-    if ((r.kind === "lesson" || r.kind === "walkthrough") && typeof r.id === "string") return [{ kind: r.kind, id: r.id }];
+    if ((r.kind === "lesson" || r.kind === "walkthrough" || r.kind === "note") && typeof r.id === "string") return [{ kind: r.kind, id: r.id }];
     if (r.kind === "link" && typeof r.url === "string" && isHttpsUrl(r.url))
       return [{ kind: "link", url: r.url, title: typeof r.title === "string" ? r.title : r.url }];
     return [];
   });
 }
 
-export type ShownRef = { kind: "lesson" | "walkthrough" | "link"; href: string; title: string; external: boolean };
+export type ShownRef = { kind: ContentRef["kind"] | "link"; href: string; title: string; external: boolean };
+
+const PAGE = { lesson: "lessons", walkthrough: "walkthroughs", note: "methodology" } as const;
 
 /**
  * Refs as links to show: lessons and guides by their title in the reader's language. The catalog
@@ -69,6 +72,6 @@ export function showRefs(catalog: Catalog, refs: readonly MaterialRef[], locale:
   return refs.map((r) =>
     r.kind === "link"
       ? { kind: "link", href: r.url, title: r.title, external: true }
-      : { kind: r.kind, href: `/${r.kind === "lesson" ? "lessons" : "walkthroughs"}/${r.id}`, title: titles.get(`${r.kind}:${r.id}`) ?? r.id, external: false },
+      : { kind: r.kind, href: `/${PAGE[r.kind]}/${r.id}`, title: titles.get(`${r.kind}:${r.id}`) ?? r.id, external: false },
   );
 }

@@ -99,7 +99,7 @@ export type WorkshopFormValues = {
 export async function getWorkshopForEdit(actor: Actor, workshopId: string, now = new Date()): Promise<WorkshopFormValues> {
   const { row } = await loadWorkshop(actor, workshopId);
   authorize(actor, "manage:workshop", { regionId: row.regionId });
-  const readings = readRefs(row.readings).filter((r): r is Extract<MaterialRef, { kind: "lesson" | "walkthrough" }> => r.kind !== "link");
+  const readings = readRefs(row.readings).filter((r): r is Extract<MaterialRef, { kind: "lesson" | "walkthrough" | "note" }> => r.kind !== "link");
   return {
     id: row.id,
     title: row.title,
