@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { loadCatalog } from "@/features/content/server/load-catalog";
-import { publisherName } from "@/features/content/publisher-name";
+import { publisherText } from "@/features/content/components/publisher-line";
 import { NOTE_KINDS } from "@/features/authoring/schemas";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +17,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
   const locale = localeRaw === "en" ? "en" : "uk";
   const kind = NOTE_KINDS.find((k) => k === query.kind);
   const notes = (await loadCatalog(user)).notes().filter((n) => !kind || n.noteKind === kind);
+  const publishers = await Promise.all(notes.map((n) => publisherText(n.publisher, locale)));
   const day = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Kyiv" });
   return (
     <>
@@ -34,15 +35,14 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
       </nav>
       {notes.length ? (
         <ul className="grid gap-4">
-          {notes.map((n) => (
+          {notes.map((n, i) => (
             <li key={n.id} className="rounded border border-neutral-300 p-3">
               <h2 className="text-lg font-semibold">
                 <a href={`/methodology/${n.id}`}>{n.title}</a>
               </h2>
               {n.summary ? <p>{n.summary}</p> : null}
               <p className="text-sm text-muted">
-                {t(`noteKinds.${n.noteKind as (typeof NOTE_KINDS)[number]}`)} ·{" "}
-                {t("publisher", { name: publisherName(n.publisher, locale, t("scope.national")) })} · {day.format(n.publishedAt)}
+                {t(`noteKinds.${n.noteKind as (typeof NOTE_KINDS)[number]}`)} · {publishers[i]} · {day.format(n.publishedAt)}
               </p>
             </li>
           ))}

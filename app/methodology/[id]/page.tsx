@@ -5,7 +5,7 @@ import { loadCatalog } from "@/features/content/server/load-catalog";
 import { getNoteAttachments } from "@/features/authoring/server/get-note-attachments";
 import { LessonBody } from "@/features/lessons/components/lesson-body";
 import type { NOTE_KINDS } from "@/features/authoring/schemas";
-import { publisherName } from "@/features/content/publisher-name";
+import { publisherText } from "@/features/content/components/publisher-line";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export default async function MethodologyNotePage({ params }: { params: Promise<
   const note = catalog.note(id);
   const code = note ? await catalog.getNoteCode(id) : null;
   if (!note || !code) notFound();
-  const attachments = await getNoteAttachments(note);
+  const [attachments, publisher] = await Promise.all([getNoteAttachments(note), publisherText(note.publisher, locale)]);
   const day = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Kyiv" });
   return (
     <article lang="uk" className="mx-auto max-w-3xl">
@@ -28,8 +28,7 @@ export default async function MethodologyNotePage({ params }: { params: Promise<
       <h1 className="page-title">{note.title}</h1>
       {note.summary ? <p className="mb-2 text-lg">{note.summary}</p> : null}
       <p className="mb-6 text-sm text-muted">
-        {t(`noteKinds.${note.noteKind as (typeof NOTE_KINDS)[number]}`)} ·{" "}
-        {t("publisher", { name: publisherName(note.publisher, locale, t("scope.national")) })} ·{" "}
+        {t(`noteKinds.${note.noteKind as (typeof NOTE_KINDS)[number]}`)} · {publisher} ·{" "}
         {t("notes.published", { date: day.format(note.publishedAt), version: note.version })}
       </p>
       <LessonBody code={code} />

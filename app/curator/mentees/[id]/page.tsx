@@ -2,7 +2,9 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getMenteeWork } from "@/features/mentoring/server/caseload";
-import { findCatalogAudience, loadCatalog } from "@/features/content/server/load-catalog";
+import { findCatalogAudience, loadCatalog, type Publisher } from "@/features/content/server/load-catalog";
+import { publisherText } from "@/features/content/components/publisher-line";
+import type { AppLocale } from "@/server/i18n";
 import { kyivDay } from "@/lib/kyiv-calendar";
 import { AssignForm } from "@/features/mentoring/components/assign-form";
 import { MenteeWorkView } from "@/features/mentoring/components/mentee-work-view";
@@ -22,6 +24,16 @@ const ID = /^[\w-]{1,40}$/;
  * and the private thread. The region's methodologists (and admins) read it without the thread.
  * Who may see what is decided by getMenteeWork from the database; anyone else gets 404.
  */
+/** Options of the assign form: an item written in the app says who publishes it, as on its card. */
+async function withPublisher(options: { value: string; label: string; publisher: Publisher }[], locale: AppLocale) {
+  return Promise.all(
+    options.map(async (o) => {
+      const by = await publisherText(o.publisher, locale);
+      return { value: o.value, label: by ? `${o.label} — ${by}` : o.label };
+    }),
+  );
+}
+
 export default async function MenteePage({
   params,
   searchParams,
@@ -68,9 +80,18 @@ export default async function MenteePage({
             <AssignForm
               learnerId={id}
               today={today}
-              lessons={lessons.map((l) => ({ value: l.id, label: l.title }))}
-              walkthroughs={guides.map((g) => ({ value: g.id, label: g.title }))}
-              tracks={tracks.map((tr) => ({ value: tr.id, label: tr.title[locale] }))}
+              lessons={await withPublisher(
+                lessons.map((l) => ({ value: l.id, label: l.title, publisher: l.publisher })),
+                locale,
+              )}
+              walkthroughs={await withPublisher(
+                guides.map((g) => ({ value: g.id, label: g.title, publisher: g.publisher })),
+                locale,
+              )}
+              tracks={await withPublisher(
+                tracks.map((tr) => ({ value: tr.id, label: tr.title[locale], publisher: tr.publisher })),
+                locale,
+              )}
             />
           </section>
         ) : (
