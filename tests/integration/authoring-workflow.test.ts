@@ -17,6 +17,9 @@ import { loadCatalog } from "../../features/content/server/load-catalog";
 import { listNotifications } from "../../features/notifications/server/centre";
 import { addDays, kyivDay } from "../../lib/kyiv-calendar";
 import { announceWorkshop } from "../../features/workshops/server/announce-workshop";
+import { uploadFile } from "../../features/files/server/upload-file";
+import { serveFile } from "../../features/files/server/serve-file";
+import { getFreshness } from "../../features/walkthroughs/server/freshness";
 import { getWorkshop } from "../../features/workshops/server/get-workshop";
 
 /**
@@ -416,6 +419,36 @@ describe("scope", () => {
     for (const reader of [learner, neighbour, farLearner]) {
       expect((await loadCatalog(reader)).lessons("uk").find((l) => l.id === nationalId)?.publisher).toEqual({ scope: "national" });
     }
+  });
+});
+
+describe("a guide written in the app", () => {
+  it("publishes a guide whose screens are uploaded PNGs, served to its region's learners only", async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("IHDR-guide-screen")]);
+    const screen = await uploadFile(author, { contentType: "image/png", name: "screen.png", body: new Response(new Uint8Array(png)).body });
+    const id = `poltava-diia-${Date.now().toString(36)}`;
+    const text = readFileSync("content/walkthroughs/diia-sign-in/uk.mdx", "utf8")
+      .replace(/^id: diia-sign-in$/m, `id: ${id}`)
+      .replace(/screen="\.\/[\w-]+\.svg"/g, `screen="./f-${screen.id}.png"`);
+    const item = await createAuthoredItem(author, { kind: "walkthrough", hromadaIds: [], text });
+    expect((await getAuthoringItem(author, item.id)).problems).toEqual([]);
+    expect((await getAuthoringItem(author, item.id)).files.map((f) => f.id)).toEqual([screen.id]);
+    const { revision } = await submitForReview(author, item.id, 1);
+    await approveForPublication(reviewer, item.id, { revision });
+
+    const catalog = await loadCatalog(learner);
+    expect(catalog.walkthroughs("uk").find((w) => w.id === id)?.publisher).toMatchObject({ scope: "region" });
+    const guide = await catalog.getWalkthrough(id, "uk");
+    expect(guide?.steps.length).toBeGreaterThan(3);
+    for (const step of guide!.steps) expect(step.screen).toBe(`/api/v1/files/${screen.id}`);
+    expect(guide!.code).toContain(`/api/v1/files/${screen.id}`);
+    expect(catalog.walkthroughScreenCount(id)).toBe(1 + guide!.steps.length + (guide!.items.length ? 1 : 0));
+    // The freshness rules read the guide's own frontmatter, as for built-in guides.
+    expect((await getFreshness([id], () => guide!.frontmatter)).get(id)).toBeNull();
+
+    expect((await serveFile(learner, screen.id, null)).status).toBe(200);
+    await expectError(serveFile(farLearner, screen.id, null), 404);
+    expect((await loadCatalog(farLearner)).walkthroughStepIds(id)).toEqual([]);
   });
 });
 
