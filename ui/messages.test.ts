@@ -26,7 +26,8 @@ describe("client messages", () => {
       const source = readFileSync(file, "utf8");
       const namespace = source.match(/useT\("(\w+)"\)/)?.[1];
       for (const m of source.matchAll(/\bt\("([\w.]+)"/g)) {
-        const key = namespace && !m[1]!.includes(".") ? `${namespace}.${m[1]}` : m[1]!;
+        // useT("ns") prefixes every key, dotted or not (ui/messages.ts).
+        const key = namespace ? `${namespace}.${m[1]}` : m[1]!;
         if (formatMessage(uk, key) === key) missing.push(`${file}: ${key}`);
       }
     }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
-import { loadCatalog } from "@/features/content/server/load-catalog";
+import { loadCatalog, type CatalogLesson } from "@/features/content/server/load-catalog";
 import { PublisherLine } from "@/features/content/components/publisher-line";
 import { getFramework } from "@/features/competences/server/framework";
 import { completedLessonIds } from "@/features/progress/server/lesson-position";
@@ -59,6 +59,23 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
   const byId = new Map(lessons.map((l) => [l.id, l]));
   const fw = getFramework();
   const filtered = Boolean(params.q || params.competence || level || maxMinutes);
+  const tracks = catalog.tracks();
+  const inTracks = new Set(tracks.flatMap((track) => track.lessons));
+  const outside = lessons.filter((l) => !inTracks.has(l.id));
+  const card = (l: CatalogLesson) => (
+    <li key={l.id} className="card">
+      <h3 className="font-semibold">
+        <Link href={`/lessons/${l.id}`}>{l.title}</Link>
+      </h3>
+      <p className="text-sm">{l.summary}</p>
+      <PublisherLine publisher={l.publisher} locale={locale} className="mt-1 text-sm text-muted" />
+      <p className="mt-1 text-sm text-muted">
+        {t("minutes", { minutes: l.minutes })}
+        {locale === "en" && !l.hasTranslation ? ` · ${t("ukrainianOnly")}` : ""}
+        {done.has(l.id) ? <strong className="text-brand-800"> · ✓ {t("done")}</strong> : null}
+      </p>
+    </li>
+  );
   return (
     <>
       <h1 className="page-title">{t("title")}</h1>
@@ -95,7 +112,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
       <p role="status" className="mb-4">
         {t("found", { count: lessons.length })}
       </p>
-      {catalog.tracks().map((track) => {
+      {tracks.map((track) => {
         const items = track.lessons.map((id) => byId.get(id)).filter((l): l is NonNullable<typeof l> => Boolean(l));
         if (!items.length) return null;
         return (
@@ -104,25 +121,19 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
               {track.title[locale]}
             </h2>
             <p className="mb-3 max-w-prose text-muted">{track.description[locale]}</p>
-            <ol className="grid gap-3 sm:grid-cols-2">
-              {items.map((l) => (
-                <li key={l.id} className="card">
-                  <h3 className="font-semibold">
-                    <Link href={`/lessons/${l.id}`}>{l.title}</Link>
-                  </h3>
-                  <p className="text-sm">{l.summary}</p>
-                  <PublisherLine publisher={l.publisher} locale={locale} className="mt-1 text-sm text-muted" />
-                  <p className="mt-1 text-sm text-muted">
-                    {t("minutes", { minutes: l.minutes })}
-                    {locale === "en" && !l.hasTranslation ? ` · ${t("ukrainianOnly")}` : ""}
-                    {done.has(l.id) ? <strong className="text-brand-800"> · ✓ {t("done")}</strong> : null}
-                  </p>
-                </li>
-              ))}
-            </ol>
+            <ol className="grid gap-3 sm:grid-cols-2">{items.map(card)}</ol>
           </section>
         );
       })}
+      {/* A lesson written in the app belongs to no track until a methodologist adds it to one; it is listed here, not lost. */}
+      {outside.length ? (
+        <section className="mb-8" aria-labelledby="track-none">
+          <h2 id="track-none" className="mb-3 text-xl font-bold">
+            {t("otherLessons")}
+          </h2>
+          <ul className="grid gap-3 sm:grid-cols-2">{outside.map(card)}</ul>
+        </section>
+      ) : null}
     </>
   );
 }
