@@ -20,6 +20,10 @@ import { announceWorkshop } from "../../features/workshops/server/announce-works
 import { uploadFile } from "../../features/files/server/upload-file";
 import { serveFile } from "../../features/files/server/serve-file";
 import { getFreshness } from "../../features/walkthroughs/server/freshness";
+import { callRoute, signInAs } from "../helpers/api";
+import * as createRoute from "../../app/api/v1/authoring/items/route";
+import * as draftRoute from "../../app/api/v1/authoring/items/[id]/draft/route";
+import * as approveRoute from "../../app/api/v1/authoring/items/[id]/approve/route";
 import { getWorkshop } from "../../features/workshops/server/get-workshop";
 
 /**
@@ -419,6 +423,74 @@ describe("scope", () => {
     for (const reader of [learner, neighbour, farLearner]) {
       expect((await loadCatalog(reader)).lessons("uk").find((l) => l.id === nationalId)?.publisher).toEqual({ scope: "national" });
     }
+  });
+});
+
+describe("the API and plain form posts", () => {
+  const form = (fields: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+    return { rawBody: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } };
+  };
+
+  it("creates an item from the desk's form and sends the browser to its editor; a learner gets 403", async () => {
+    await signInAs(author.email);
+    const created = await callRoute(
+      createRoute.POST,
+      "/api/v1/authoring/items",
+      form({ kind: "note", title: "Нотатка з форми", noteKind: "CASE_STUDY", next: "/authoring" }),
+    );
+    expect(created.status).toBe(303);
+    const location = created.headers.get("location")!;
+    expect(location).toMatch(/^\/authoring\/[a-z0-9]+$/);
+    const item = await getAuthoringItem(author, location.split("/").pop()!);
+    expect(item).toMatchObject({ kind: "note", noteKind: "CASE_STUDY", title: "Нотатка з форми" });
+
+    await signInAs(learner.email);
+    const refused = await callRoute(createRoute.POST, "/api/v1/authoring/items", { body: { kind: "lesson", title: "Урок слухача" } });
+    expect(refused.status).toBe(403);
+  });
+
+  it("saves and previews from the editor's form, answers unsafe text with the problems and a stale revision with 409", async () => {
+    const item = await createAuthoredItem(author, { kind: "lesson", hromadaIds: [], text: lessonText(newId()) });
+    const view = await getAuthoringItem(author, item.id);
+    await signInAs(author.email);
+    const path = `/api/v1/authoring/items/${item.id}/draft`;
+    const preview = await callRoute(draftRoute.POST, path, {
+      ...form({ revision: "1", text: view.draft.text, intent: "preview", next: `/authoring/${item.id}` }),
+      params: { id: item.id },
+    });
+    expect(preview.status).toBe(303);
+    expect(preview.headers.get("location")).toBe(`/authoring/${item.id}/preview`);
+
+    const unsafe = await callRoute(draftRoute.POST, path, {
+      body: { revision: 2, text: `${view.draft.text}\n{process.env.SECRET}\n`, hromadaIds: [] },
+      params: { id: item.id },
+    });
+    expect(unsafe.status).toBe(422);
+    expect(unsafe.json.error?.message).toBeTruthy();
+    const problems = (unsafe.json.error as unknown as { problems: { code: string; line: number; messageKey: string }[] }).problems;
+    expect(problems[0]).toMatchObject({ code: "expression", messageKey: "authoring.mdx.expression" });
+
+    const stale = await callRoute(draftRoute.POST, path, { body: { revision: 1, text: view.draft.text, hromadaIds: [] }, params: { id: item.id } });
+    expect(stale.status).toBe(409);
+  });
+
+  it("approves once when the same request arrives twice with one Idempotency-Key", async () => {
+    const item = await createAuthoredItem(author, { kind: "lesson", hromadaIds: [], text: lessonText(newId()) });
+    const { revision } = await submitForReview(author, item.id, 1);
+    await signInAs(reviewer.email);
+    const call = () =>
+      callRoute(approveRoute.POST, `/api/v1/authoring/items/${item.id}/approve`, {
+        body: { revision },
+        params: { id: item.id },
+        headers: { "idempotency-key": `approve-${item.id}` },
+      });
+    const [first, second] = [await call(), await call()];
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.json).toEqual(first.json);
+    expect(await getDb().authoredVersion.count({ where: { itemId: item.id } })).toBe(1);
   });
 });
 
