@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../server/db/client";
-import type { SessionUser } from "../../server/auth/current-user";
 import { DEMO_EMAIL_DOMAIN } from "./demo-world";
+import { actorFromDb } from "./actors";
 import { createAuthoredItem } from "../../features/authoring/server/create-item";
 import { submitForReview } from "../../features/authoring/server/submit-item";
 import { approveForPublication } from "../../features/authoring/server/decide-review";
@@ -105,36 +105,10 @@ updated: ${today}
 <TrueFalse id="video-call-privacy" answer={true} statement="Соціальний працівник присутній під час консультації лише за згодою клієнта." explanation="Розмова з лікарем конфіденційна: ви поруч тільки тоді, коли клієнт цього хоче." />
 `;
 
-type DemoActor = SessionUser;
-async function actorByEmail(db: PrismaClient, email: string): Promise<DemoActor> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { email },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      locale: true,
-      organizationId: true,
-      roles: { select: { role: true } },
-      organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } },
-    },
-  });
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    locale: user.locale,
-    roles: user.roles.map((r) => r.role),
-    organizationId: user.organizationId,
-    hromadaId: user.organization.hromadaId,
-    regionId: user.organization.hromada.regionId,
-  } as DemoActor;
-}
-
 /** Publishes the Poltava centre's demo items; returns how many items it made. */
 export async function createDemoAuthoring(db: PrismaClient, now = new Date()): Promise<number> {
-  const author = await actorByEmail(db, `methodist.poltava@${DEMO_EMAIL_DOMAIN}`);
-  const reviewer = await actorByEmail(db, `methodist2.poltava@${DEMO_EMAIL_DOMAIN}`);
+  const author = await actorFromDb(db, { email: `methodist.poltava@${DEMO_EMAIL_DOMAIN}` });
+  const reviewer = await actorFromDb(db, { email: `methodist2.poltava@${DEMO_EMAIL_DOMAIN}` });
   const today = kyivDay(now);
 
   const lesson = await createAuthoredItem(author, { kind: "lesson", hromadaIds: [], text: outreachLesson(today) });

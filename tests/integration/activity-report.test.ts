@@ -1,3 +1,4 @@
+import { actorFromDb } from "../factories/actors";
 import { beforeAll, describe, expect, it } from "vitest";
 import readXlsxFile from "read-excel-file/node";
 import { NextRequest } from "next/server";
@@ -42,24 +43,7 @@ type World = {
 };
 let w: World;
 
-async function actorOf(person: TestPerson): Promise<Actor> {
-  const user = await getDb().user.findUniqueOrThrow({
-    where: { id: person.id },
-    select: {
-      id: true,
-      organizationId: true,
-      roles: { select: { role: true } },
-      organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } },
-    },
-  });
-  return {
-    id: user.id,
-    roles: user.roles.map((r) => r.role),
-    organizationId: user.organizationId,
-    hromadaId: user.organization.hromadaId,
-    regionId: user.organization.hromada.regionId,
-  };
-}
+const actorOf = (person: TestPerson) => actorFromDb(getDb(), { id: person.id });
 
 /** An event as the app records it: on the Kyiv day of its instant. */
 async function event(person: TestPerson, kind: "lesson" | "walkthrough" | "review", contentId: string, day: string, seconds = 180) {

@@ -1,3 +1,4 @@
+import { actorFromDb } from "../factories/actors";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Role } from "../../server/db/client";
 import type { Actor } from "../../server/authz/policy";
@@ -229,24 +230,7 @@ describe("the demo world", () => {
     const db = getDb();
     await createDemoWorld(db, { passwordHash: "not-used-here" });
     await createDemoCommunity(db);
-    const actorOf = async (email: string): Promise<Actor> => {
-      const u = await db.user.findUniqueOrThrow({
-        where: { email },
-        select: {
-          id: true,
-          organizationId: true,
-          roles: { select: { role: true } },
-          organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } },
-        },
-      });
-      return {
-        id: u.id,
-        roles: u.roles.map((r) => r.role),
-        organizationId: u.organizationId,
-        hromadaId: u.organization.hromadaId,
-        regionId: u.organization.hromada.regionId,
-      };
-    };
+    const actorOf = (email: string) => actorFromDb(db, { email });
     const learner = await actorOf(`learner@${DEMO_EMAIL_DOMAIN}`);
     const view = await listKnowledge(learner, "region-poltava");
     expect(view.entries).toEqual([expect.objectContaining({ title: DEMO_KNOWLEDGE_ENTRY.title, status: "current" })]);

@@ -1,30 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
 import { hashPassword } from "../../server/auth/password";
-import type { Actor } from "../../server/authz/policy";
+import { actorFromDb } from "../factories/actors";
 import { createDemoWorld, DEMO_EMAIL_DOMAIN } from "../factories/demo-world";
 import { createDemoAuthoring, DEMO_REGIONAL_LESSON_ID } from "../factories/demo-authoring";
 import { loadCatalog } from "../../features/content/server/load-catalog";
 import { listAuthoringItems } from "../../features/authoring/server/list-authoring-items";
 
-async function actor(email: string): Promise<Actor> {
-  const u = await getDb().user.findUniqueOrThrow({
-    where: { email },
-    select: {
-      id: true,
-      organizationId: true,
-      roles: { select: { role: true } },
-      organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } },
-    },
-  });
-  return {
-    id: u.id,
-    roles: u.roles.map((r) => r.role),
-    organizationId: u.organizationId,
-    hromadaId: u.organization.hromadaId,
-    regionId: u.organization.hromada.regionId,
-  };
-}
+const actor = (email: string) => actorFromDb(getDb(), { email });
 
 beforeAll(async () => {
   await createDemoWorld(getDb(), { passwordHash: await hashPassword("unused-in-these-tests") });

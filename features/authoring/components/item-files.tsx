@@ -48,7 +48,8 @@ export function ItemFiles({ itemId, kind, files, textareaId, isEditable }: Props
       }).catch(() => null);
       if (!response) throw new ApiError(0, { code: "offline", message: t("authoring.files.offline") }, true);
       const data = (await response.json().catch(() => null)) as { id?: string; error?: { message: string } } | null;
-      if (!response.ok || !data?.id) throw new ApiError(response.status, { code: "upload", message: data?.error?.message ?? t("authoring.files.failed") }, false);
+      if (!response.ok || !data?.id)
+        throw new ApiError(response.status, { code: "upload", message: data?.error?.message ?? t("authoring.files.failed") }, false);
       await callApi("POST", `/api/v1/authoring/items/${itemId}/files`, { fileId: data.id }, newKey(), t("authoring.files.offline"));
       setStatus(t("authoring.files.uploaded", { name: file.name }));
       router.refresh();
@@ -64,7 +65,9 @@ export function ItemFiles({ itemId, kind, files, textareaId, isEditable }: Props
     if (!(area instanceof HTMLTextAreaElement)) return;
     const ref = fileReference(file);
     const text =
-      kind === "walkthrough" ? `screen="${ref}"` : `<Figure src="${ref}" alt="${t("authoring.files.altPlaceholder")}" caption="${t("authoring.files.captionPlaceholder")}" />`;
+      kind === "walkthrough"
+        ? `screen="${ref}"`
+        : `<Figure src="${ref}" alt="${t("authoring.files.altPlaceholder")}" caption="${t("authoring.files.captionPlaceholder")}" />`;
     insertIntoTextarea(area, {
       text,
       placement: kind === "walkthrough" ? "inline" : "block",
@@ -77,7 +80,9 @@ export function ItemFiles({ itemId, kind, files, textareaId, isEditable }: Props
       <h2 id={`${inputId}-heading`} className="text-lg font-semibold">
         {t("authoring.files.title")}
       </h2>
-      <p className="text-sm text-muted">{kind === "walkthrough" ? t("authoring.files.hintGuide") : kind === "note" ? t("authoring.files.hintNote") : t("authoring.files.hintLesson")}</p>
+      <p className="text-sm text-muted">
+        {kind === "walkthrough" ? t("authoring.files.hintGuide") : kind === "note" ? t("authoring.files.hintNote") : t("authoring.files.hintLesson")}
+      </p>
       {isEditable ? (
         <div className="grid gap-1">
           <label htmlFor={inputId} className="font-semibold">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { useTextareaSnapshot } from "./use-textarea-snapshot";
 import { useT } from "@/ui/messages";
 import type { MdxKind } from "../allowlist";
 import { caretAt, type EditorProblem } from "./editor-logic";
@@ -22,30 +23,16 @@ export type MdxEditorProps = {
 };
 
 const noSubscription = () => () => {};
-const EVENTS = ["input", "keyup", "click", "select", "focus"] as const;
-
 /** "line N, column M" of the caret, as plain text under the field (no live region: it changes on every key). */
 function CaretStatus({ textareaId }: { textareaId: string }) {
   const t = useT();
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      const area = document.getElementById(textareaId);
-      for (const name of EVENTS) area?.addEventListener(name, notify);
-      return () => {
-        for (const name of EVENTS) area?.removeEventListener(name, notify);
-      };
-    },
-    [textareaId],
-  );
-  const place = useSyncExternalStore(
-    subscribe,
-    () => {
-      const area = document.getElementById(textareaId);
-      if (!(area instanceof HTMLTextAreaElement)) return null;
-      const { line, column } = caretAt(area.value, area.selectionStart);
+  const place = useTextareaSnapshot(
+    textareaId,
+    (value, caret) => {
+      const { line, column } = caretAt(value, caret);
       return `${line}:${column}`;
     },
-    () => null,
+    "",
   );
   if (!place) return null;
   const [line, column] = place.split(":");

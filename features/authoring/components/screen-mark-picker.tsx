@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
+import { useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
 import { useT } from "@/ui/messages";
+import { useTextareaSnapshot } from "./use-textarea-snapshot";
 import { marksAround, movedCrosshair, nextHotspotNumber, percentFromPoint, type Mark } from "./editor-logic";
 import { HOTSPOT_LABEL, hotspotText } from "./snippets";
 import { insertIntoTextarea } from "./textarea-insert";
@@ -18,7 +19,6 @@ export type ScreenMarkPickerProps = {
 };
 
 const noSubscription = () => () => {};
-const EVENTS = ["input", "keyup", "click", "select"] as const;
 
 /**
  * Places a numbered mark on a guide's screen: a click on the image, or the keyboard's crosshair
@@ -39,24 +39,7 @@ export function ScreenMarkPicker({ src, alt, onPick, textareaId }: ScreenMarkPic
     () => false,
   );
   // The marks of the step around the textarea's caret, kept in step with what the author types.
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      const area = document.getElementById(textareaId);
-      for (const name of EVENTS) area?.addEventListener(name, notify);
-      return () => {
-        for (const name of EVENTS) area?.removeEventListener(name, notify);
-      };
-    },
-    [textareaId],
-  );
-  const marksJson = useSyncExternalStore(
-    subscribe,
-    () => {
-      const area = document.getElementById(textareaId);
-      return area instanceof HTMLTextAreaElement ? JSON.stringify(marksAround(area.value, area.selectionStart)) : "[]";
-    },
-    () => "[]",
-  );
+  const marksJson = useTextareaSnapshot(textareaId, (value, caret) => JSON.stringify(marksAround(value, caret)), "[]");
   const marks = useMemo(() => (JSON.parse(marksJson) as Mark[]).filter((m) => Number.isFinite(m.x) && Number.isFinite(m.y)), [marksJson]);
 
   const place = (x: number, y: number) => {
