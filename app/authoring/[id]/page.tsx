@@ -5,6 +5,7 @@ import { getAuthoringItem } from "@/features/authoring/server/get-authoring-item
 import { listRegionsAndHromadas } from "@/features/directory/server/list-regions-and-hromadas";
 import { MdxEditor } from "@/features/authoring/components/mdx-editor";
 import { ItemFiles } from "@/features/authoring/components/item-files";
+import { LivePreview } from "@/features/authoring/components/live-preview";
 import { addDays, kyivDateTimeFormat, kyivDay } from "@/lib/kyiv-calendar";
 import { ClientMessages } from "@/ui/client-messages";
 
@@ -15,6 +16,7 @@ export async function generateMetadata() {
 }
 
 const TEXTAREA = "item-text";
+const FORM = "draft-form";
 
 /**
  * One item's desk: the working copy in the editor (a plain form post that works without
@@ -149,7 +151,7 @@ export default async function AuthoringItemPage({ params }: { params: Promise<{ 
         </section>
       ) : null}
 
-      <form method="post" action={`/api/v1/authoring/items/${item.id}/draft`} className="mb-8 grid gap-4">
+      <form id={FORM} method="post" action={`/api/v1/authoring/items/${item.id}/draft`} className="mb-8 grid gap-4">
         <input type="hidden" name="next" value={here} />
         <input type="hidden" name="revision" value={item.draft.revision} />
         {item.kind === "note" ? (
@@ -188,25 +190,28 @@ export default async function AuthoringItemPage({ params }: { params: Promise<{ 
             ))}
           </fieldset>
         ) : null}
-        <div className="grid gap-1">
-          <label htmlFor={TEXTAREA} className="font-semibold">
-            {t("pages.text")}
-          </label>
-          <p id={`${TEXTAREA}-hint`} className="text-sm text-muted">
-            {t(`pages.textHint.${item.kind}`)}
-          </p>
-          {isDraft ? (
-            <MdxEditor kind={item.kind} name="text" id={TEXTAREA} defaultValue={item.draft.text} problems={problems} describedBy={`${TEXTAREA}-hint`} />
-          ) : (
-            <textarea
-              id={TEXTAREA}
-              name="text"
-              readOnly
-              className="input min-h-96 font-mono text-sm"
-              defaultValue={item.draft.text}
-              aria-describedby={`${TEXTAREA}-hint`}
-            />
-          )}
+        <div className="grid gap-4 xl:grid-cols-2">
+          <div className="grid content-start gap-1">
+            <label htmlFor={TEXTAREA} className="font-semibold">
+              {t("pages.text")}
+            </label>
+            <p id={`${TEXTAREA}-hint`} className="text-sm text-muted">
+              {t(`pages.textHint.${item.kind}`)}
+            </p>
+            {isDraft ? (
+              <MdxEditor kind={item.kind} name="text" id={TEXTAREA} defaultValue={item.draft.text} problems={problems} describedBy={`${TEXTAREA}-hint`} />
+            ) : (
+              <textarea
+                id={TEXTAREA}
+                name="text"
+                readOnly
+                className="input min-h-96 font-mono text-sm"
+                defaultValue={item.draft.text}
+                aria-describedby={`${TEXTAREA}-hint`}
+              />
+            )}
+          </div>
+          {isDraft ? <LivePreview itemId={item.id} formId={FORM} textareaId={TEXTAREA} /> : null}
         </div>
         {isDraft ? (
           <p className="flex flex-wrap gap-3">

@@ -10,6 +10,8 @@ export type MdxProblemsProps = {
   problems: EditorProblem[];
   /** The id of the MDX textarea each problem leads to. */
   textareaId: string;
+  /** The heading's id, when the list is not the one MdxEditor describes its textarea by (the live preview's). */
+  headingId?: string;
 };
 
 /** The id of the problems' heading for a textarea: MdxEditor describes its textarea by it. */
@@ -20,7 +22,7 @@ export const problemsHeadingId = (textareaId: string) => `${textareaId}-problems
  * (unsafe) and what before it goes to review (content rules). Each is a link to the textarea
  * ("Line 12, column 5: …"); with JavaScript it also puts the caret at that place and scrolls to it.
  */
-export function MdxProblems({ problems, textareaId }: MdxProblemsProps) {
+export function MdxProblems({ problems, textareaId, headingId = problemsHeadingId(textareaId) }: MdxProblemsProps) {
   const t = useT();
   if (problems.length === 0) return null;
   const unsafe = problems.filter((p) => p.severity === "unsafe");
@@ -49,7 +51,7 @@ export function MdxProblems({ problems, textareaId }: MdxProblemsProps) {
     ) : null;
   return (
     <div className="grid gap-2">
-      <h2 id={problemsHeadingId(textareaId)} className="text-lg font-bold">
+      <h2 id={headingId} className="text-lg font-bold">
         {t("authoring.problems.heading", { count: problems.length })}
       </h2>
       {group(

@@ -46,8 +46,10 @@ test("a methodologist uploads a guide's screen and places numbered marks on it b
   await expect(page.getByText("1. Адресний рядок — x 50 %, y 10 %")).toBeVisible();
   await expectAccessible();
 
-  // A click in the middle of the green button (x 50 %, y about 83 %).
-  const box = (await picker.boundingBox())!;
+  // A click in the middle of the green button (x 50 %, y about 83 %), once the screen has loaded.
+  const screen = page.locator('img[src^="/api/v1/files/"]').last();
+  await expect.poll(() => screen.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  const box = (await screen.boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.83);
   await expect(page.getByRole("status").filter({ hasText: "Позначку 2 вставлено" })).toBeVisible();
   await expect(editor).toHaveValue(/<Hotspot n=\{2\} x=\{50\} y=\{8[2-4]\}>Що тут<\/Hotspot>/);
