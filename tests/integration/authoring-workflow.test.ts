@@ -20,6 +20,8 @@ import { announceWorkshop } from "../../features/workshops/server/announce-works
 import { uploadFile } from "../../features/files/server/upload-file";
 import { serveFile } from "../../features/files/server/serve-file";
 import { getFreshness } from "../../features/walkthroughs/server/freshness";
+import { attachItemFile } from "../../features/authoring/server/attach-item-files";
+import { getNoteAttachments } from "../../features/authoring/server/get-note-attachments";
 import { callRoute, signInAs } from "../helpers/api";
 import * as createRoute from "../../app/api/v1/authoring/items/route";
 import * as draftRoute from "../../app/api/v1/authoring/items/[id]/draft/route";
@@ -536,7 +538,18 @@ describe("methodology notes", () => {
     });
     const { revision } = await submitForReview(author, note.id, 1);
     await approveForPublication(reviewer, note.id, { revision });
+    const pdf = await uploadFile(author, {
+      contentType: "application/pdf",
+      name: "poriadok-vyizdu.pdf",
+      body: new Response(new Uint8Array(Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"))).body,
+    });
+    await attachItemFile(author, note.id, pdf.id);
+    await expectError(attachItemFile(farMethodologist, note.id, pdf.id), 404);
     const readable = (await loadCatalog(learner)).note(note.slug);
+    expect(await getNoteAttachments(readable!)).toEqual([expect.objectContaining({ id: pdf.id, name: "poriadok-vyizdu.pdf" })]);
+    const served = await serveFile(learner, pdf.id, null);
+    expect(served.headers.get("content-disposition")).toMatch(/^attachment/);
+    await expectError(serveFile(farLearner, pdf.id, null), 404);
     expect(readable).toMatchObject({
       noteKind: "PROCEDURE",
       summary: "Кроки для виїзду в старостат.",
