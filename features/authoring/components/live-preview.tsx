@@ -140,7 +140,14 @@ export function LivePreview({ itemId, formId, textareaId }: Props) {
             {status}
           </p>
           <MdxProblems problems={problems} textareaId={textareaId} headingId={`${id}-problems`} />
-          <div ref={pane} className="max-h-[80vh] overflow-auto rounded border border-neutral-300 bg-white p-3" />
+          {/* Focusable, so a keyboard can scroll a long preview. */}
+          <div
+            ref={pane}
+            role="region"
+            aria-label={t("authoring.live.pane")}
+            tabIndex={0}
+            className="max-h-[80vh] overflow-auto rounded border border-neutral-300 bg-white p-3"
+          />
         </>
       ) : null}
     </section>

@@ -25,6 +25,8 @@ test("a methodologist uploads a guide's screen and places numbered marks on it b
   const slug = /^id: (.+)$/m.exec(await editor.inputValue())?.[1];
   expect(slug).toBeTruthy();
 
+  // The upload is the editor's script: wait until it runs (the palette appears with it).
+  await expect(page.getByRole("toolbar", { name: "Вставити компонент" })).toBeVisible();
   await page.getByLabel("Завантажити файл").setInputFiles({ name: "uviity.svg", mimeType: "image/svg+xml", buffer: SVG });
   await expect(page.getByText("Файл «uviity.svg» додано.")).toBeVisible();
   const reference = (await page

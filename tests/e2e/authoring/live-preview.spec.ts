@@ -16,6 +16,7 @@ test("the live preview saves the draft when typing pauses, redraws it beside the
   await page.getByRole("button", { name: "Створити чернетку" }).click();
   await expect(page).toHaveURL(/\/authoring\/[^/]+$/);
 
+  await expect(page.getByRole("toolbar", { name: "Вставити компонент" })).toBeVisible();
   await page.getByRole("button", { name: "Показувати перегляд поруч" }).click();
   await expect(page.getByRole("button", { name: "Сховати перегляд" })).toHaveAttribute("aria-pressed", "true");
   const editor = page.locator("#item-text");
