@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
 import { useT } from "@/ui/messages";
 import { useTextareaSnapshot } from "./use-textarea-snapshot";
 import { marksAround, movedCrosshair, nextHotspotNumber, percentFromPoint, type Mark } from "./editor-logic";
@@ -32,6 +32,13 @@ export function ScreenMarkPicker({ src, alt, onPick, textareaId }: ScreenMarkPic
   const imageRef = useRef<HTMLImageElement>(null);
   const [crosshair, setCrosshair] = useState({ x: 50, y: 50 });
   const [isFocused, setFocused] = useState(false);
+  /** Width over height of the screen, known once it loads (a phone screen until then). */
+  const [ratio, setRatio] = useState(9 / 16);
+  useEffect(() => {
+    // An image already in the cache may have loaded before React listened.
+    const image = imageRef.current;
+    if (image?.complete && image.naturalWidth > 0 && image.naturalHeight > 0) setRatio(image.naturalWidth / image.naturalHeight);
+  }, [src]);
   const [placed, setPlaced] = useState("");
   const hydrated = useSyncExternalStore(
     noSubscription,
@@ -72,8 +79,19 @@ export function ScreenMarkPicker({ src, alt, onPick, textareaId }: ScreenMarkPic
       <p id={instructionsId} className="text-sm text-muted">
         {hydrated ? t("authoring.editor.picker.instructions") : t("authoring.editor.picker.withoutScript")}
       </p>
-      <div className="relative mx-auto w-fit max-w-full">
-        <img ref={imageRef} src={src} alt={alt} className="block h-auto w-auto max-h-[70vh] max-w-full rounded-lg border border-neutral-400 bg-white" />
+      {/* As wide as the column, but never taller than most of the window: the width follows the
+          screen's own proportions (an SVG drawn with only a viewBox has no size of its own). */}
+      <div className="relative mx-auto" style={{ width: `min(100%, ${(70 * ratio).toFixed(2)}vh)` }}>
+        <img
+          ref={imageRef}
+          src={src}
+          alt={alt}
+          onLoad={(event) => {
+            const { naturalWidth, naturalHeight } = event.currentTarget;
+            if (naturalWidth > 0 && naturalHeight > 0) setRatio(naturalWidth / naturalHeight);
+          }}
+          className="block h-auto w-full rounded-lg border border-neutral-400 bg-white"
+        />
         {hydrated ? (
           <button
             type="button"

@@ -17,6 +17,7 @@ test("a methodologist uploads a guide's screen and places numbered marks on it b
   const author = await factory.person({ roles: ["METHODOLOGIST"], place: poltava });
   await signIn(author);
   await page.goto("/authoring");
+  await expectAccessible();
   await page.getByRole("radio", { name: /^Покроковий гід/ }).check();
   await page.getByLabel("Назва", { exact: true }).fill(`Вхід у кабінет громади ${uniqueSuffix()}`);
   await page.getByRole("button", { name: "Створити чернетку" }).click();
@@ -51,8 +52,8 @@ test("a methodologist uploads a guide's screen and places numbered marks on it b
   // A click in the middle of the green button (x 50 %, y about 83 %), once the screen has loaded.
   const screen = page.locator('img[src^="/api/v1/files/"]').last();
   await expect.poll(() => screen.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-  const box = (await screen.boundingBox())!;
-  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.83);
+  const box = (await picker.boundingBox())!;
+  await picker.click({ position: { x: box.width * 0.5, y: box.height * 0.83 } });
   await expect(page.getByRole("status").filter({ hasText: "Позначку 2 вставлено" })).toBeVisible();
   await expect(editor).toHaveValue(/<Hotspot n=\{2\} x=\{50\} y=\{8[2-4]\}>Що тут<\/Hotspot>/);
   // The inserted label is selected: typing names the place.

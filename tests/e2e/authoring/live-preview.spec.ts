@@ -11,6 +11,7 @@ test("the live preview saves the draft when typing pauses, redraws it beside the
   const author = await factory.person({ roles: ["METHODOLOGIST"], place: poltava });
   await signIn(author);
   await page.goto("/authoring");
+  await expectAccessible();
   await page.getByRole("radio", { name: /^Методична нотатка/ }).check();
   await page.getByLabel("Назва", { exact: true }).fill(`Порядок виїзного прийому ${uniqueSuffix()}`);
   await page.getByRole("button", { name: "Створити чернетку" }).click();
