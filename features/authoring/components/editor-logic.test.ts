@@ -3,6 +3,7 @@ import {
   audienceOf,
   caretAt,
   clampPercent,
+  hotspotInsertionPoint,
   insertionFor,
   marksAround,
   movedCrosshair,
@@ -153,5 +154,21 @@ describe("positions on the screen", () => {
     expect(movedCrosshair({ x: 3, y: 97 }, "ArrowLeft", true)).toEqual({ x: 1, y: 97 });
     expect(movedCrosshair({ x: 3, y: 97 }, "ArrowDown", true)).toEqual({ x: 3, y: 99 });
     expect(movedCrosshair({ x: 50, y: 50 }, "Enter", false)).toBeNull();
+  });
+});
+
+describe("hotspotInsertionPoint", () => {
+  const text = '<GuideStep id="a" title="Крок" screen="./a.svg" alt="Екран кроку">\n  <Hotspot n={1} x={5} y={5}>Кнопка</Hotspot>\n</GuideStep>';
+  it("keeps a caret that is not inside a mark's label", () => {
+    const afterMark = text.indexOf("</Hotspot>") + "</Hotspot>".length;
+    expect(hotspotInsertionPoint(text, afterMark)).toBe(afterMark);
+    expect(hotspotInsertionPoint(text, 0)).toBe(0);
+    expect(hotspotInsertionPoint(text, text.length)).toBe(text.length);
+  });
+  it("moves a caret inside a mark's label to just after that mark, so marks never nest", () => {
+    const inLabel = text.indexOf("Кнопка") + 3;
+    expect(hotspotInsertionPoint(text, inLabel)).toBe(text.indexOf("</Hotspot>") + "</Hotspot>".length);
+    const beforeClose = text.indexOf("</Hotspot>");
+    expect(hotspotInsertionPoint(text, beforeClose)).toBe(beforeClose + "</Hotspot>".length);
   });
 });

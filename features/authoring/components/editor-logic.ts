@@ -73,6 +73,20 @@ export function insertionFor(value: string, start: number, end: number, snippet:
   return { text, selectStart, selectEnd };
 }
 
+/**
+ * Where a new Hotspot goes for a caret: where it is, unless it is inside another Hotspot's label
+ * (just after naming a mark, the caret still sits before its `</Hotspot>`) — then after that mark,
+ * so marks never nest.
+ */
+export function hotspotInsertionPoint(value: string, caret: number): number {
+  const lineStart = value.lastIndexOf("\n", caret - 1) + 1;
+  const before = value.slice(lineStart, caret);
+  if (before.lastIndexOf("<Hotspot") <= before.lastIndexOf("</Hotspot>")) return caret;
+  const close = value.indexOf("</Hotspot>", caret);
+  const lineEnd = value.indexOf("\n", caret);
+  return close !== -1 && (lineEnd === -1 || close < lineEnd) ? close + "</Hotspot>".length : caret;
+}
+
 /** `base-1`, `base-2`…: the first that no `id="…"` in the text uses, so a second Quiz does not repeat the first's id. */
 export function uniqueId(base: string, text: string): string {
   for (let n = 1; ; n += 1) if (!text.includes(`id="${base}-${n}"`)) return `${base}-${n}`;

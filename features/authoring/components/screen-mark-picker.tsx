@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
 import { useT } from "@/ui/messages";
 import { useTextareaSnapshot } from "./use-textarea-snapshot";
-import { marksAround, movedCrosshair, nextHotspotNumber, percentFromPoint, type Mark } from "./editor-logic";
+import { hotspotInsertionPoint, marksAround, movedCrosshair, nextHotspotNumber, percentFromPoint, type Mark } from "./editor-logic";
 import { HOTSPOT_LABEL, hotspotText } from "./snippets";
 import { insertIntoTextarea } from "./textarea-insert";
 
@@ -52,7 +52,9 @@ export function ScreenMarkPicker({ src, alt, onPick, textareaId }: ScreenMarkPic
   const place = (x: number, y: number) => {
     const area = document.getElementById(textareaId);
     if (area instanceof HTMLTextAreaElement) {
-      const n = nextHotspotNumber(area.value, area.selectionStart);
+      const at = hotspotInsertionPoint(area.value, area.selectionStart);
+      area.setSelectionRange(at, at);
+      const n = nextHotspotNumber(area.value, at);
       insertIntoTextarea(area, { text: hotspotText(n, x, y), placement: "line", select: HOTSPOT_LABEL });
       setPlaced(t("authoring.editor.picker.placed", { n, x, y }));
     }
