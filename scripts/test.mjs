@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, unit + integration tests on PGlite, the integration suite again on
-// PostgreSQL when TEST_DATABASE_URL is set, a production build, and the end-to-end journeys.
+// PostgreSQL when TEST_DATABASE_URL is set, a production build and its syntax for old browsers, and
+// the end-to-end journeys.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 
@@ -67,6 +68,8 @@ if (process.env.TEST_DATABASE_URL) {
   console.info("\nTEST_DATABASE_URL is not set: the PostgreSQL pass of the integration suite does not run.");
 }
 await step("production build", bin("next"), ["build", "--webpack"], { NODE_ENV: "production" });
+// What the build sends to browsers must parse in the oldest ones we support (decision 033).
+await step("old-browser syntax (Chrome 109, Firefox 115)", "node", ["scripts/check-browser-syntax.mjs"]);
 if (process.env.TEST_DATABASE_URL) {
   // Two servers of this build (`npm run serve`) on one throwaway PostgreSQL database (decision 017).
   await step("two servers on one PostgreSQL", bin("vitest"), ["run", "--config", "tests/multi-server/vitest.config.ts"], {}, { counts: true });
