@@ -39,6 +39,20 @@ if (builtIns.size > 0) {
     for (const { name: file, count, excerpt } of where) console.info(`    ${file} ×${count}: ${excerpt}`);
   }
 }
+// Chrome before 111 drops a declaration it cannot read: a colour in oklch() leaves text on no
+// background. The palette the app uses is given in hex in app/globals.css.
+const cssWithOklch = readdirSync(root, { recursive: true, encoding: "utf8" })
+  .filter((path) => path.endsWith(".css"))
+  .flatMap((path) => {
+    const css = readFileSync(join(root, path), "utf8");
+    const colours = [...new Set(css.match(/--color-[a-z]+-\d+:\s*oklch\([^)]*\)/g) ?? [])];
+    return colours.length ? [{ file: relative(process.cwd(), join(root, path)), colours }] : [];
+  });
+if (cssWithOklch.length > 0) {
+  console.error("\nColours in oklch(), which Chrome 109 drops (give them in hex in app/globals.css @theme):");
+  for (const { file, colours } of cssWithOklch) console.error(`  ${file}: ${colours.join(", ")}`);
+  process.exitCode = 1;
+}
 if (failures.length > 0) {
   console.error(`\n${failures.length} file(s) use syntax newer than ES${ECMA_VERSION}, which Chrome 109 or Firefox 115 cannot parse:`);
   for (const f of failures) console.error(`  ${f.file}:${f.line}:${f.column} ${f.message}\n    ${f.excerpt}`);
