@@ -105,13 +105,14 @@ async function actor(id: string): Promise<Actor> {
   return (await findCatalogAudience(id))!;
 }
 
+const person = async (organizationId: string, roles: Parameters<typeof createPerson>[1]["roles"]) =>
+  actor((await createPerson(db, { organizationId, roles })).id);
+
 beforeAll(async () => {
   const poltava = await createPlace(db);
   const zhytomyr = await createPlace(db);
   const other = await db.hromada.create({ data: { regionId: poltava.regionId, nameUk: `Інша громада ${sfx}`, nameEn: `Other hromada ${sfx}` } });
   const otherOrg = await db.organization.create({ data: { hromadaId: other.id, name: `ЦНСП ${sfx}`, kind: "SOCIAL_SERVICES_CENTRE" } });
-  const person = async (organizationId: string, roles: Parameters<typeof createPerson>[1]["roles"]) =>
-    actor((await createPerson(db, { organizationId, roles })).id);
   w = {
     poltava,
     otherHromadaId: other.id,
@@ -226,41 +227,57 @@ describe("who sees an item written in the app", () => {
 });
 
 describe("tracks, Today, assignments and review", () => {
+  // Each test makes the learners and curators whose records it changes: tests run in any order.
+  const poltavaLearner = () => person(w.poltava.organizationId, ["LEARNER"]);
+  const zhytomyrLearner = () => person(w.zhytomyr.organizationId, ["LEARNER"]);
+  async function paired(learner: Actor, place: TestPlace): Promise<Actor> {
+    const curator = await person(place.organizationId, ["CURATOR", "LEARNER"]);
+    await createMentorship(db, curator.id, learner.id);
+    return curator;
+  }
+
   it("shows the region's track to its people, with the lessons each can open", async () => {
+    const learner = await poltavaLearner();
     const trackOf = async (who: Actor) => (await loadCatalog(who)).tracks().find((t) => t.id === trackSlug);
-    expect((await trackOf(w.learner))?.lessons).toEqual([slugs.regional, slugs.narrowed]);
+    expect((await trackOf(learner))?.lessons).toEqual([slugs.regional, slugs.narrowed]);
     expect((await trackOf(w.neighbour))?.lessons).toEqual([slugs.regional]);
     expect(await trackOf(w.outsider)).toBeUndefined();
-    const progress = await getMyProgress(w.learner, "uk");
+    const progress = await getMyProgress(learner, "uk");
     expect(progress.tracks.find((t) => t.id === trackSlug)).toMatchObject({ total: 2, done: 0 });
   });
 
   it("lets a curator assign only what the mentee can open, and puts it first on the mentee's Today", async () => {
+    const learner = await poltavaLearner();
+    const curator = await paired(learner, w.poltava);
+    const outsider = await zhytomyrLearner();
+    const outsiderCurator = await paired(outsider, w.zhytomyr);
     const refused = { code: "validation_failed" };
-    await expect(createAssignment(w.outsiderCurator, { learnerId: w.outsider.id, kind: "lesson", targetId: slugs.regional })).rejects.toMatchObject(refused);
-    await expect(createAssignment(w.outsiderCurator, { learnerId: w.outsider.id, kind: "walkthrough", targetId: slugs.guide })).rejects.toMatchObject(refused);
-    await expect(createAssignment(w.outsiderCurator, { learnerId: w.outsider.id, kind: "track", targetId: trackSlug })).rejects.toMatchObject(refused);
+    await expect(createAssignment(outsiderCurator, { learnerId: outsider.id, kind: "lesson", targetId: slugs.regional })).rejects.toMatchObject(refused);
+    await expect(createAssignment(outsiderCurator, { learnerId: outsider.id, kind: "walkthrough", targetId: slugs.guide })).rejects.toMatchObject(refused);
+    await expect(createAssignment(outsiderCurator, { learnerId: outsider.id, kind: "track", targetId: trackSlug })).rejects.toMatchObject(refused);
     await expect(createAssignment(w.curator, { learnerId: w.neighbour.id, kind: "lesson", targetId: slugs.narrowed })).rejects.toMatchObject(refused);
-    await createAssignment(w.outsiderCurator, { learnerId: w.outsider.id, kind: "lesson", targetId: slugs.national });
-    expect((await getToday(w.outsider, "uk")).pick).toMatchObject({ id: slugs.national, reason: "assigned" });
+    await createAssignment(outsiderCurator, { learnerId: outsider.id, kind: "lesson", targetId: slugs.national });
+    expect((await getToday(outsider, "uk")).pick).toMatchObject({ id: slugs.national, reason: "assigned" });
 
-    await createAssignment(w.curator, { learnerId: w.learner.id, kind: "track", targetId: trackSlug });
-    const today = await getToday(w.learner, "uk");
+    await createAssignment(curator, { learnerId: learner.id, kind: "track", targetId: trackSlug });
+    const today = await getToday(learner, "uk");
     expect(today.pick).toMatchObject({ id: slugs.regional, reason: "assigned", href: `/lessons/${slugs.regional}` });
     expect(today.assignments[0]?.trackTitle).toBe(`Трек ${sfx}`);
   });
 
   it("never offers a lesson left half-way that the learner can no longer open", async () => {
     // A learner who moved to another region keeps their records, not the region's lessons.
-    await db.lessonProgress.create({ data: { userId: w.outsider.id, lessonId: slugs.narrowed, step: 2 } });
-    await db.assignment.updateMany({ where: { learnerId: w.outsider.id }, data: { completedAt: new Date() } });
-    const today = await getToday(w.outsider, "uk");
+    const outsider = await zhytomyrLearner();
+    await db.lessonProgress.create({ data: { userId: outsider.id, lessonId: slugs.narrowed, step: 2 } });
+    const today = await getToday(outsider, "uk");
     expect(today.pick?.id).not.toBe(slugs.narrowed);
     expect(today.assignments).toEqual([]);
   });
 
   it("asks review items only of lessons the learner can open", async () => {
-    const catalog = await loadCatalog(w.learner);
+    const learner = await poltavaLearner();
+    const outsider = await zhytomyrLearner();
+    const catalog = await loadCatalog(learner);
     const lesson = (await catalog.getLesson(slugs.regional, "uk"))!;
     const itemId = lesson.items[0]!.id;
     const due = {
@@ -275,20 +292,23 @@ describe("tracks, Today, assignments and review", () => {
       state: 2,
       lastReview: new Date(Date.now() - 86_400_000),
     };
-    await db.reviewCard.create({ data: { userId: w.learner.id, lessonId: slugs.regional, itemId, ...due } });
-    await db.reviewCard.create({ data: { userId: w.outsider.id, lessonId: slugs.regional, itemId, ...due } });
-    expect(await countDueReviews(w.learner)).toBe(1);
-    expect((await getReviewSession(w.learner, "uk")).items.map((i) => i.lessonId)).toEqual([slugs.regional]);
-    expect(await countDueReviews(w.outsider)).toBe(0);
-    expect((await getReviewSession(w.outsider, "uk")).items).toEqual([]);
-    await expect(recordReview(w.outsider, { lessonId: slugs.regional, itemId, correct: true, seconds: 10 })).rejects.toMatchObject({ code: "not_found" });
+    await db.reviewCard.create({ data: { userId: learner.id, lessonId: slugs.regional, itemId, ...due } });
+    await db.reviewCard.create({ data: { userId: outsider.id, lessonId: slugs.regional, itemId, ...due } });
+    expect(await countDueReviews(learner)).toBe(1);
+    expect((await getReviewSession(learner, "uk")).items.map((i) => i.lessonId)).toEqual([slugs.regional]);
+    expect(await countDueReviews(outsider)).toBe(0);
+    expect((await getReviewSession(outsider, "uk")).items).toEqual([]);
+    await expect(recordReview(outsider, { lessonId: slugs.regional, itemId, correct: true, seconds: 10 })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("completes the region's lesson for its learner, and the track assignment once the track is done", async () => {
-    await completeLesson(w.learner, slugs.regional, { minutes: 3, answers: [] });
-    await completeLesson(w.learner, slugs.narrowed, { minutes: 3, answers: [] });
-    const open = await db.assignment.findMany({ where: { learnerId: w.learner.id, completedAt: null } });
-    expect(open).toEqual([]);
+    const learner = await poltavaLearner();
+    const curator = await paired(learner, w.poltava);
+    await createAssignment(curator, { learnerId: learner.id, kind: "track", targetId: trackSlug });
+    await completeLesson(learner, slugs.regional, { minutes: 3, answers: [] });
+    expect(await db.assignment.count({ where: { learnerId: learner.id, completedAt: null } })).toBe(1);
+    await completeLesson(learner, slugs.narrowed, { minutes: 3, answers: [] });
+    expect(await db.assignment.findMany({ where: { learnerId: learner.id, completedAt: null } })).toEqual([]);
   });
 
   it("puts the region's guides in its methodologists' freshness queue, not another region's", async () => {
