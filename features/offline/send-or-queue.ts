@@ -5,7 +5,7 @@ import type { OutboxWrite } from "./outbox-rules";
 import { queueWrite } from "./outbox";
 import { sessionUserId } from "./session-user";
 
-export type Sent<T> = { state: "sent"; data: T } | { state: "queued" };
+export type Sent<T> = { state: "sent"; data: T } | { state: "queued"; key: string; userId: string };
 
 /**
  * A learner's write: sent at once when the server can be reached; otherwise (no connection, the
@@ -20,7 +20,7 @@ export async function sendOrQueue<T>(write: OutboxWrite, offlineMessage: string,
     const userId = sessionUserId();
     if (error instanceof ApiError && error.retryable && userId) {
       await queueWrite(userId, write, key, Date.now(), options.supersedes);
-      return { state: "queued" };
+      return { state: "queued", key, userId };
     }
     throw error;
   }

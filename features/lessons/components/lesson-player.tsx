@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import { useT } from "@/ui/messages";
 import { ApiError } from "@/ui/api-client";
 import { sendOrQueue } from "@/features/offline/send-or-queue";
+import { listOutbox, onOutboxChange } from "@/features/offline/outbox";
 import { AnswerSinkContext } from "./answer-sink";
 
 const StepContext = createContext(0);
@@ -51,6 +52,20 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const [finish, setFinish] = useState<{ state: "idle" | "saving" | "done" | "queued" | "failed"; message?: string }>({ state: "idle" });
+  /** A completion waiting in the outbox: the finish screen follows it until it is sent or refused. */
+  const [waiting, setWaiting] = useState<{ key: string; userId: string; answers: number } | null>(null);
+
+  useEffect(() => {
+    if (!waiting) return;
+    const check = async () => {
+      const item = (await listOutbox(waiting.userId)).find((i) => i.key === waiting.key);
+      if (!item) setFinish({ state: "done", message: tf("finished", { count: waiting.answers }) });
+      else if (item.state === "refused") setFinish({ state: "failed", message: item.error?.message || tc("offline") });
+      else return;
+      setWaiting(null);
+    };
+    return onOutboxChange(() => void check());
+  }, [waiting, tf, tc]);
 
   useEffect(() => {
     openedAt.current = Date.now();
@@ -94,9 +109,11 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
         { method: "POST", path: `${base}/completion`, body, label: tf("outboxCompletion", { title: steps[0] ?? "" }) },
         tc("offline"),
       );
-      setFinish(
-        sent.state === "sent" ? { state: "done", message: tf("finished", { count: body.answers.length }) } : { state: "queued", message: tf("finishQueued") },
-      );
+      if (sent.state === "sent") setFinish({ state: "done", message: tf("finished", { count: body.answers.length }) });
+      else {
+        setFinish({ state: "queued", message: tf("finishQueued") });
+        setWaiting({ key: sent.key, userId: sent.userId, answers: body.answers.length });
+      }
     } catch (error) {
       setFinish({ state: "failed", message: error instanceof ApiError ? error.message : tc("offline") });
     }
