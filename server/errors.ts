@@ -11,6 +11,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "wrong_user"
   | "payload_too_large"
   | "unsupported_media_type"
   | "unprocessable"
@@ -25,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  wrong_user: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

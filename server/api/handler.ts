@@ -77,6 +77,10 @@ export function handle<
       const user = await getCurrentUser();
       locale = resolveRequestLocale(user?.locale, req.cookies.get("NEXT_LOCALE")?.value);
       if (spec.auth === "user" && !user) throw new AppError("unauthenticated", "errors.unauthenticated");
+      // A write from a device's outbox names whose it is: under anyone else's session it is refused
+      // (and kept on the device for its person), never recorded as theirs (decision 034).
+      const outboxUser = req.headers.get("x-outbox-user");
+      if (isWrite && outboxUser !== null && outboxUser !== user?.id) throw new AppError("wrong_user", "errors.outboxOtherUser");
       if (spec.permission && user) authorize(user, spec.permission);
 
       const params = spec.params ? validate(spec.params, await route.params, locale) : undefined;

@@ -11,12 +11,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const RETENTION_MS = {
   /**
-   * The offline queue (features/progress/pending-queue.ts) keeps a finished lesson or review on
-   * the device, with its key, until the server answers. A replay after its record is gone would
-   * count the work once more; finished work counts on its own day only within 7 days of being
-   * sent (features/progress/completion-rules.ts), so a month covers every replay that matters.
+   * The outbox (features/offline/outbox.ts) keeps a write on the device, with its key, for up to
+   * 40 days until the server answers. A replay after its record is gone would count the work once
+   * more, so the keys outlive the outbox's keeping by five days (decision 034).
    */
-  idempotencyRecord: 30 * DAY_MS,
+  idempotencyRecord: 45 * DAY_MS,
   /** Nothing reads a failure after the throttle window (server/auth/sign-in.ts). */
   signInFailure: THROTTLE_WINDOW_MS,
   /** Mail is delivered once written to the outbox; admins can still look a month back. */

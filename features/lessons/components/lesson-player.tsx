@@ -2,8 +2,9 @@
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi, newKey } from "@/ui/api-client";
-import { enqueue, flush } from "@/features/progress/pending-queue";
+import { ApiError } from "@/ui/api-client";
+import { sendOrQueue } from "@/features/offline/send-or-queue";
+import { listOutbox, onOutboxChange } from "@/features/offline/outbox";
 import { AnswerSinkContext } from "./answer-sink";
 
 const StepContext = createContext(0);
@@ -51,10 +52,23 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const [finish, setFinish] = useState<{ state: "idle" | "saving" | "done" | "queued" | "failed"; message?: string }>({ state: "idle" });
+  /** A completion waiting in the outbox: the finish screen follows it until it is sent or refused. */
+  const [waiting, setWaiting] = useState<{ key: string; userId: string; answers: number } | null>(null);
+
+  useEffect(() => {
+    if (!waiting) return;
+    const check = async () => {
+      const item = (await listOutbox(waiting.userId)).find((i) => i.key === waiting.key);
+      if (!item) setFinish({ state: "done", message: tf("finished", { count: waiting.answers }) });
+      else if (item.state === "refused") setFinish({ state: "failed", message: item.error?.message || tc("offline") });
+      else return;
+      setWaiting(null);
+    };
+    return onOutboxChange(() => void check());
+  }, [waiting, tf, tc]);
 
   useEffect(() => {
     openedAt.current = Date.now();
-    void flush();
   }, []);
 
   const report = useCallback((itemId: string, correct: boolean) => {
@@ -68,10 +82,13 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
       const url = new URL(window.location.href);
       url.searchParams.set("step", String(next + 1));
       window.history.replaceState(null, "", url);
-      // The place is saved for resuming; without a connection the address keeps it instead.
-      if (next < steps.length) void callApi("PUT", `${base}/position`, { step: next }, "", "").catch(() => undefined);
+      // The place is saved for resuming; without a connection the outbox keeps the last one.
+      if (next < steps.length) {
+        const write = { method: "PUT" as const, path: `${base}/position`, body: { step: next }, label: tf("outboxPosition", { title: steps[0] ?? "" }) };
+        void sendOrQueue(write, tc("offline"), { supersedes: true }).catch(() => undefined);
+      }
     },
-    [base, steps.length],
+    [base, steps, tf, tc],
   );
 
   useEffect(() => {
@@ -86,24 +103,19 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
       minutes: Math.min(120, Math.round((Date.now() - openedAt.current) / 60000)),
       answers: Object.entries(answers.current).map(([itemId, correct]) => ({ itemId, correct })),
     };
-    const key = newKey();
-    const path = `${base}/completion`;
     setFinish({ state: "saving" });
     try {
-      await callApi("POST", path, body, key, tc("offline"));
-      setFinish({ state: "done", message: tf("finished", { count: body.answers.length }) });
-    } catch (error) {
-      if (error instanceof ApiError && error.retryable) {
-        enqueue({ method: "POST", path, body, key });
+      const sent = await sendOrQueue(
+        { method: "POST", path: `${base}/completion`, body, label: tf("outboxCompletion", { title: steps[0] ?? "" }) },
+        tc("offline"),
+      );
+      if (sent.state === "sent") setFinish({ state: "done", message: tf("finished", { count: body.answers.length }) });
+      else {
         setFinish({ state: "queued", message: tf("finishQueued") });
-        window.addEventListener(
-          "online",
-          () => void flush().then((n) => n && setFinish({ state: "done", message: tf("finished", { count: body.answers.length }) })),
-          { once: true },
-        );
-      } else {
-        setFinish({ state: "failed", message: error instanceof Error ? error.message : tc("offline") });
+        setWaiting({ key: sent.key, userId: sent.userId, answers: body.answers.length });
       }
+    } catch (error) {
+      setFinish({ state: "failed", message: error instanceof ApiError ? error.message : tc("offline") });
     }
   };
 

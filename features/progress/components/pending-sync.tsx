@@ -2,19 +2,21 @@
 
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { flush, pendingCount } from "../pending-queue";
+import { sendOutbox } from "@/features/offline/outbox";
+import { sessionUserId } from "@/features/offline/session-user";
 
 /**
- * Sends learning done without a connection (kept on this device) as soon as a page that shows
- * progress opens or the connection returns, then refreshes the page so it counts.
+ * On pages that show progress: sends the person's outbox (work done without a connection) when
+ * the page opens and when the connection returns, then refreshes the page so it counts.
  */
 export function PendingSync() {
   const router = useRouter();
   useEffect(() => {
     const send = () => {
-      if (pendingCount() === 0) return;
-      void flush().then((accepted) => {
-        if (accepted > 0) router.refresh();
+      const userId = sessionUserId();
+      if (!userId || !navigator.onLine) return;
+      void sendOutbox(userId).then((result) => {
+        if (result.sent > 0) router.refresh();
       });
     };
     send();

@@ -2,9 +2,9 @@
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi, newKey } from "@/ui/api-client";
+import { ApiError } from "@/ui/api-client";
 import { AnswerSinkContext } from "@/features/lessons/components/answer-sink";
-import { enqueue, flush } from "../pending-queue";
+import { sendOrQueue } from "@/features/offline/send-or-queue";
 import { sessionEndsAfter } from "../review-session-rules";
 
 type Session = { current: number; answered: (index: number, correct: boolean) => void; next: () => void; isLast: boolean };
@@ -24,7 +24,6 @@ export function ReviewSession({ count, due, limitSeconds, children }: { count: n
   const summary = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     startedAt.current = Date.now();
-    void flush();
   }, []);
   const position = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -93,21 +92,15 @@ export function ReviewItemView({ index, lessonId, itemId, children }: { index: n
       if (answeredItem !== itemId || state !== "open") return;
       session?.answered(index, correct);
       const body = { lessonId, itemId, correct, seconds: Math.round((Date.now() - shownAt.current) / 1000), answeredAt: new Date().toISOString() };
-      const key = newKey();
       setState("saving");
-      callApi("POST", "/api/v1/reviews", body, key, tc("offline"))
-        .then(() => setState("saved"))
+      sendOrQueue({ method: "POST", path: "/api/v1/reviews", body, label: t("outboxLabel") }, tc("offline"))
+        .then((sent) => setState(sent.state === "sent" ? "saved" : "queued"))
         .catch((e: unknown) => {
-          if (e instanceof ApiError && e.retryable) {
-            enqueue({ method: "POST", path: "/api/v1/reviews", body, key });
-            setState("queued");
-          } else {
-            setError(e instanceof Error ? e.message : tc("offline"));
-            setState("failed");
-          }
+          setError(e instanceof ApiError ? e.message : tc("offline"));
+          setState("failed");
         });
     },
-    [itemId, lessonId, index, session, state, tc],
+    [itemId, lessonId, index, session, state, t, tc],
   );
 
   if (!session || !isCurrent) return null;

@@ -2,11 +2,17 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { can } from "@/server/authz/policy";
 import { unreadNotificationCount } from "@/features/notifications/server/centre";
+import { OutboxIndicator } from "@/features/offline/components/outbox-indicator";
+import { ClientMessages } from "@/ui/client-messages";
+
+const SIGN_OUT_FORM = "sign-out-form";
 
 /**
- * The header ships no JavaScript (docs/decisions/009): its links are plain links, and changing the
- * language and signing out are plain form posts to their /api/v1 endpoints, which answer with a
- * redirect, so they also work before the page's scripts have loaded or when they never do.
+ * The header's links are plain links, and changing the language and signing out are plain form
+ * posts to their /api/v1 endpoints, which answer with a redirect, so they also work before the
+ * page's scripts have loaded or when they never do (docs/decisions/009). Its one script is the
+ * outbox indicator (decision 034): offline, changes waiting, and a question before signing out
+ * with unsent changes.
  */
 export async function SiteHeader() {
   const [user, t, tl, tw, locale, ta] = await Promise.all([
@@ -21,7 +27,7 @@ export async function SiteHeader() {
   // The other language as one button: its label is in that language, so anyone can find it.
   const target = locale === "en" ? "uk" : "en";
   return (
-    <header className="border-b-4 border-brand-700 bg-white">
+    <header className="border-b-4 border-brand-700 bg-white" data-user-id={user?.id}>
       <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <a href="/" className="text-xl font-bold text-brand-800 no-underline">
           {t("appName")}
@@ -55,6 +61,11 @@ export async function SiteHeader() {
           ) : null}
         </nav>
         <div className="flex flex-wrap items-center gap-3">
+          {user ? (
+            <ClientMessages namespaces={["outbox"]}>
+              <OutboxIndicator userId={user.id} signOutFormId={SIGN_OUT_FORM} />
+            </ClientMessages>
+          ) : null}
           {/* Without a `next` field the endpoint sends the browser back to the page it was on. */}
           <form method="post" action="/api/v1/locale" className="contents">
             <input type="hidden" name="locale" value={target} />
@@ -63,7 +74,7 @@ export async function SiteHeader() {
             </button>
           </form>
           {user ? (
-            <form method="post" action="/api/v1/session/sign-out" className="contents">
+            <form id={SIGN_OUT_FORM} method="post" action="/api/v1/session/sign-out" className="contents">
               <input type="hidden" name="next" value="/sign-in" />
               <button type="submit" className="btn-secondary min-h-10 px-3 py-1">
                 {t("signOut")}

@@ -35,6 +35,16 @@ const actions = {
     input: z.object({ walkthroughId: z.string().min(1) }),
     run: async (db: PrismaClient, input: { walkthroughId: string }) => ({ cleared: await clearWalkthroughVerifications(db, input.walkthroughId) }),
   },
+  /** What the server holds of a person's lesson completions (the offline journeys count them). */
+  "lesson-progress": {
+    input: z.object({ userId: z.string().min(1) }),
+    run: (db: PrismaClient, input: { userId: string }) =>
+      db.lessonProgress.findMany({
+        where: { userId: input.userId },
+        select: { lessonId: true, completedAt: true, completedOn: true },
+        orderBy: { lessonId: "asc" },
+      }),
+  },
   workshop: {
     input: z.object({
       createdById: z.string().min(1),
