@@ -239,18 +239,15 @@ describe("review", () => {
 });
 
 describe("the database keeps the rules", () => {
-  it("refuses a version approved by the person who submitted it, unless it restores an approved text", async () => {
+  /** A published lesson's first version as fields for another version row written straight to the database. */
+  async function copyOfFirstVersion() {
     const item = await publishedLesson();
     const v1 = await getDb().authoredVersion.findUniqueOrThrow({ where: { itemId_number: { itemId: item.id, number: 1 } } });
-    const copy = {
-      itemId: item.id,
-      text: v1.text,
-      title: v1.title,
-      summary: v1.summary,
-      meta: v1.meta as object,
-      compiledKey: v1.compiledKey,
-      publishAt: new Date(),
-    };
+    return { itemId: item.id, text: v1.text, title: v1.title, summary: v1.summary, meta: v1.meta as object, compiledKey: v1.compiledKey };
+  }
+
+  it("refuses a version approved by the person who submitted it, unless it restores an approved text", async () => {
+    const copy = { ...(await copyOfFirstVersion()), publishAt: new Date() };
     const error = await getDb()
       .authoredVersion.create({ data: { ...copy, number: 2, submittedById: author.id, approvedById: author.id } })
       .catch((e: unknown) => e);
@@ -261,18 +258,7 @@ describe("the database keeps the rules", () => {
   });
 
   it("holds at most one version waiting for its day per item", async () => {
-    const item = await publishedLesson();
-    const v1 = await getDb().authoredVersion.findUniqueOrThrow({ where: { itemId_number: { itemId: item.id, number: 1 } } });
-    const copy = {
-      itemId: item.id,
-      text: v1.text,
-      title: v1.title,
-      summary: v1.summary,
-      meta: v1.meta as object,
-      compiledKey: v1.compiledKey,
-      submittedById: author.id,
-      approvedById: reviewer.id,
-    };
+    const copy = { ...(await copyOfFirstVersion()), submittedById: author.id, approvedById: reviewer.id };
     const later = new Date(Date.now() + 5 * 86_400_000);
     await getDb().authoredVersion.create({ data: { ...copy, number: 2, publishAt: later } });
     const error = await getDb()

@@ -33,26 +33,23 @@ export default async function CompareVersionsPage({
       </p>
       <h1 className="page-title">{t("pages.compareTitle")}</h1>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
-        <div className="grid gap-1">
-          <label htmlFor="from">{t("pages.compareFrom")}</label>
-          <select id="from" name="from" className="input" defaultValue={String(texts.from)}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="grid gap-1">
-          <label htmlFor="to">{t("pages.compareTo")}</label>
-          <select id="to" name="to" className="input" defaultValue={String(texts.to)}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        {(
+          [
+            ["from", t("pages.compareFrom"), texts.from],
+            ["to", t("pages.compareTo"), texts.to],
+          ] as const
+        ).map(([name, text, chosen]) => (
+          <div key={name} className="grid gap-1">
+            <label htmlFor={name}>{text}</label>
+            <select id={name} name={name} className="input" defaultValue={String(chosen)}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
         <button type="submit" className="btn-secondary">
           {t("pages.compareShow")}
         </button>
