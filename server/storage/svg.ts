@@ -231,6 +231,7 @@ export function sanitizeSvg(bytes: Uint8Array): string {
   if (root.local !== "svg" || !isSvgNamespace(root.ns)) throw new SvgRefused("svgNotSvg", root.line);
   check(root);
   const clean = rebuild(root)!;
+  giveIntrinsicSize(clean);
   const usesXlink = /\sxlink:href="/.test(serializeXml(clean));
   clean.attributes.unshift(
     { name: "xmlns", prefix: null, local: "xmlns", ns: "", value: SVG_NS },
@@ -240,6 +241,24 @@ export function sanitizeSvg(bytes: Uint8Array): string {
 }
 
 const isSvgNamespace = (ns: string) => ns === SVG_NS || ns === "";
+
+/**
+ * A drawing with only a viewBox has no size of its own, and an `<img>` sized by its content
+ * collapses to nothing (a guide's screen, the mark picker): when the root has neither `width` nor
+ * `height`, the viewBox's become them.
+ */
+function giveIntrinsicSize(root: XmlElement): void {
+  const has = (name: string) => root.attributes.some((a) => a.prefix === null && a.local === name);
+  if (has("width") || has("height")) return;
+  const viewBox = root.attributes.find((a) => a.prefix === null && a.local === "viewBox")?.value;
+  const parts = viewBox
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  if (!parts || parts.length !== 4 || !parts.every(Number.isFinite) || parts[2]! <= 0 || parts[3]! <= 0) return;
+  root.attributes.push({ name: "width", prefix: null, local: "width", ns: "", value: String(parts[2]) });
+  root.attributes.push({ name: "height", prefix: null, local: "height", ns: "", value: String(parts[3]) });
+}
 
 /** Refuses, with its reason and line, anything active or external anywhere in the tree (dropped parts too). */
 function check(element: XmlElement): void {

@@ -391,7 +391,7 @@ describe("upload content is checked by its bytes", () => {
 
   it("rewrites a harmless SVG with only listed elements and attributes, the same on a second pass", () => {
     const clean = sanitizeSvg(Buffer.from(CLEAN_SVG));
-    expect(clean.startsWith(`<svg xmlns="${SVG_NS}" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">`)).toBe(true);
+    expect(clean.startsWith(`<svg xmlns="${SVG_NS}" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10" width="10" height="10">`)).toBe(true);
     for (const gone of ["sodipodi", "metadata", "editor data", "data-x", "<?xml", "<!--"]) expect(clean).not.toContain(gone);
     for (const kept of ['<linearGradient id="g">', "fill: url(#g)", 'xlink:href="#r"', "Дія &amp; Helsi &lt;3", "data:image/png;base64,", "&gt; circle"]) {
       expect(clean).toContain(kept);
@@ -411,6 +411,16 @@ describe("upload content is checked by its bytes", () => {
       expect(refusal, label).toBeInstanceOf(SvgRefused);
       expect((refusal as SvgRefused).reason, label).toBe(reason);
     }
+  });
+
+  it("gives a drawing with only a viewBox its size, so an image of it does not collapse; a given size stays", () => {
+    expect(sanitizeSvg(Buffer.from(`<svg xmlns="${SVG_NS}" viewBox="0 0 360 640"><rect width="1" height="1"/></svg>`))).toMatch(
+      /^<svg xmlns="[^"]+" viewBox="0 0 360 640" width="360" height="640">/,
+    );
+    expect(sanitizeSvg(Buffer.from(`<svg xmlns="${SVG_NS}" viewBox="0 0 360 640" width="100%"><rect width="1" height="1"/></svg>`))).toMatch(
+      /^<svg xmlns="[^"]+" viewBox="0 0 360 640" width="100%">/,
+    );
+    expect(sanitizeSvg(Buffer.from(`<svg xmlns="${SVG_NS}"><rect width="1" height="1"/></svg>`))).toMatch(/^<svg xmlns="[^"]+">/);
   });
 
   it("refuses SVG that is not UTF-8", () => {
