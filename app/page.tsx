@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/features/shell/components/page-link";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { can } from "@/server/authz/policy";
@@ -12,20 +12,20 @@ export default async function HomePage() {
         <p className="mb-4 max-w-prose">{t("signedInLead")}</p>
         <ul className="flex flex-wrap gap-4">
           <li>
-            <Link className="btn" href="/today">
+            <PageLink className="btn" href="/today">
               {tc("today")}
-            </Link>
+            </PageLink>
           </li>
           <li>
-            <Link className="btn-secondary" href="/profile">
+            <PageLink className="btn-secondary" href="/profile">
               {tc("profile")}
-            </Link>
+            </PageLink>
           </li>
           {can(user, "read:admin-area") ? (
             <li>
-              <Link className="btn-secondary" href="/admin">
+              <PageLink className="btn-secondary" href="/admin">
                 {tc("admin")}
-              </Link>
+              </PageLink>
             </li>
           ) : null}
         </ul>
@@ -41,9 +41,9 @@ export default async function HomePage() {
         <li className="card">{t("point2")}</li>
         <li className="card">{t("point3")}</li>
       </ul>
-      <Link className="btn" href="/sign-in">
+      <PageLink className="btn" href="/sign-in">
         {t("cta")}
-      </Link>
+      </PageLink>
     </>
   );
 }

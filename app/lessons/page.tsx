@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/features/shell/components/page-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { loadCatalog, type CatalogLesson } from "@/features/content/server/load-catalog";
@@ -65,7 +65,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
   const card = (l: CatalogLesson) => (
     <li key={l.id} className="card">
       <h3 className="font-semibold">
-        <Link href={`/lessons/${l.id}`}>{l.title}</Link>
+        <PageLink href={`/lessons/${l.id}`}>{l.title}</PageLink>
       </h3>
       <p className="text-sm">{l.summary}</p>
       <PublisherLine publisher={l.publisher} locale={locale} className="mt-1 text-sm text-muted" />
@@ -106,7 +106,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
           <button type="submit" className="btn">
             {t("apply")}
           </button>
-          {filtered ? <Link href="/lessons">{t("reset")}</Link> : null}
+          {filtered ? <PageLink href="/lessons">{t("reset")}</PageLink> : null}
         </div>
       </form>
       <p role="status" className="mb-4">

@@ -3,6 +3,8 @@ import { requireUser } from "@/server/auth/require-user";
 import { getProfile } from "@/features/accounts/server/profile";
 import { PasswordForm, ProfileForm, SignOutEverywhereButton } from "@/features/accounts/components/profile-forms";
 import { ClientMessages } from "@/ui/client-messages";
+import { getLowDataMode } from "@/features/accounts/server/low-data";
+import { LOW_DATA_MODES } from "@/features/accounts/low-data";
 import { myCurators } from "@/features/mentoring/server/mentorships";
 import { EndButton } from "@/features/mentoring/components/pair-forms";
 import { getMyHandle } from "@/features/community/server/update-handle";
@@ -14,7 +16,7 @@ export async function generateMetadata() {
 
 export default async function ProfilePage() {
   const user = await requireUser();
-  const [profile, t, tr, locale, curators, tp, { handle }, td] = await Promise.all([
+  const [profile, t, tr, locale, curators, tp, { handle }, td, lowData] = await Promise.all([
     getProfile(user),
     getTranslations("profile"),
     getTranslations("roles"),
@@ -23,6 +25,7 @@ export default async function ProfilePage() {
     getTranslations("pairs"),
     getMyHandle(user),
     getTranslations("communityDrafts"),
+    getLowDataMode(user),
   ]);
   const en = locale === "en";
   return (
@@ -46,6 +49,28 @@ export default async function ProfilePage() {
             <dd>{profile.roles.map((r) => tr(r as "LEARNER")).join(", ")}</dd>
           </dl>
           <ProfileForm initial={{ name: profile.name, position: profile.position, locale: profile.locale }} />
+        </section>
+        <section className="card" aria-labelledby="low-data-title">
+          <h2 id="low-data-title" className="mb-2 text-xl font-bold">
+            {t("lowData.title")}
+          </h2>
+          <p className="mb-3 text-sm">{t("lowData.lead")}</p>
+          <form method="post" action="/api/v1/me/low-data" className="grid gap-2">
+            <input type="hidden" name="next" value="/profile?saved=low-data#low-data-title" />
+            <fieldset className="grid gap-1">
+              <legend className="sr-only">{t("lowData.title")}</legend>
+              {LOW_DATA_MODES.map((mode) => (
+                <label key={mode} className="flex items-center gap-2">
+                  <input type="radio" name="mode" value={mode} defaultChecked={lowData === mode} /> {t(`lowData.${mode}`)}
+                </label>
+              ))}
+            </fieldset>
+            <p>
+              <button type="submit" className="btn-secondary">
+                {t("lowData.save")}
+              </button>
+            </p>
+          </form>
         </section>
         <section className="card" aria-labelledby="handle-title">
           <h2 id="handle-title" className="mb-3 text-xl font-bold">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/features/shell/components/page-link";
 import { PendingSync } from "@/features/progress/components/pending-sync";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
@@ -44,9 +44,9 @@ export default async function TodayPage() {
               <p className="mb-1 text-lg font-semibold">{today.pick.title}</p>
               {today.pick.message ? <blockquote className="mb-2 border-l-4 border-brand-700 pl-3 italic">{today.pick.message}</blockquote> : null}
               <p className="mb-3">{today.pick.summary}</p>
-              <Link className="btn" href={today.pick.href}>
+              <PageLink className="btn" href={today.pick.href}>
                 {today.pick.resumeStep ? t("resume", { step: today.pick.resumeStep }) : t("start", { minutes: today.pick.minutes })}
-              </Link>
+              </PageLink>
             </>
           ) : (
             <p>{today.allDone ? t("allDone") : t("nothing")}</p>
@@ -57,7 +57,7 @@ export default async function TodayPage() {
               <ul className="ml-5 list-disc">
                 {today.assignments.map((a) => (
                   <li key={a.id}>
-                    <Link href={a.href}>{a.trackTitle ? `${a.trackTitle}: ${a.title}` : a.title}</Link>
+                    <PageLink href={a.href}>{a.trackTitle ? `${a.trackTitle}: ${a.title}` : a.title}</PageLink>
                     {a.dueOn ? (
                       <span className={a.overdue ? "font-semibold text-red-800" : "text-muted"}>
                         {" "}
@@ -75,7 +75,7 @@ export default async function TodayPage() {
               <ul className="ml-5 list-disc">
                 {today.doneToday.map((l) => (
                   <li key={l.id}>
-                    <Link href={`/lessons/${l.id}`}>{l.title}</Link>
+                    <PageLink href={`/lessons/${l.id}`}>{l.title}</PageLink>
                   </li>
                 ))}
               </ul>
@@ -93,7 +93,7 @@ export default async function TodayPage() {
               <div className="h-3 rounded bg-brand-700" style={{ width: `${goalPercent}%` }} />
             </div>
             <p className="mt-2 text-sm">
-              <Link href="/progress#goal">{t("goalChange")}</Link>
+              <PageLink href="/progress#goal">{t("goalChange")}</PageLink>
             </p>
           </section>
           <section className="card" aria-labelledby="review">
@@ -103,9 +103,9 @@ export default async function TodayPage() {
             {today.reviewsDue > 0 ? (
               <>
                 <p className="mb-3">{t("reviewDue", { count: today.reviewsDue })}</p>
-                <Link className="btn-secondary" href="/review">
+                <PageLink className="btn-secondary" href="/review">
                   {t("reviewStart")}
-                </Link>
+                </PageLink>
               </>
             ) : (
               <p>{t("reviewNone")}</p>
@@ -120,7 +120,7 @@ export default async function TodayPage() {
             {today.streak.graceDays.length ? <p className="mt-1 text-sm text-muted">{t("graceUsed", { count: today.streak.graceDays.length })}</p> : null}
             <p className="mt-1 text-sm text-muted">{t("streakLongest", { days: today.streak.longest })}</p>
             <p className="mt-2 text-sm">
-              <Link href="/progress">{t("progressLink")}</Link>
+              <PageLink href="/progress">{t("progressLink")}</PageLink>
             </p>
           </section>
         </div>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/server/api/endpoint";
+import { ZLowData } from "./low-data";
 import { id } from "@/lib/zod-text";
 import {
   ZId,
@@ -18,6 +19,18 @@ import {
 } from "./schemas";
 
 export const accountEndpoints = {
+  setLowData: defineEndpoint({
+    method: "POST",
+    path: "/api/v1/me/low-data",
+    tag: "accounts",
+    auth: "user",
+    summary:
+      "Low-data mode (decision 035): `auto` (on when the browser sends Save-Data), `on` or `off`. With it, images and walkthrough screens load on tap and links prefetch nothing. Also takes a plain HTML form post (then answers 303 to `next`).",
+    body: ZLowData,
+    response: ZLowData,
+    acceptsForm: true,
+    statuses: [200, 400],
+  }),
   createInvitation: defineEndpoint({
     method: "POST",
     path: "/api/v1/invitations",

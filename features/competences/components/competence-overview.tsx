@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/features/shell/components/page-link";
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/server/i18n";
 import type { MyCompetences } from "../server/get-my-competences";
@@ -103,12 +103,12 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
                   <ul className="ml-5 list-disc">
                     {g.lessons.map((l) => (
                       <li key={l.id}>
-                        <Link href={`/lessons/${l.id}`}>{t("lessonLink", { title: l.title })}</Link>
+                        <PageLink href={`/lessons/${l.id}`}>{t("lessonLink", { title: l.title })}</PageLink>
                       </li>
                     ))}
                     {g.walkthroughs.map((w) => (
                       <li key={w.id}>
-                        <Link href={`/walkthroughs/${w.id}`}>{t("walkthroughLink", { title: w.title })}</Link>
+                        <PageLink href={`/walkthroughs/${w.id}`}>{t("walkthroughLink", { title: w.title })}</PageLink>
                       </li>
                     ))}
                   </ul>

@@ -1,3 +1,5 @@
+import { isLowDataRequest } from "@/features/accounts/server/low-data";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 export function Steps({ children }: { children: ReactNode }) {
@@ -43,13 +45,27 @@ export function KeyTerm({ term, definition, children }: { term: string; definiti
   );
 }
 
-export function Figure({ src, alt, caption, illustrative }: { src: string; alt: string; caption?: string; illustrative: string }) {
+export async function Figure({ src, alt, caption, illustrative }: { src: string; alt: string; caption?: string; illustrative: string }) {
+  const image = <img src={src} alt={alt} loading="lazy" decoding="async" className="h-auto max-w-full rounded border border-neutral-300" />;
   return (
     <figure className="my-4">
-      <img src={src} alt={alt} loading="lazy" decoding="async" className="h-auto max-w-full rounded border border-neutral-300" />
+      {(await isLowDataRequest()) ? <TapToLoad label={(await getTranslations("lesson"))("showImage")}>{image}</TapToLoad> : image}
       <figcaption className="mt-1 text-sm text-muted">
         {caption ? `${caption} ` : ""}({illustrative})
       </figcaption>
     </figure>
+  );
+}
+
+/**
+ * Low-data mode (decision 035): a picture behind a summary the reader opens. A lazy image inside a
+ * closed <details> is not fetched until it is opened, so this works without JavaScript.
+ */
+export function TapToLoad({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <details className="rounded border border-dashed border-neutral-400 p-2">
+      <summary className="min-h-6 cursor-pointer font-semibold text-brand-800">{label}</summary>
+      <div className="mt-2">{children}</div>
+    </details>
   );
 }

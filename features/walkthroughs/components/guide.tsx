@@ -1,5 +1,7 @@
 import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { isLowDataRequest } from "@/features/accounts/server/low-data";
+import { TapToLoad } from "@/features/lessons/components/static";
 import { StepHelp } from "./step-help";
 
 type HotspotProps = { n: number; x: number; y: number; children: ReactNode };
@@ -48,27 +50,32 @@ async function GuideStepView({
   const parts = Children.toArray(children);
   const hotspots = parts.filter((c): c is ReactElement<HotspotProps> => isValidElement(c) && c.type === Hotspot).map((h) => h.props);
   const rest = parts.filter((c) => !(isValidElement(c) && (c.type === Hotspot || (print && (c.type === Mistakes || c.type === TellClient)))));
+  const picture = (
+    <div className="relative mx-auto w-fit max-w-full">
+      <img
+        src={screen}
+        alt={alt}
+        loading={print ? "eager" : "lazy"}
+        className={`block h-auto w-auto max-w-full rounded-lg border border-neutral-400 bg-white ${print ? "max-h-[120mm]" : "max-h-[70vh]"}`}
+      />
+      {hotspots.map((h) => (
+        // A ring around the point (its middle stays clear, so the label under it reads) with the number beside it.
+        <span key={h.n} aria-hidden="true" className="absolute" style={{ left: `${h.x}%`, top: `${h.y}%` }}>
+          <span className="absolute -left-5 -top-5 h-10 w-10 rounded-full border-4 border-amber-600 shadow-[0_0_0_2px_white]" />
+          <span className="absolute -left-9 -top-9 flex h-7 w-7 items-center justify-center rounded-full border-2 border-white bg-amber-700 text-sm font-bold text-white">
+            {h.n}
+          </span>
+        </span>
+      ))}
+    </div>
+  );
   return (
     <div className={print ? "print-step mb-8" : undefined}>
       <h2 className="mb-3 text-xl font-bold">{number ? t("printStep", { n: number, title }) : title}</h2>
       <div className={wide ? "grid gap-4" : "grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]"}>
         <figure className="m-0">
-          <div className="relative mx-auto w-fit max-w-full">
-            <img
-              src={screen}
-              alt={alt}
-              className={`block h-auto w-auto max-w-full rounded-lg border border-neutral-400 bg-white ${print ? "max-h-[120mm]" : "max-h-[70vh]"}`}
-            />
-            {hotspots.map((h) => (
-              // A ring around the point (its middle stays clear, so the label under it reads) with the number beside it.
-              <span key={h.n} aria-hidden="true" className="absolute" style={{ left: `${h.x}%`, top: `${h.y}%` }}>
-                <span className="absolute -left-5 -top-5 h-10 w-10 rounded-full border-4 border-amber-600 shadow-[0_0_0_2px_white]" />
-                <span className="absolute -left-9 -top-9 flex h-7 w-7 items-center justify-center rounded-full border-2 border-white bg-amber-700 text-sm font-bold text-white">
-                  {h.n}
-                </span>
-              </span>
-            ))}
-          </div>
+          {/* Printed handouts always show the screen; on a page in low-data mode it opens on tap. */}
+          {!print && (await isLowDataRequest()) ? <TapToLoad label={t("showScreen")}>{picture}</TapToLoad> : picture}
           <figcaption className="mt-1 text-center text-sm text-muted">{t("illustrative")}</figcaption>
         </figure>
         <div>
