@@ -16,6 +16,9 @@ import { saveLessonPosition } from "../../features/progress/server/lesson-positi
 import { completeWalkthrough, saveWalkthroughPosition } from "../../features/walkthroughs/server/progress";
 import { getWalkthroughQueue, reportStep } from "../../features/walkthroughs/server/reports";
 import { createAssignment } from "../../features/mentoring/server/assign";
+import { getCompetenceOverview } from "../../features/competences/server/get-my-competences";
+import { insertSubmittedAssessment, shortFormAnswers } from "../factories/assessments";
+import { PURPOSE_IDS } from "../../features/competences/instrument";
 import { createMentorship, createPerson, createPlace, uniqueSuffix, type TestPlace } from "../factories/people";
 
 /**
@@ -263,6 +266,33 @@ describe("tracks, Today, assignments and review", () => {
     const today = await getToday(learner, "uk");
     expect(today.pick).toMatchObject({ id: slugs.regional, reason: "assigned", href: `/lessons/${slugs.regional}` });
     expect(today.assignments[0]?.trackTitle).toBe(`Трек ${sfx}`);
+  });
+
+  it("links a competence gap to the region's lessons that teach it for its people only", async () => {
+    const lowEverywhere = async (who: Actor) =>
+      insertSubmittedAssessment(db, {
+        userId: who.id,
+        regionId: who.regionId,
+        hromadaId: who.hromadaId,
+        organizationId: who.organizationId,
+        submittedAt: new Date(),
+        form: "SHORT",
+        ratings: shortFormAnswers(getFramework(1), 1).ratings,
+        purposes: Object.fromEntries(PURPOSE_IDS.map((purpose) => [purpose, "OFTEN" as const])),
+      });
+    const learner = await poltavaLearner();
+    const outsider = await zhytomyrLearner();
+    await lowEverywhere(learner);
+    await lowEverywhere(outsider);
+    // The regional and national lessons are strong-passwords under new ids: they teach 4.1 and 4.2.
+    const gapLessons = async (who: Actor) =>
+      (await getCompetenceOverview(who, who.id, "uk")).gaps.filter((g) => g.competenceId === "4.2").flatMap((g) => g.lessons.map((l) => l.id));
+    const mine = await gapLessons(learner);
+    expect(mine).toEqual(expect.arrayContaining([slugs.regional, slugs.national]));
+    const theirs = await gapLessons(outsider);
+    expect(theirs).toContain(slugs.national);
+    expect(theirs).not.toContain(slugs.regional);
+    expect(theirs).not.toContain(slugs.narrowed);
   });
 
   it("never offers a lesson left half-way that the learner can no longer open", async () => {
