@@ -12,8 +12,8 @@ export type Sent<T> = { state: "sent"; data: T } | { state: "queued"; key: strin
  * server unavailable) kept in the outbox for the person signed in, with the same key, and sent
  * when the connection returns. A refusal (bad input, no right) is thrown for the page to show now.
  */
-export async function sendOrQueue<T>(write: OutboxWrite, offlineMessage: string, options: { supersedes?: boolean } = {}): Promise<Sent<T>> {
-  const key = newKey();
+export async function sendOrQueue<T>(write: OutboxWrite, offlineMessage: string, options: { supersedes?: boolean; key?: string } = {}): Promise<Sent<T>> {
+  const key = options.key ?? newKey();
   try {
     return { state: "sent", data: await callApi<T>(write.method, write.path, write.body, key, offlineMessage) };
   } catch (error) {

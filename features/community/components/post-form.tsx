@@ -11,6 +11,7 @@ import { useComposer } from "./composer-context";
 import { usePostDraft } from "./use-post-draft";
 import { DraftStatusLine } from "./draft-status";
 import { draftContentOf, draftTargetOf } from "./post-form-draft";
+import { sendOrQueue } from "@/features/offline/send-or-queue";
 
 type Props =
   | { mode: "reply"; threadId: string; /** A quotation the server put in (`?quote=`, without JavaScript). */ initialBody?: string }
@@ -37,6 +38,8 @@ export function PostForm(props: Props) {
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** A reply or topic kept on the device for lack of a connection (the outbox sends it later). */
+  const [queuedNote, setQueuedNote] = useState("");
   const [key, setKey] = useState(newKey);
 
   // Drafts kept as you type and quotations from the thread's posts (decision 025).
@@ -75,6 +78,7 @@ export function PostForm(props: Props) {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setQueuedNote("");
     const confirmNoClientData = spans !== null && confirmed ? true : undefined;
     try {
       await draft.settle();
@@ -84,12 +88,10 @@ export function PostForm(props: Props) {
         props.onDone();
         router.refresh();
       } else if (props.mode === "reply") {
-        const created = await callApi<{ id: string }>(
-          "POST",
-          `/api/v1/community/threads/${props.threadId}/posts`,
-          { body, confirmNoClientData },
-          key,
+        const sent = await sendOrQueue<{ id: string }>(
+          { method: "POST", path: `/api/v1/community/threads/${props.threadId}/posts`, body: { body, confirmNoClientData }, label: t("outboxReply") },
           tc("offline"),
+          { key },
         );
         draft.clear();
         setBody("");
@@ -97,12 +99,18 @@ export function PostForm(props: Props) {
         setConfirmed(false);
         setKey(newKey());
         // The new reply may start a page of its own: open the page that holds it (decision 026).
-        router.push(`/community/t/${props.threadId}?post=${encodeURIComponent(created.id)}#post-${created.id}`);
+        if (sent.state === "sent") router.push(`/community/t/${props.threadId}?post=${encodeURIComponent(sent.data.id)}#post-${sent.data.id}`);
+        else setQueuedNote(tc("queuedOffline"));
       } else {
         const payload = isHardCase ? { kind, title, hardCase, confirmNoClientData } : { kind, title, body, confirmNoClientData };
-        const created = await callApi<{ id: string }>("POST", `/api/v1/community/spaces/${props.spaceSlug}/threads`, payload, key, tc("offline"));
+        const sent = await sendOrQueue<{ id: string }>(
+          { method: "POST", path: `/api/v1/community/spaces/${props.spaceSlug}/threads`, body: payload, label: t("outboxThread") },
+          tc("offline"),
+          { key },
+        );
         draft.clear();
-        router.push(`/community/t/${created.id}`);
+        if (sent.state === "sent") router.push(`/community/t/${sent.data.id}`);
+        else setQueuedNote(tc("queuedOffline"));
       }
     } catch (e) {
       setKey(newKey());
@@ -206,6 +214,11 @@ export function PostForm(props: Props) {
         </label>
       ) : null}
       <DraftStatusLine status={draft.status} />
+      {queuedNote ? (
+        <p role="status" className="text-sm font-semibold">
+          {queuedNote}
+        </p>
+      ) : null}
       <div>
         <button type="submit" className="btn" disabled={busy || !bodyText.trim()}>
           {busy ? tc("sending") : props.mode === "reply" ? t("reply") : props.mode === "edit" ? t("save") : t("publish")}

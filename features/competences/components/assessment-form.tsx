@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useT } from "@/ui/messages";
-import { useApiMutation } from "@/ui/api";
+import { ApiError } from "@/ui/api-client";
+import { sendOrQueue } from "@/features/offline/send-or-queue";
 import { FormError } from "@/ui/form";
 
 export type Statement = { anchor: 2 | 4 | 6 | 8; text: string };
@@ -54,16 +55,46 @@ export function AssessmentForm({ form, steps, purposes, frequencies, tools, dire
     }),
     [answers, form],
   );
-  const save = useApiMutation<typeof body, { updatedAt: string }>("PUT", "/api/v1/assessments/draft", tc("offline"), {
-    onSuccess: (d) => setSavedAt(new Date(d.updatedAt).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })),
-  });
-  const submit = useApiMutation<undefined, { id: string }>("POST", "/api/v1/assessments/draft/submit", tc("offline"), {
-    onSuccess: () => window.location.assign("/competences?submitted=1"),
-  });
+  // The draft and the submission go through the person's outbox: without a connection they wait
+  // on the device, the draft's last state replacing an older one, and are sent in order (decision 034).
+  const [saveState, setSaveState] = useState<{ state: "idle" | "saving" | "queued" | "failed"; message?: string }>({ state: "idle" });
+  const [submitState, setSubmitState] = useState<{ state: "idle" | "sending" | "queued" | "failed"; message?: string }>({ state: "idle" });
+  /** The server's refusal of the submission (unanswered questions are named in its fields). */
+  const [submitError, setSubmitError] = useState<ApiError | null>(null);
   const saveNow = useCallback(async () => {
     dirty.current = false;
-    await save.mutateAsync(body).catch(() => undefined);
-  }, [body, save]);
+    setSaveState({ state: "saving" });
+    try {
+      const sent = await sendOrQueue<{ updatedAt: string }>(
+        { method: "PUT", path: "/api/v1/assessments/draft", body, label: t("outboxDraft") },
+        tc("offline"),
+        {
+          supersedes: true,
+        },
+      );
+      if (sent.state === "sent") {
+        setSavedAt(new Date(sent.data.updatedAt).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" }));
+        setSaveState({ state: "idle" });
+      } else setSaveState({ state: "queued" });
+    } catch (error) {
+      setSaveState({ state: "failed", message: error instanceof ApiError ? error.message : tc("offline") });
+    }
+  }, [body, t, tc]);
+  const submitNow = async () => {
+    await saveNow();
+    setSubmitState({ state: "sending" });
+    setSubmitError(null);
+    try {
+      const sent = await sendOrQueue({ method: "POST", path: "/api/v1/assessments/draft/submit", body: {}, label: t("outboxSubmit") }, tc("offline"));
+      if (sent.state === "sent") window.location.assign("/competences?submitted=1");
+      else setSubmitState({ state: "queued", message: t("submitQueued") });
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setSubmitError(error);
+        setSubmitState({ state: "failed" });
+      } else setSubmitState({ state: "failed", message: tc("offline") });
+    }
+  };
 
   // Save a few seconds after the last change, and before leaving a step.
   useEffect(() => {
@@ -84,7 +115,7 @@ export function AssessmentForm({ form, steps, purposes, frequencies, tools, dire
 
   const current = steps[step]!;
   const isLast = step === steps.length - 1;
-  const missing = submit.error?.body.fields;
+  const missing = submitError?.body.fields;
 
   return (
     <div>
@@ -166,7 +197,7 @@ export function AssessmentForm({ form, steps, purposes, frequencies, tools, dire
         </>
       ) : null}
 
-      <FormError error={submit.error} title={t("incomplete")} />
+      <FormError error={submitError} title={t("incomplete")} />
       {missing ? (
         <ul className="mb-4 ml-5 list-disc">
           {steps.map((s, i) =>
@@ -192,20 +223,21 @@ export function AssessmentForm({ form, steps, purposes, frequencies, tools, dire
             {t("next")}
           </button>
         ) : (
-          <button
-            type="button"
-            className="btn"
-            disabled={submit.isPending}
-            onClick={async () => {
-              await saveNow();
-              submit.mutate(undefined);
-            }}
-          >
-            {submit.isPending ? tc("sending") : t("submit")}
+          <button type="button" className="btn" disabled={submitState.state === "sending" || submitState.state === "queued"} onClick={() => void submitNow()}>
+            {submitState.state === "sending" ? tc("sending") : t("submit")}
           </button>
         )}
         <p role="status" className="text-sm text-muted">
-          {save.isPending ? tc("saving") : save.isError ? save.error.message : savedAt ? t("savedAt", { time: savedAt }) : ""}
+          {submitState.message ??
+            (saveState.state === "saving"
+              ? tc("saving")
+              : saveState.state === "queued"
+                ? tc("queuedOffline")
+                : saveState.state === "failed"
+                  ? saveState.message
+                  : savedAt
+                    ? t("savedAt", { time: savedAt })
+                    : "")}
         </p>
       </div>
     </div>

@@ -3,7 +3,8 @@
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi, newKey } from "@/ui/api-client";
+import { ApiError } from "@/ui/api-client";
+import { sendOrQueue } from "@/features/offline/send-or-queue";
 
 /** Writes in the curator–mentee thread; a reminder that client personal data does not belong here. */
 export function FeedbackForm({ curatorId, menteeId }: { curatorId: string; menteeId: string }) {
@@ -14,14 +15,17 @@ export function FeedbackForm({ curatorId, menteeId }: { curatorId: string; mente
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [queued, setQueued] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setQueued(false);
     try {
-      await callApi("POST", "/api/v1/feedback", { curatorId, menteeId, body }, newKey(), tc("offline"));
+      const sent = await sendOrQueue({ method: "POST", path: "/api/v1/feedback", body: { curatorId, menteeId, body }, label: t("outboxLabel") }, tc("offline"));
       setBody("");
-      router.refresh();
+      if (sent.state === "sent") router.refresh();
+      else setQueued(true);
     } catch (e) {
       setError(e instanceof ApiError ? (e.body.fields?.body?.[0] ?? e.message) : tc("offline"));
     } finally {
@@ -47,6 +51,9 @@ export function FeedbackForm({ curatorId, menteeId }: { curatorId: string; mente
           {error}
         </p>
       ) : null}
+      <p role="status" className="mt-1 text-sm">
+        {queued ? tc("queuedOffline") : ""}
+      </p>
       <button type="submit" className="btn mt-2" disabled={busy || !body.trim()}>
         {busy ? tc("sending") : t("send")}
       </button>

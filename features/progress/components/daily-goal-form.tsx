@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
-import { callApi, newKey } from "@/ui/api-client";
+import { sendOrQueue } from "@/features/offline/send-or-queue";
 
 /** The learner chooses their daily goal; a plain radio group, saved through the write API. */
 export function DailyGoalForm({ current, choices }: { current: number; choices: readonly number[] }) {
@@ -18,9 +18,15 @@ export function DailyGoalForm({ current, choices }: { current: number; choices: 
     setSaving(true);
     setStatus(null);
     try {
-      await callApi("PUT", "/api/v1/me/daily-goal", { minutes: value }, newKey(), tc("offline"));
-      setStatus({ ok: true, text: t("goalSaved", { minutes: value }) });
-      router.refresh();
+      const sent = await sendOrQueue(
+        { method: "PUT", path: "/api/v1/me/daily-goal", body: { minutes: value }, label: t("goalOutbox", { minutes: value }) },
+        tc("offline"),
+        {
+          supersedes: true,
+        },
+      );
+      setStatus({ ok: true, text: sent.state === "sent" ? t("goalSaved", { minutes: value }) : tc("queuedOffline") });
+      if (sent.state === "sent") router.refresh();
     } catch (error) {
       setStatus({ ok: false, text: error instanceof Error ? error.message : tc("offline") });
     } finally {

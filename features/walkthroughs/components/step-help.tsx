@@ -2,7 +2,8 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "@/ui/messages";
-import { ApiError, callApi, newKey } from "@/ui/api-client";
+import { ApiError } from "@/ui/api-client";
+import { sendOrQueue } from "@/features/offline/send-or-queue";
 
 type Sent = { ok: boolean; text: string } | null;
 
@@ -21,8 +22,16 @@ export function StepHelp({ walkthroughId, stepId, curatorName }: { walkthroughId
   const send = async (kind: "stuck" | "looks-different", text?: string) => {
     setError(null);
     try {
-      await callApi("POST", `/api/v1/walkthroughs/${walkthroughId}/reports`, { stepId, kind, ...(text ? { comment: text } : {}) }, newKey(), tc("offline"));
-      setSent({ ok: true, text: kind === "stuck" ? t("stuckSent") : t("differentSent") });
+      const result = await sendOrQueue(
+        {
+          method: "POST",
+          path: `/api/v1/walkthroughs/${walkthroughId}/reports`,
+          body: { stepId, kind, ...(text ? { comment: text } : {}) },
+          label: kind === "stuck" ? t("stuckOutbox") : t("differentOutbox"),
+        },
+        tc("offline"),
+      );
+      setSent({ ok: true, text: result.state === "queued" ? tc("queuedOffline") : kind === "stuck" ? t("stuckSent") : t("differentSent") });
       return true;
     } catch (e) {
       const message = e instanceof ApiError ? (e.body.fields?.comment?.[0] ?? e.message) : tc("offline");
