@@ -20,7 +20,7 @@ const RETRY_EVERY_MS = 30_000;
  * something waits; and it asks before signing out with unsent changes.
  */
 export function OutboxIndicator({ userId, signOutFormId }: Props) {
-  const t = useT("outbox");
+  const t = useT("deviceOutbox");
   const [isOnline, setOnline] = useState(true);
   const [counts, setCounts] = useState({ waiting: 0, refused: 0 });
 
@@ -72,7 +72,8 @@ export function OutboxIndicator({ userId, signOutFormId }: Props) {
     counts.refused ? t("refused", { count: counts.refused }) : "",
   ].filter(Boolean);
   return (
-    <span role="status" className="text-sm">
+    // A polite live region without the status role: pages keep one status of their own.
+    <span id="outbox-indicator" aria-live="polite" className="text-sm">
       {parts.length ? (
         <a href="/outbox" className={counts.refused ? "font-bold text-red-800" : "font-semibold text-amber-900"}>
           {parts.join(" · ")}

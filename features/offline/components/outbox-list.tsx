@@ -10,7 +10,7 @@ import type { OutboxItem } from "../outbox-rules";
  * server refused, the reason, with "try again" (after fixing what it says) and "discard".
  */
 export function OutboxList({ userId }: { userId: string }) {
-  const t = useT("outbox");
+  const t = useT("deviceOutbox");
   const [items, setItems] = useState<OutboxItem[] | null>(null);
   const [status, setStatus] = useState("");
   const load = useCallback(() => void listOutbox(userId).then(setItems, () => setItems([])), [userId]);

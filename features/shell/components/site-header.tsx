@@ -62,7 +62,7 @@ export async function SiteHeader() {
         </nav>
         <div className="flex flex-wrap items-center gap-3">
           {user ? (
-            <ClientMessages namespaces={["outbox"]}>
+            <ClientMessages namespaces={["deviceOutbox"]}>
               <OutboxIndicator userId={user.id} signOutFormId={SIGN_OUT_FORM} />
             </ClientMessages>
           ) : null}

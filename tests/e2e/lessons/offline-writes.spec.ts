@@ -21,7 +21,7 @@ test("a daily goal changed offline waits in the outbox and is saved when the con
   await expectAccessible();
 
   await context.setOffline(false);
-  await expect(page.getByRole("banner").getByRole("status")).toHaveText("");
+  await expect(page.locator("#outbox-indicator")).toHaveText("");
   await page.reload();
   await expect(page.getByRole("radio", { name: "10 хв" })).toBeChecked();
   await expectAccessible();
