@@ -10,11 +10,11 @@ test("a daily goal changed offline waits in the outbox and is saved when the con
   const learner = await factory.person({ roles: ["LEARNER"] });
   await signIn(learner);
   await page.goto("/progress");
-  await expect(page.getByRole("radio", { name: "5 хв" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "5 хв", exact: true })).toBeChecked();
   await expectAccessible();
 
   await context.setOffline(true);
-  await page.getByRole("radio", { name: "10 хв" }).check();
+  await page.getByRole("radio", { name: "10 хв", exact: true }).check();
   await page.getByRole("button", { name: "Зберегти мету" }).click();
   await expect(page.getByText("Немає зв'язку — збережено на цьому пристрої. Надішлемо, щойно зв'язок повернеться.")).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: /Офлайн · Чекають на надсилання: 1/ })).toBeVisible();
@@ -23,6 +23,6 @@ test("a daily goal changed offline waits in the outbox and is saved when the con
   await context.setOffline(false);
   await expect(page.locator("#outbox-indicator")).toHaveText("");
   await page.reload();
-  await expect(page.getByRole("radio", { name: "10 хв" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "10 хв", exact: true })).toBeChecked();
   await expectAccessible();
 });
