@@ -1,4 +1,5 @@
 import { test, expect, uniqueSuffix } from "../fixtures/test";
+import { startItemFromDesk } from "../fixtures/authoring";
 import { kyivDay } from "../../../lib/kyiv-calendar";
 
 /** A screen drawing as authors upload them: an SVG with a viewBox, sanitized on upload (decision 029). */
@@ -18,10 +19,7 @@ test("a methodologist uploads a guide's screen and places numbered marks on it b
   await signIn(author);
   await page.goto("/authoring");
   await expectAccessible();
-  await page.getByRole("radio", { name: /^Покроковий гід/ }).check();
-  await page.getByLabel("Назва", { exact: true }).fill(`Вхід у кабінет громади ${uniqueSuffix()}`);
-  await page.getByRole("button", { name: "Створити чернетку" }).click();
-  await expect(page).toHaveURL(/\/authoring\/[^/]+$/);
+  await startItemFromDesk(page, "walkthrough", `Вхід у кабінет громади ${uniqueSuffix()}`);
   const editor = page.locator("#item-text");
   const slug = /^id: (.+)$/m.exec(await editor.inputValue())?.[1];
   expect(slug).toBeTruthy();

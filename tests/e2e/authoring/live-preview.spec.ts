@@ -1,4 +1,5 @@
 import { test, expect, uniqueSuffix } from "../fixtures/test";
+import { startItemFromDesk } from "../fixtures/authoring";
 
 test("the live preview saves the draft when typing pauses, redraws it beside the editor, and the form's own save still works", async ({
   page,
@@ -12,10 +13,7 @@ test("the live preview saves the draft when typing pauses, redraws it beside the
   await signIn(author);
   await page.goto("/authoring");
   await expectAccessible();
-  await page.getByRole("radio", { name: /^Методична нотатка/ }).check();
-  await page.getByLabel("Назва", { exact: true }).fill(`Порядок виїзного прийому ${uniqueSuffix()}`);
-  await page.getByRole("button", { name: "Створити чернетку" }).click();
-  await expect(page).toHaveURL(/\/authoring\/[^/]+$/);
+  await startItemFromDesk(page, "note", `Порядок виїзного прийому ${uniqueSuffix()}`);
 
   await expect(page.getByRole("toolbar", { name: "Вставити компонент" })).toBeVisible();
   await page.getByRole("button", { name: "Показувати перегляд поруч" }).click();

@@ -1,4 +1,5 @@
 import { test, expect, uniqueSuffix, type Page } from "../fixtures/test";
+import { startItemFromDesk } from "../fixtures/authoring";
 import { answerScreen, nextScreen, visibleItems } from "../fixtures/lesson";
 import { kyivDay } from "../../../lib/kyiv-calendar";
 
@@ -74,11 +75,7 @@ test("a Poltava methodologist writes a lesson, a colleague reviews it, Poltava l
   await page.goto("/authoring");
   await expect(page.getByRole("heading", { level: 1, name: "Методична робота" })).toBeVisible();
   await expectAccessible();
-  await page.getByRole("radio", { name: /^Мікроурок/ }).check();
-  await page.getByLabel("Назва", { exact: true }).fill(title);
-  await page.getByRole("button", { name: "Створити чернетку" }).click();
-  await expect(page).toHaveURL(/\/authoring\/[^/]+$/);
-  const editorPath = new URL(page.url()).pathname;
+  const editorPath = await startItemFromDesk(page, "lesson", title);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   // The starting text has no quiz yet: the content rules say so at their lines.
   await expect(page.locator("#item-text-problems")).toBeVisible();

@@ -1,4 +1,5 @@
 import { test, expect, uniqueSuffix } from "../fixtures/test";
+import { startItemFromDesk } from "../fixtures/authoring";
 
 const UNSAFE = ["<script>alert(1)</script>", "{process.env}", '<img src="x" onerror="alert(1)" />'];
 
@@ -16,11 +17,7 @@ test("unsafe MDX typed into the editor is refused whole: the error page says so,
   await signIn(await factory.person({ roles: ["METHODOLOGIST"] }));
   await page.goto("/authoring");
   await expectAccessible();
-  await page.getByRole("radio", { name: /^Мікроурок/ }).check();
-  await page.getByLabel("Назва", { exact: true }).fill(`Безпечний текст ${uniqueSuffix()}`);
-  await page.getByRole("button", { name: "Створити чернетку" }).click();
-  await expect(page).toHaveURL(/\/authoring\/[^/]+$/);
-  const editorPath = new URL(page.url()).pathname;
+  const editorPath = await startItemFromDesk(page, "lesson", `Безпечний текст ${uniqueSuffix()}`);
   const area = page.locator("#item-text");
   const stored = await area.inputValue();
   const revision = await page.locator('form[action$="/draft"] input[name="revision"]').inputValue();
