@@ -12,6 +12,8 @@ export type SessionUser = Actor & {
   name: string;
   email: string;
   locale: Locale;
+  /** Low-data mode as stored ("auto" | "on" | "off", decision 035), read with the session: pages ask it without a query of their own. */
+  lowData?: string;
 };
 
 /** What a session token says: user, session version, sign-in time and the server-side session id. */
@@ -51,6 +53,7 @@ export async function resolveSession(raw: string, now = Date.now()): Promise<Ses
       name: true,
       email: true,
       locale: true,
+      lowData: true,
       status: true,
       lockedAt: true,
       sessionVersion: true,
@@ -67,6 +70,7 @@ export async function resolveSession(raw: string, now = Date.now()): Promise<Ses
     name: user.name,
     email: user.email,
     locale: user.locale,
+    lowData: user.lowData,
     roles,
     organizationId: user.organizationId,
     hromadaId: user.organization.hromadaId,

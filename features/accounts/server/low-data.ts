@@ -24,6 +24,6 @@ export async function getLowDataMode(actor: Actor): Promise<LowDataMode> {
  */
 export const isLowDataRequest = cache(async (): Promise<boolean> => {
   const [user, requestHeaders] = await Promise.all([getCurrentUser(), headers()]);
-  const mode = user ? await getLowDataMode(user) : "auto";
-  return isLowData(mode, requestHeaders.get("save-data"));
+  // The session's own read of the person carries the setting: no query here.
+  return isLowData(user?.lowData, requestHeaders.get("save-data"));
 });
