@@ -31,7 +31,7 @@ export default async function ProfilePage() {
   return (
     <ClientMessages namespaces={["profile", "reset", "languages", "pairs", "communityDrafts"]}>
       <h1 className="page-title">{t("title")}</h1>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <section className="card" aria-labelledby="personal">
           <h2 id="personal" className="mb-3 text-xl font-bold">
             {t("personal")}
