@@ -1,7 +1,7 @@
 "use client";
 
-import { deleteSaved, listSaved, putSaved, type BundlePart, type SavedThing } from "./device-store";
-import { pageAssets, pageCacheKey, pageOwner, savedCache } from "./offline-pages";
+import { deleteOpened, deleteSaved, listSaved, putSaved, type BundlePart, type SavedThing } from "./device-store";
+import { openedCache, pageAssets, pageCacheKey, pageOwner, savedCache } from "./offline-pages";
 import { storableResponse } from "./stored-response";
 
 /**
@@ -102,15 +102,22 @@ async function forget(userId: string, thing: Pick<SavedThing, "parts" | "files">
   for (const address of addresses(thing)) if (!stillNeeded.has(address)) await cache.delete(address, { ignoreVary: true });
 }
 
-/** Removes a saved thing from the device. */
+/**
+ * Removes a saved thing from the device: its copies, and the copies of its pages kept when they were
+ * opened — "removed from this device" means it no longer opens offline.
+ */
 export async function removeSaved(userId: string, id: string): Promise<void> {
   const all = await listSaved(userId);
   const target = all.find((s) => s.id === id);
   if (!target) return;
-  await forget(
-    userId,
-    target,
-    all.filter((s) => s.id !== id),
-  );
+  const others = all.filter((s) => s.id !== id);
+  await forget(userId, target, others);
+  const stillSaved = new Set(others.flatMap(addresses));
+  const opened = await caches.open(openedCache(userId));
+  for (const address of addresses(target)) {
+    if (stillSaved.has(address)) continue;
+    await opened.delete(address, { ignoreVary: true });
+    await deleteOpened(userId, address);
+  }
   await deleteSaved(userId, id);
 }
