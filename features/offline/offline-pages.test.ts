@@ -93,6 +93,7 @@ describe("what the device lists", () => {
       { key: `${ORIGIN}/lessons/a`, title: "A" },
       { key: `${ORIGIN}/lessons/b`, title: "B" },
       { key: `${ORIGIN}/api/v1/files/x`, title: "" },
+      { key: `${ORIGIN}/saved`, title: "На цьому пристрої" },
     ];
     expect(openedNotSaved(opened, [{ parts: [{ url: "/lessons/a" }] }], ORIGIN)).toEqual([{ key: `${ORIGIN}/lessons/b`, title: "B" }]);
   });

@@ -73,11 +73,13 @@ export function pageTitle(html: string): string {
 
 /**
  * Recently opened pages worth listing beside the saved things: those with a title (not pictures),
- * and not already part of something saved.
+ * not already part of something saved, and not the device's own lists.
  */
 export function openedNotSaved<P extends { key: string; title: string }>(opened: P[], saved: { parts: { url: string }[] }[], origin: string): P[] {
   const inSaved = new Set(saved.flatMap((s) => s.parts.map((p) => pageCacheKey(p.url, origin))));
-  return opened.filter((p) => p.title && !inSaved.has(p.key));
+  // The lists of what is on the device are not themselves worth listing.
+  const lists = new Set(["/saved", "/outbox"].map((path) => pageCacheKey(path, origin)));
+  return opened.filter((p) => p.title && !inSaved.has(p.key) && !lists.has(p.key));
 }
 
 /** The build's files a stored page needs to run (scripts, styles), from its HTML. */

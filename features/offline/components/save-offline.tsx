@@ -84,9 +84,16 @@ export function SaveOffline({ thing, lowData, what }: { thing: Thing; lowData: b
 
   return (
     <div className="my-3 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-neutral-300 bg-neutral-50 px-3 py-2 text-sm">
+      {state.kind === "saved" ? <span aria-hidden="true">✓</span> : null}
+      <span
+        id={statusId}
+        aria-live="polite"
+        className={state.kind === "failed" ? "font-semibold text-red-800" : state.kind === "saved" ? "font-semibold" : undefined}
+      >
+        {message}
+      </span>
       {state.kind === "saved" ? (
         <>
-          <span aria-hidden="true">✓</span>
           <button type="button" className="btn-secondary min-h-10 px-3 py-1" onClick={() => void remove()}>
             {t("remove")}
           </button>
@@ -113,9 +120,6 @@ export function SaveOffline({ thing, lowData, what }: { thing: Thing; lowData: b
           {t("save", { what: t(`${what}Label`), size: planned })}
         </button>
       )}
-      <span id={statusId} aria-live="polite" className={state.kind === "failed" ? "font-semibold text-red-800" : undefined}>
-        {message}
-      </span>
     </div>
   );
 }

@@ -55,14 +55,22 @@ test("a lesson saved by one worker opens offline for her alone, asks first in lo
   // A colleague signs in on the same browser: offline, the lesson is not hers to open.
   await signIn(colleague);
   await page.goto("/today");
+  // She saves this week's plan (the lesson of the day and the next ones of its track) for herself.
+  await page.getByRole("button", { name: /^Зберегти план тижня для офлайну \(≈ \d+,\d+ МБ\)$/ }).click();
+  await page.getByRole("button", { name: "Завантажити" }).click();
+  await expect(page.getByText(/^Доступно офлайн на цьому пристрої/)).toBeVisible({ timeout: 30_000 });
   await expectAccessible();
   await context.setOffline(true);
   await page.goto(`/lessons/${LESSON.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Немає з'єднання" })).toBeVisible();
   await expect(page.getByText(/^Цієї сторінки ще немає на цьому пристрої/)).toBeVisible();
   await expect(page.getByRole("link", { name: LESSON.title })).toHaveCount(0);
-  await page.goto("/today");
+  const plan = await page.goto("/today");
+  expect(plan?.headers()["x-skh-stored-at"]).toBeTruthy();
   await expect(page.getByRole("banner")).toContainText("Офлайн");
+  await page.goto("/lessons/strong-passwords");
+  await expect(page.getByRole("heading", { level: 1, name: "Надійний пароль, який легко запам'ятати" })).toBeVisible();
+  await expectAccessible();
   await context.setOffline(false);
   await signOut(page);
 
