@@ -16,7 +16,9 @@ const SERVER = { group: ["@/server/*", "**/server/*"], message: "lib/ is pure: n
 const DATABASE = { group: ["@/server/db/*", "**/server/db/*"], message: "Routes and shared UI read through features/*/server functions." };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", ".data/**", "server/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [".next/**", "node_modules/**", ".data/**", "server/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/sw.js"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

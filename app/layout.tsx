@@ -4,10 +4,16 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/ui/client-messages";
 import "./globals.css";
 import { SiteHeader } from "@/features/shell/components/site-header";
+import { ServiceWorkerSetup } from "@/features/offline/components/service-worker-setup";
+import { getEnv } from "@/server/env";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("appName"), template: `%s — ${t("appName")}` }, description: t("tagline") };
+  return {
+    title: { default: t("appName"), template: `%s — ${t("appName")}` },
+    description: t("tagline"),
+    icons: { icon: "/icons/icon.svg", apple: "/icons/apple-touch-icon.png" },
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b5d3b" };
@@ -22,6 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t("skipToContent")}
           </a>
           <SiteHeader />
+          <ServiceWorkerSetup install={getEnv().NODE_ENV === "production"} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-6">
             {children}
           </main>

@@ -1,4 +1,3 @@
-import { PageLink } from "@/features/shell/components/page-link";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { can } from "@/server/authz/policy";
@@ -12,20 +11,20 @@ export default async function HomePage() {
         <p className="mb-4 max-w-prose">{t("signedInLead")}</p>
         <ul className="flex flex-wrap gap-4">
           <li>
-            <PageLink className="btn" href="/today">
+            <a className="btn" href="/today">
               {tc("today")}
-            </PageLink>
+            </a>
           </li>
           <li>
-            <PageLink className="btn-secondary" href="/profile">
+            <a className="btn-secondary" href="/profile">
               {tc("profile")}
-            </PageLink>
+            </a>
           </li>
           {can(user, "read:admin-area") ? (
             <li>
-              <PageLink className="btn-secondary" href="/admin">
+              <a className="btn-secondary" href="/admin">
                 {tc("admin")}
-              </PageLink>
+              </a>
             </li>
           ) : null}
         </ul>
@@ -41,9 +40,9 @@ export default async function HomePage() {
         <li className="card">{t("point2")}</li>
         <li className="card">{t("point3")}</li>
       </ul>
-      <PageLink className="btn" href="/sign-in">
+      <a className="btn" href="/sign-in">
         {t("cta")}
-      </PageLink>
+      </a>
     </>
   );
 }

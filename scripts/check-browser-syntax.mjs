@@ -12,9 +12,14 @@ if (!existsSync(root)) {
   process.exit(1);
 }
 
-const files = readdirSync(root, { recursive: true, encoding: "utf8" })
-  .filter((path) => path.endsWith(".js"))
-  .sort();
+// The build's scripts, and the service worker (scripts/build-sw.mjs) when it was built.
+const serviceWorker = join(process.cwd(), "public", "sw.js");
+const files = [
+  ...readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".js"))
+    .sort(),
+  ...(existsSync(serviceWorker) ? [relative(root, serviceWorker)] : []),
+];
 const failures = [];
 const builtIns = new Map();
 let bytes = 0;

@@ -56,8 +56,7 @@ if (isProductionDatabase) {
 }
 if (needsBuild()) {
   console.info("Building the app (first start or sources changed)…");
-  run(bin("tsx"), ["--conditions=react-server", "scripts/build-content.ts"]);
-  run(bin("next"), ["build", "--webpack"], { ...process.env, NODE_ENV: "production" });
+  run(process.execPath, ["scripts/build.mjs"]);
 }
 // scripts/serve.mjs is `next start` that puts the socket address last in X-Forwarded-For; PORT passes through.
 const server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });

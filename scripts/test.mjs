@@ -67,6 +67,7 @@ if (process.env.TEST_DATABASE_URL) {
 } else {
   console.info("\nTEST_DATABASE_URL is not set: the PostgreSQL pass of the integration suite does not run.");
 }
+await step("service worker", "node", ["scripts/build-sw.mjs"]);
 await step("production build", bin("next"), ["build", "--webpack"], { NODE_ENV: "production" });
 // What the build sends to browsers must parse in the oldest ones we support (decision 033).
 await step("old-browser syntax (Chrome 109, Firefox 115)", "node", ["scripts/check-browser-syntax.mjs"]);

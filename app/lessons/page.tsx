@@ -1,10 +1,13 @@
-import { PageLink } from "@/features/shell/components/page-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { loadCatalog, type CatalogLesson } from "@/features/content/server/load-catalog";
 import { PublisherLine } from "@/features/content/components/publisher-line";
 import { getFramework } from "@/features/competences/server/framework";
 import { completedLessonIds } from "@/features/progress/server/lesson-position";
+import { ClientMessages } from "@/ui/client-messages";
+import { SaveOffline } from "@/features/offline/components/save-offline";
+import { trackBundle, type OfflineThing } from "@/features/offline/server/bundles";
+import { isLowDataRequest } from "@/features/accounts/server/low-data";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("lessons"))("title") };
@@ -45,12 +48,13 @@ function FilterSelect({
 
 export default async function LessonsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
-  const [params, t, localeRaw, done, catalog] = await Promise.all([
+  const [params, t, localeRaw, done, catalog, lowData] = await Promise.all([
     searchParams,
     getTranslations("lessons"),
     getLocale(),
     completedLessonIds(user),
     loadCatalog(user),
+    isLowDataRequest(),
   ]);
   const locale = localeRaw === "en" ? "en" : "uk";
   const level = Number(params.level) || undefined;
@@ -62,10 +66,14 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
   const tracks = catalog.tracks();
   const inTracks = new Set(tracks.flatMap((track) => track.lessons));
   const outside = lessons.filter((l) => !inTracks.has(l.id));
+  // A whole track saved for offline, offered where the track is listed whole (not in a filtered list).
+  const trackThings = new Map<string, OfflineThing | null>(
+    filtered ? [] : (await Promise.all(tracks.map((tr) => trackBundle(user, tr.id, locale)))).map((b, i) => [tracks[i]!.id, b]),
+  );
   const card = (l: CatalogLesson) => (
     <li key={l.id} className="card">
       <h3 className="font-semibold">
-        <PageLink href={`/lessons/${l.id}`}>{l.title}</PageLink>
+        <a href={`/lessons/${l.id}`}>{l.title}</a>
       </h3>
       <p className="text-sm">{l.summary}</p>
       <PublisherLine publisher={l.publisher} locale={locale} className="mt-1 text-sm text-muted" />
@@ -77,7 +85,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
     </li>
   );
   return (
-    <>
+    <ClientMessages namespaces={["offlineSave"]}>
       <h1 className="page-title">{t("title")}</h1>
       <p className="mb-4 max-w-prose">{t("lead")}</p>
       <form method="get" role="search" className="card mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -106,7 +114,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
           <button type="submit" className="btn">
             {t("apply")}
           </button>
-          {filtered ? <PageLink href="/lessons">{t("reset")}</PageLink> : null}
+          {filtered ? <a href="/lessons">{t("reset")}</a> : null}
         </div>
       </form>
       <p role="status" className="mb-4">
@@ -121,6 +129,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
               {track.title[locale]}
             </h2>
             <p className="mb-3 max-w-prose text-muted">{track.description[locale]}</p>
+            {trackThings.get(track.id) ? <SaveOffline thing={trackThings.get(track.id)!} lowData={lowData} what="track" /> : null}
             <ol className="grid gap-3 sm:grid-cols-2">{items.map(card)}</ol>
           </section>
         );
@@ -134,6 +143,6 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
           <ul className="grid gap-3 sm:grid-cols-2">{outside.map(card)}</ul>
         </section>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

@@ -1,9 +1,12 @@
-import { PageLink } from "@/features/shell/components/page-link";
 import { PendingSync } from "@/features/progress/components/pending-sync";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getToday, type TodayPick } from "@/features/progress/server/get-today";
 import { NextWorkshopCard } from "@/features/workshops/components/today-card";
+import { ClientMessages } from "@/ui/client-messages";
+import { SaveOffline } from "@/features/offline/components/save-offline";
+import { weekPlanBundle } from "@/features/offline/server/bundles";
+import { isLowDataRequest } from "@/features/accounts/server/low-data";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("today"))("title") };
@@ -11,9 +14,10 @@ export async function generateMetadata() {
 
 export default async function TodayPage() {
   const user = await requireUser();
-  const [t, localeRaw] = await Promise.all([getTranslations("today"), getLocale()]);
+  const [t, ts, localeRaw, lowData] = await Promise.all([getTranslations("today"), getTranslations("offlineSave"), getLocale(), isLowDataRequest()]);
   const locale = localeRaw === "en" ? "en" : "uk";
   const today = await getToday(user, locale);
+  const week = await weekPlanBundle(user, today, locale, ts("weekTitle"));
   const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" });
   const date = (day: string) => dateFormat.format(new Date(`${day}T12:00:00Z`));
   const reasonLine = (pick: TodayPick) => {
@@ -44,9 +48,9 @@ export default async function TodayPage() {
               <p className="mb-1 text-lg font-semibold">{today.pick.title}</p>
               {today.pick.message ? <blockquote className="mb-2 border-l-4 border-brand-700 pl-3 italic">{today.pick.message}</blockquote> : null}
               <p className="mb-3">{today.pick.summary}</p>
-              <PageLink className="btn" href={today.pick.href}>
+              <a className="btn" href={today.pick.href}>
                 {today.pick.resumeStep ? t("resume", { step: today.pick.resumeStep }) : t("start", { minutes: today.pick.minutes })}
-              </PageLink>
+              </a>
             </>
           ) : (
             <p>{today.allDone ? t("allDone") : t("nothing")}</p>
@@ -57,7 +61,7 @@ export default async function TodayPage() {
               <ul className="ml-5 list-disc">
                 {today.assignments.map((a) => (
                   <li key={a.id}>
-                    <PageLink href={a.href}>{a.trackTitle ? `${a.trackTitle}: ${a.title}` : a.title}</PageLink>
+                    <a href={a.href}>{a.trackTitle ? `${a.trackTitle}: ${a.title}` : a.title}</a>
                     {a.dueOn ? (
                       <span className={a.overdue ? "font-semibold text-red-800" : "text-muted"}>
                         {" "}
@@ -75,12 +79,15 @@ export default async function TodayPage() {
               <ul className="ml-5 list-disc">
                 {today.doneToday.map((l) => (
                   <li key={l.id}>
-                    <PageLink href={`/lessons/${l.id}`}>{l.title}</PageLink>
+                    <a href={`/lessons/${l.id}`}>{l.title}</a>
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
+          <ClientMessages namespaces={["offlineSave"]}>
+            <SaveOffline thing={week} lowData={lowData} what="week" />
+          </ClientMessages>
         </section>
         <div className="grid content-start gap-6">
           <NextWorkshopCard user={user} locale={locale} />
@@ -93,7 +100,7 @@ export default async function TodayPage() {
               <div className="h-3 rounded bg-brand-700" style={{ width: `${goalPercent}%` }} />
             </div>
             <p className="mt-2 text-sm">
-              <PageLink href="/progress#goal">{t("goalChange")}</PageLink>
+              <a href="/progress#goal">{t("goalChange")}</a>
             </p>
           </section>
           <section className="card" aria-labelledby="review">
@@ -103,9 +110,9 @@ export default async function TodayPage() {
             {today.reviewsDue > 0 ? (
               <>
                 <p className="mb-3">{t("reviewDue", { count: today.reviewsDue })}</p>
-                <PageLink className="btn-secondary" href="/review">
+                <a className="btn-secondary" href="/review">
                   {t("reviewStart")}
-                </PageLink>
+                </a>
               </>
             ) : (
               <p>{t("reviewNone")}</p>
@@ -120,7 +127,7 @@ export default async function TodayPage() {
             {today.streak.graceDays.length ? <p className="mt-1 text-sm text-muted">{t("graceUsed", { count: today.streak.graceDays.length })}</p> : null}
             <p className="mt-1 text-sm text-muted">{t("streakLongest", { days: today.streak.longest })}</p>
             <p className="mt-2 text-sm">
-              <PageLink href="/progress">{t("progressLink")}</PageLink>
+              <a href="/progress">{t("progressLink")}</a>
             </p>
           </section>
         </div>

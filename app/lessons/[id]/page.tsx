@@ -11,6 +11,9 @@ import { getLessonState } from "@/features/progress/server/lesson-position";
 import { getFramework } from "@/features/competences/server/framework";
 import { ClientMessages } from "@/ui/client-messages";
 import { DiscussedInCommunity } from "@/features/community/components/discussed-in-community";
+import { SaveOffline } from "@/features/offline/components/save-offline";
+import { lessonBundle } from "@/features/offline/server/bundles";
+import { isLowDataRequest } from "@/features/accounts/server/low-data";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, locale, user] = await Promise.all([params, getLocale(), getCurrentUser()]);
@@ -32,14 +35,14 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
   const lesson = await catalog.getLesson(id, locale);
   if (!lesson) notFound();
   const fw = getFramework();
-  const state = await getLessonState(user, id);
+  const [state, bundle, lowData] = await Promise.all([getLessonState(user, id), lessonBundle(user, id, locale), isLowDataRequest()]);
   const track = catalog.tracks().find((tr) => tr.lessons.includes(id));
   const nextId = track ? track.lessons[track.lessons.indexOf(id) + 1] : undefined;
   const next = nextId ? catalog.lessons(locale).find((l) => l.id === nextId) : undefined;
   const fm = lesson.frontmatter;
   const steps = lesson.steps.map((s) => s.title);
   return (
-    <ClientMessages namespaces={["lesson"]}>
+    <ClientMessages namespaces={["lesson", "offlineSave"]}>
       <article lang={lesson.locale} className="mx-auto max-w-3xl">
         {track ? (
           <p className="mb-2 text-sm">
@@ -54,6 +57,7 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
           {locale === "en" && lesson.locale === "uk" ? ` · ${t("ukrainianOnly")}` : ""}
         </p>
         <PublisherLine publisher={catalog.publisherOf("lesson", id)} locale={locale} className="-mt-2 mb-4 text-sm text-muted" />
+        {bundle ? <SaveOffline thing={bundle} lowData={lowData} what="lesson" /> : null}
         <LessonPlayer
           lessonId={id}
           steps={steps}

@@ -16,6 +16,9 @@ import { myCurators } from "@/features/mentoring/server/mentorships";
 import { FreshnessLine } from "@/features/walkthroughs/components/freshness-line";
 import { ClientMessages } from "@/ui/client-messages";
 import { DiscussedInCommunity } from "@/features/community/components/discussed-in-community";
+import { SaveOffline } from "@/features/offline/components/save-offline";
+import { walkthroughBundle } from "@/features/offline/server/bundles";
+import { isLowDataRequest } from "@/features/accounts/server/low-data";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, locale, user] = await Promise.all([params, getLocale(), getCurrentUser()]);
@@ -38,7 +41,13 @@ export default async function WalkthroughPage({
   const catalog = await loadCatalog(user);
   const guide = await catalog.getWalkthrough(id, locale);
   if (!guide) notFound();
-  const [state, freshness, curators] = await Promise.all([getWalkthroughState(user, id), getFreshness([id], () => guide.frontmatter), myCurators(user)]);
+  const [state, freshness, curators, bundle, lowData] = await Promise.all([
+    getWalkthroughState(user, id),
+    getFreshness([id], () => guide.frontmatter),
+    myCurators(user),
+    walkthroughBundle(user, id, locale),
+    isLowDataRequest(),
+  ]);
   const fm = guide.frontmatter;
   const screens = [t("beforeYouStart"), ...guide.steps.map((s) => s.title), ...(guide.items.length ? [t("practice")] : [])];
   // "Step 3 of 8" counts the guide's own steps; the opening and the practice check are named instead.
@@ -48,7 +57,7 @@ export default async function WalkthroughPage({
     ...(guide.items.length ? [t("practice")] : []),
   ];
   return (
-    <ClientMessages namespaces={["lesson", "walkthrough", "walkthroughQueue"]}>
+    <ClientMessages namespaces={["lesson", "walkthrough", "walkthroughQueue", "offlineSave"]}>
       <article lang={guide.locale} className="mx-auto max-w-4xl">
         <p className="mb-2 text-sm">
           <a href="/walkthroughs">{t("catalog")}</a> · {fm.audience === "client" ? t("forClient") : t("forWorker")}
@@ -64,9 +73,10 @@ export default async function WalkthroughPage({
         </p>
         <FreshnessLine freshness={freshness.get(id) ?? null} />
         <PublisherLine publisher={catalog.publisherOf("walkthrough", id)} locale={locale} className="mb-1 text-sm text-muted" />
-        <p className="mb-4">
+        <p className="mb-1">
           <a href={`/walkthroughs/${id}/print`}>{t("handout")}</a>
         </p>
+        {bundle ? <SaveOffline thing={bundle} lowData={lowData} what="guide" /> : null}
         <LessonPlayer
           kind="walkthrough"
           lessonId={id}

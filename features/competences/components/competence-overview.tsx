@@ -1,4 +1,3 @@
-import { PageLink } from "@/features/shell/components/page-link";
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/server/i18n";
 import type { MyCompetences } from "../server/get-my-competences";
@@ -103,12 +102,12 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
                   <ul className="ml-5 list-disc">
                     {g.lessons.map((l) => (
                       <li key={l.id}>
-                        <PageLink href={`/lessons/${l.id}`}>{t("lessonLink", { title: l.title })}</PageLink>
+                        <a href={`/lessons/${l.id}`}>{t("lessonLink", { title: l.title })}</a>
                       </li>
                     ))}
                     {g.walkthroughs.map((w) => (
                       <li key={w.id}>
-                        <PageLink href={`/walkthroughs/${w.id}`}>{t("walkthroughLink", { title: w.title })}</PageLink>
+                        <a href={`/walkthroughs/${w.id}`}>{t("walkthroughLink", { title: w.title })}</a>
                       </li>
                     ))}
                   </ul>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { useT } from "@/ui/messages";
 import { listOutbox, onOutboxChange, sendOutbox } from "../outbox";
+import { setCurrentDeviceUser } from "../device-store";
 
 type Props = {
   /** The person signed in: only their items are counted and sent. */
@@ -60,7 +61,9 @@ export function OutboxIndicator({ userId, signOutFormId }: Props) {
     if (!(form instanceof HTMLFormElement)) return;
     const guard = (event: SubmitEvent) => {
       const unsent = counts.waiting + counts.refused;
-      if (unsent > 0 && !window.confirm(t("signOutWarning", { count: unsent }))) event.preventDefault();
+      if (unsent > 0 && !window.confirm(t("signOutWarning", { count: unsent }))) return event.preventDefault();
+      // From now on, offline, this device opens nobody's kept pages until someone signs in (decision 036).
+      void setCurrentDeviceUser(null).catch(() => undefined);
     };
     form.addEventListener("submit", guard);
     return () => form.removeEventListener("submit", guard);
@@ -78,6 +81,12 @@ export function OutboxIndicator({ userId, signOutFormId }: Props) {
         <a href="/outbox" className={counts.refused ? "font-bold text-red-800" : "font-semibold text-amber-900"}>
           {parts.join(" · ")}
         </a>
+      ) : null}
+      {!isOnline ? (
+        <>
+          {" · "}
+          <a href="/saved">{t("availableOffline")}</a>
+        </>
       ) : null}
     </span>
   );

@@ -27,7 +27,7 @@ export async function SiteHeader() {
   // The other language as one button: its label is in that language, so anyone can find it.
   const target = locale === "en" ? "uk" : "en";
   return (
-    <header className="border-b-4 border-brand-700 bg-white" data-user-id={user?.id}>
+    <header className="border-b-4 border-brand-700 bg-white" data-app-header="" data-user-id={user?.id}>
       <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <a href="/" className="text-xl font-bold text-brand-800 no-underline">
           {t("appName")}

@@ -45,6 +45,45 @@ const actions = {
         orderBy: { lessonId: "asc" },
       }),
   },
+  /** A review item of a lesson that came due an hour ago, as if answered right two days before. */
+  "due-review": {
+    input: z.object({ userId: z.string().min(1), lessonId: z.string().min(1), itemId: z.string().min(1) }),
+    run: (db: PrismaClient, input: { userId: string; lessonId: string; itemId: string }) =>
+      db.reviewCard.create({
+        data: {
+          ...input,
+          due: new Date(Date.now() - 3_600_000),
+          stability: 2,
+          difficulty: 5,
+          elapsedDays: 0,
+          scheduledDays: 2,
+          learningSteps: 0,
+          reps: 1,
+          lapses: 0,
+          state: 2,
+          lastReview: new Date(Date.now() - 2 * 86_400_000),
+        },
+        select: { lessonId: true, itemId: true },
+      }),
+  },
+  /** Everything the server holds of a person's learning: completions, review items and activity (the offline journey counts them). */
+  "learning-record": {
+    input: z.object({ userId: z.string().min(1) }),
+    run: async (db: PrismaClient, input: { userId: string }) => ({
+      lessons: await db.lessonProgress.findMany({
+        where: { userId: input.userId },
+        select: { lessonId: true, completedAt: true },
+        orderBy: { lessonId: "asc" },
+      }),
+      walkthroughs: await db.walkthroughProgress.findMany({ where: { userId: input.userId }, select: { walkthroughId: true, completedAt: true } }),
+      reviews: await db.reviewCard.findMany({ where: { userId: input.userId }, select: { lessonId: true, itemId: true, reps: true, lastReview: true } }),
+      activity: await db.learningActivity.findMany({
+        where: { userId: input.userId },
+        select: { kind: true, contentId: true, at: true },
+        orderBy: { at: "asc" },
+      }),
+    }),
+  },
   workshop: {
     input: z.object({
       createdById: z.string().min(1),
