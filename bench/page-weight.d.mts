@@ -25,6 +25,8 @@ export type RepeatVisitRow = {
   "service worker (KB)": string | null;
   /** What the second load received over the network, the page's and its service worker's; null without a service worker. */
   "received (KB)": string | null;
+  /** Of which pictures (screens, icons): left out of the budget, as on the cold load. */
+  "images (KB)": string | null;
   /** Responses that carried bytes over the network. */
   network: number;
   /** The page's responses its service worker answered. */

@@ -36,6 +36,8 @@ export async function signInCookies(base, email, password) {
   });
 }
 
+const IMAGE_FILE = /\.(svg|png|jpe?g|webp|gif|ico)$/;
+
 /**
  * One row per path: what a cold Chromium load receives over the wire, from the DevTools protocol
  * (`Network.loadingFinished` → `encodedDataLength`: the bytes of each response as sent — headers
@@ -58,7 +60,8 @@ export async function measurePageWeights(base, paths, cookies = []) {
       const kinds = new Map();
       const decoded = new Map();
       const received = [];
-      cdp.on("Network.requestWillBeSent", (e) => kinds.set(e.requestId, e.type ?? "Other"));
+      // A picture is a picture whatever fetched it: the favicon comes as "Other".
+      cdp.on("Network.requestWillBeSent", (e) => kinds.set(e.requestId, IMAGE_FILE.test(new URL(e.request.url).pathname) ? "Image" : (e.type ?? "Other")));
       cdp.on("Network.dataReceived", (e) => decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength));
       cdp.on("Network.loadingFinished", (e) =>
         received.push({ type: kinds.get(e.requestId) ?? "Other", wire: e.encodedDataLength, raw: decoded.get(e.requestId) ?? 0 }),
@@ -102,7 +105,8 @@ async function isControlled(page, timeout) {
  * worker's targets). A response the service worker answered is not counted on the page's side —
  * whatever the worker fetched for it over the network is counted on the worker's side, and an answer
  * from its cache came over no network; a response from the HTTP cache counts its 0 bytes.
- * `received (KB)` is null when no service worker took control (the build registers none).
+ * Pictures (the worker's fetches for images included) are also counted on their own, as the cold
+ * load leaves them out of its budget. `received (KB)` is null when no service worker took control.
  */
 export async function measureRepeatVisits(base, paths, cookies = [], { controlTimeoutMs = 15_000 } = {}) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
@@ -126,6 +130,7 @@ export async function measureRepeatVisits(base, paths, cookies = [], { controlTi
           "page (KB)": null,
           "service worker (KB)": null,
           "received (KB)": null,
+          "images (KB)": null,
           network: 0,
           "from the worker": 0,
         });
@@ -133,7 +138,7 @@ export async function measureRepeatVisits(base, paths, cookies = [], { controlTi
         continue;
       }
       const pending = [];
-      const counted = { page: 0, worker: 0, network: 0, fromWorker: 0 };
+      const counted = { page: 0, worker: 0, images: 0, network: 0, fromWorker: 0 };
       const count = async (request) => {
         const response = await request.response();
         if (!response) return;
@@ -145,7 +150,9 @@ export async function measureRepeatVisits(base, paths, cookies = [], { controlTi
         const bytes = sizes.responseHeadersSize + sizes.responseBodySize;
         if (request.serviceWorker()) counted.worker += bytes;
         else counted.page += bytes;
+        if (request.resourceType() === "image" || IMAGE_FILE.test(new URL(request.url()).pathname)) counted.images += bytes;
         if (bytes > 0) counted.network += 1;
+        if (process.env.BENCH_DEBUG) console.info(`${path}: ${request.serviceWorker() ? "worker" : "page"} ${bytes} B ${request.url()}`);
       };
       const onFinished = (request) => pending.push(count(request));
       context.on("requestfinished", onFinished);
@@ -159,6 +166,7 @@ export async function measureRepeatVisits(base, paths, cookies = [], { controlTi
         "page (KB)": (counted.page / 1024).toFixed(1),
         "service worker (KB)": (counted.worker / 1024).toFixed(1),
         "received (KB)": ((counted.page + counted.worker) / 1024).toFixed(1),
+        "images (KB)": (counted.images / 1024).toFixed(1),
         network: counted.network,
         "from the worker": counted.fromWorker,
       });

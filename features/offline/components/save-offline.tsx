@@ -110,7 +110,7 @@ export function SaveOffline({ thing, lowData, what }: { thing: Thing; lowData: b
           aria-describedby={statusId}
           onClick={() => (lowData ? setState({ kind: "confirm" }) : void start())}
         >
-          {t("save", { what: t(`${what}Label`), size: planned })}
+          {t("save", { what: { lesson: t("lessonLabel"), guide: t("guideLabel"), track: t("trackLabel"), week: t("weekLabel") }[what], size: planned })}
         </button>
       )}
       <span id={statusId} aria-live="polite" className={state.kind === "failed" ? "font-semibold text-red-800" : undefined}>
