@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { decode, encode } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
 import { getAuthSecret, getEnv } from "./server/env";
 import { strictTransportSecurity } from "./server/http/strict-transport";
 import { SESSION_IDLE_SECONDS, SESSION_REFRESH_AFTER_SECONDS, sessionCookieName, sessionCookieOptions } from "./server/auth/session-config";
+import { decodeSessionToken } from "./server/auth/session-token";
 
 /**
  * Runs before every page and API request:
@@ -60,7 +61,7 @@ async function slideSession(request: NextRequest, response: NextResponse): Promi
   if (!raw) return;
   try {
     const secret = getAuthSecret();
-    const payload = await decode({ token: raw, secret });
+    const payload = await decodeSessionToken(raw);
     if (!payload || typeof payload.iat !== "number" || typeof payload.sid !== "string") return;
     if (Date.now() / 1000 - payload.iat < SESSION_REFRESH_AFTER_SECONDS) return;
     const { uid, sv, authTime, sid } = payload as Record<string, unknown>;

@@ -10,10 +10,7 @@
 //          npx tsx --conditions=react-server bench/activity-report.ts
 //        (PostgreSQL, in a throwaway database dropped at the end); without BENCH_DATABASE_URL it
 //        runs on PGlite in a temporary folder. BENCH_EVENTS, BENCH_LEARNERS, BENCH_RUNS scale it.
-import { mkdtempSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import { tmpdir } from "node:os";
-import { createThrowawayDatabase } from "../tests/helpers/throwaway-db";
+import { migrateBenchDatabase, prepareEmbeddedPglite, prepareThrowawayPostgres, type BenchDatabase } from "./bench-database";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -22,18 +19,9 @@ const CURATORS = 300;
 const BUDGET_MS = 1000;
 const BATCH = 100_000;
 
-type Target = { label: string; cleanup: () => Promise<void> };
-
-async function target(): Promise<Target> {
-  if (process.env.BENCH_DATABASE_URL) {
-    const db = await createThrowawayDatabase(process.env.BENCH_DATABASE_URL, "skh_bench_activity");
-    process.env.DATABASE_URL = db.url;
-    return { label: "PostgreSQL 127.0.0.1", cleanup: db.drop };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "skh-bench-activity-"));
-  process.env.PGLITE_DATA_DIR = join(dir, "pglite");
-  delete process.env.DATABASE_URL;
-  return { label: "PGlite (embedded)", cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+function target(): Promise<BenchDatabase> {
+  if (process.env.BENCH_DATABASE_URL) return prepareThrowawayPostgres(process.env.BENCH_DATABASE_URL, "skh_bench_activity");
+  return prepareEmbeddedPglite("skh-bench-activity");
 }
 
 const pct = (samples: number[], p: number) => {
@@ -175,9 +163,7 @@ async function measure() {
 const prepared = await target();
 let failed = false;
 try {
-  const { getPglite } = await import("../server/db/client");
-  const { applyMigrations, resolveDbTarget } = await import("../scripts/db/engine");
-  await applyMigrations(process.env.DATABASE_URL ? resolveDbTarget() : { kind: "pglite-instance", db: getPglite() });
+  await migrateBenchDatabase();
   const { listLessons } = await import("../features/lessons/server/catalog");
   const { listWalkthroughs } = await import("../features/walkthroughs/server/catalog");
   const lessonIds = listLessons("uk").map((l) => l.id);

@@ -2,34 +2,18 @@
 // quarterly self-assessments; every 4th person takes the full form). Prints a table.
 // Usage: npx tsx --conditions=react-server bench/aggregates.ts            (embedded PGlite, in memory)
 //        BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx --conditions=react-server bench/aggregates.ts
-import { createThrowawayDatabase } from "../tests/helpers/throwaway-db";
+import { migrateBenchDatabase, prepareInMemoryPglite, prepareThrowawayPostgres } from "./bench-database";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
 const PER_PERSON = 4;
 const RUNS = 5;
 
-async function prepareTarget(): Promise<{ label: string; cleanup: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    process.env.PGLITE_DATA_DIR = "memory://";
-    delete process.env.DATABASE_URL;
-    return { label: "PGlite (embedded, in memory)", cleanup: async () => undefined };
-  }
-  const db = await createThrowawayDatabase(base, "skh_bench");
-  process.env.DATABASE_URL = db.url;
-  return {
-    label: "PostgreSQL 127.0.0.1",
-    cleanup: db.drop,
-  };
-}
-
-const target = await prepareTarget();
-const { getDb, getPglite, disconnectDb } = await import("../server/db/client");
-const { applyMigrations, resolveDbTarget } = await import("../scripts/db/engine");
+const target = process.env.BENCH_DATABASE_URL ? await prepareThrowawayPostgres(process.env.BENCH_DATABASE_URL) : await prepareInMemoryPglite();
+const { getDb, disconnectDb } = await import("../server/db/client");
 const { computeAggregates } = await import("../features/competences/server/aggregates");
 const { getReport } = await import("../features/competences/server/report");
 
-await applyMigrations(process.env.DATABASE_URL ? resolveDbTarget() : { kind: "pglite-instance", db: getPglite() });
+await migrateBenchDatabase();
 const db = getDb();
 
 const seedStart = performance.now();

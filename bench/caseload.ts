@@ -5,34 +5,18 @@
 // Needs a production build (npm run build) for part 2.
 // Usage: npx tsx --conditions=react-server bench/caseload.ts            (embedded PGlite in a temporary folder)
 //        BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx --conditions=react-server bench/caseload.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import { tmpdir } from "node:os";
-import { createThrowawayDatabase } from "../tests/helpers/throwaway-db";
+import { migrateBenchDatabase, prepareEmbeddedPglite, prepareThrowawayPostgres } from "./bench-database";
 import { startProductionServer } from "./production-server";
 import { signInCookies } from "./page-weight.mjs";
 
 const MENTEES = Number(process.env.BENCH_MENTEES ?? 30);
 const RUNS = 60;
 
-async function prepareTarget(): Promise<{ label: string; cleanup: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    // A folder, not memory: the server started below opens the same database after this process lets go.
-    const dir = mkdtempSync(join(tmpdir(), "skh-bench-caseload-"));
-    process.env.PGLITE_DATA_DIR = join(dir, "pglite");
-    delete process.env.DATABASE_URL;
-    return { label: "PGlite (embedded)", cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const db = await createThrowawayDatabase(base, "skh_bench");
-  process.env.DATABASE_URL = db.url;
-  return { label: "PostgreSQL 127.0.0.1", cleanup: db.drop };
-}
-
-const target = await prepareTarget();
-const { getDb, getPglite, disconnectDb } = await import("../server/db/client");
-const { applyMigrations, resolveDbTarget } = await import("../scripts/db/engine");
-await applyMigrations(process.env.DATABASE_URL ? resolveDbTarget() : { kind: "pglite-instance", db: getPglite() });
+const target = process.env.BENCH_DATABASE_URL
+  ? await prepareThrowawayPostgres(process.env.BENCH_DATABASE_URL)
+  : await prepareEmbeddedPglite("skh-bench-caseload");
+const { getDb, disconnectDb } = await import("../server/db/client");
+await migrateBenchDatabase();
 const base = getDb();
 
 // Count every query the caseload makes: the shared client is swapped for one that counts.

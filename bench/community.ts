@@ -10,10 +10,9 @@
 //        BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:community
 //        (PGlite, then PostgreSQL in a throwaway database that is dropped at the end);
 //        BENCH_HTTP=off skips the server part, BENCH_PLAN=1 prints the search plan.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { tmpdir } from "node:os";
-import { createThrowawayDatabase } from "../tests/helpers/throwaway-db";
+import { migrateBenchDatabase, prepareEmbeddedPglite, prepareThrowawayPostgres } from "./bench-database";
 import { startProductionServer } from "./production-server";
 import { measurePageWeights, signInCookies, type PageWeightRow } from "./page-weight.mjs";
 
@@ -27,22 +26,6 @@ const WEIGHT_BUDGET_KB = 150;
 const PASSWORD = "Bench-community-2026";
 const SPACE = "bench-space";
 const GROUP = "bench-group";
-
-type Target = { label: string; cleanup: () => Promise<void> };
-
-async function pgliteTarget(): Promise<Target> {
-  // A folder, not memory: the server started afterwards opens the same database once this process lets go.
-  const dir = mkdtempSync(join(tmpdir(), "skh-bench-community-"));
-  process.env.PGLITE_DATA_DIR = join(dir, "pglite");
-  delete process.env.DATABASE_URL;
-  return { label: "PGlite (embedded)", cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function postgresTarget(base: string): Promise<Target> {
-  const db = await createThrowawayDatabase(base, "skh_bench");
-  process.env.DATABASE_URL = db.url;
-  return { label: "PostgreSQL 127.0.0.1", cleanup: db.drop };
-}
 
 // Everyday words of the field; posts are strings of them, so every search has thousands of posts to go through.
 const WORDS = `клієнт клієнтка клієнтові допомога допомогти заява заяву портал Дія ЦНАП пенсія пенсію громада громаді телефон
@@ -256,7 +239,10 @@ async function measureHttp(weigh: boolean): Promise<{ rows: Measured[]; weights:
 }
 
 const hasBuild = process.env.BENCH_HTTP !== "off" && existsSync(join(process.cwd(), ".next", "BUILD_ID"));
-const targets = [pgliteTarget, ...(process.env.BENCH_DATABASE_URL ? [() => postgresTarget(process.env.BENCH_DATABASE_URL!)] : [])];
+const targets = [
+  () => prepareEmbeddedPglite("skh-bench-community"),
+  ...(process.env.BENCH_DATABASE_URL ? [() => prepareThrowawayPostgres(process.env.BENCH_DATABASE_URL!)] : []),
+];
 const table: Record<string, string | number>[] = [];
 const plans: Record<string, string>[] = [];
 let weights: PageWeightRow[] = [];
@@ -264,9 +250,8 @@ let failed = false;
 for (const prepare of targets) {
   const target = await prepare();
   try {
-    const { getPglite, disconnectDb } = await import("../server/db/client");
-    const { applyMigrations, resolveDbTarget } = await import("../scripts/db/engine");
-    await applyMigrations(process.env.DATABASE_URL ? resolveDbTarget() : { kind: "pglite-instance", db: getPglite() });
+    const { disconnectDb } = await import("../server/db/client");
+    await migrateBenchDatabase();
     const t0 = performance.now();
     const counts = await seed();
     const seedS = ((performance.now() - t0) / 1000).toFixed(1);

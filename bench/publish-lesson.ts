@@ -7,32 +7,19 @@
 //        (PostgreSQL, in a throwaway database dropped at the end); BENCH_RUNS=20 by default.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { createThrowawayDatabase } from "../tests/helpers/throwaway-db";
+import { migrateBenchDatabase, prepareInMemoryPglite, prepareThrowawayPostgres } from "./bench-database";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const BUDGET_MS = 2_000;
 const LESSON = process.env.BENCH_LESSON ?? "recognise-phishing";
 
-async function prepareTarget(): Promise<{ label: string; cleanup: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    process.env.PGLITE_DATA_DIR = "memory://";
-    delete process.env.DATABASE_URL;
-    return { label: "PGlite (embedded, in memory)", cleanup: async () => undefined };
-  }
-  const db = await createThrowawayDatabase(base, "skh_bench");
-  process.env.DATABASE_URL = db.url;
-  return { label: "PostgreSQL 127.0.0.1", cleanup: db.drop };
-}
-
-const target = await prepareTarget();
-const { getDb, getPglite, disconnectDb } = await import("../server/db/client");
-const { applyMigrations, resolveDbTarget } = await import("../scripts/db/engine");
+const target = process.env.BENCH_DATABASE_URL ? await prepareThrowawayPostgres(process.env.BENCH_DATABASE_URL) : await prepareInMemoryPglite();
+const { getDb, disconnectDb } = await import("../server/db/client");
 const { checkMdx } = await import("../features/authoring/safe-mdx");
 const { compileApproved, findCompiledContent } = await import("../features/authoring/server/compile-approved");
 const { getFramework } = await import("../features/competences/server/framework");
 
-await applyMigrations(process.env.DATABASE_URL ? resolveDbTarget() : { kind: "pglite-instance", db: getPglite() });
+await migrateBenchDatabase();
 
 const folder = join("content", "lessons", LESSON);
 const text = readFileSync(join(folder, "uk.mdx"), "utf8");

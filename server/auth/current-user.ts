@@ -1,12 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
 import { getDb, type Locale, type Role } from "../db/client";
-import { getAuthSecret } from "../env";
 import type { Actor } from "../authz/policy";
 import { SESSION_ABSOLUTE_SECONDS, sessionCookieName } from "./session-config";
 import { SESSION_TOUCH_AFTER_MS, touchUserSession } from "./user-sessions";
+import { decodeSessionToken } from "./session-token";
 
 export type SessionUser = Actor & {
   name: string;
@@ -22,7 +21,7 @@ export type SessionClaims = { uid: string; sv: number; authTime: number; sid: st
 /** Reads a session token; tokens issued before server-side sessions (no `sid`) are not sessions. */
 export async function readSessionClaims(raw: string): Promise<SessionClaims | null> {
   try {
-    const payload = await decode({ token: raw, secret: getAuthSecret() });
+    const payload = await decodeSessionToken(raw);
     if (!payload) return null;
     const { uid, sv, authTime, sid } = payload as Record<string, unknown>;
     if (typeof uid !== "string" || typeof sv !== "number" || typeof authTime !== "number" || typeof sid !== "string") return null;
@@ -41,42 +40,49 @@ export async function resolveSession(raw: string, now = Date.now()): Promise<Ses
   const claims = await readSessionClaims(raw);
   if (!claims) return null;
   if (now / 1000 - claims.authTime > SESSION_ABSOLUTE_SECONDS) return null;
-  const staleBefore = new Date(now - SESSION_TOUCH_AFTER_MS);
-  // The session row is checked inside the user's own query (an EXISTS in its WHERE, and a
-  // counted join saying whether lastSeenAt is stale), so revocation costs no extra round trip;
-  // selecting `sessions` as a relation would be a query of its own.
-  const user = await getDb().user.findUnique({
-    where: { id: claims.uid, sessions: { some: { id: claims.sid, revokedAt: null } } },
-    select: {
-      _count: { select: { sessions: { where: { id: claims.sid, lastSeenAt: { lt: staleBefore } } } } },
-      id: true,
-      name: true,
-      email: true,
-      locale: true,
-      lowData: true,
-      status: true,
-      lockedAt: true,
-      sessionVersion: true,
-      organizationId: true,
-      roles: { select: { role: true } },
-      organization: { select: { hromadaId: true, hromada: { select: { regionId: true } } } },
-    },
-  });
+  // Every signed-in request runs this, so it is one round trip: the user joined to the session row
+  // (so a revoked or another user's session finds nothing), where they work, and their roles. Prisma
+  // would read each relation (roles, organization, hromada) with a query of its own: four in all.
+  const [user] = await getDb().$queryRaw<SessionRow[]>`
+    SELECT u."id", u."name", u."email", u."locale"::text AS "locale", u."lowData", u."status"::text AS "status", u."lockedAt",
+           u."sessionVersion", u."organizationId", o."hromadaId", h."regionId", s."lastSeenAt",
+           ARRAY(SELECT r."role"::text FROM "UserRole" r WHERE r."userId" = u."id" ORDER BY r."role") AS "roles"
+    FROM "User" u
+    JOIN "UserSession" s ON s."id" = ${claims.sid} AND s."userId" = u."id" AND s."revokedAt" IS NULL
+    JOIN "Organization" o ON o."id" = u."organizationId"
+    JOIN "Hromada" h ON h."id" = o."hromadaId"
+    WHERE u."id" = ${claims.uid}`;
   if (!user || user.status !== "ACTIVE" || user.lockedAt || user.sessionVersion !== claims.sv) return null;
-  if (user._count.sessions > 0) await touchUserSession(claims.sid, new Date(now));
-  const roles: Role[] = user.roles.map((r) => r.role);
+  if (new Date(user.lastSeenAt).getTime() < now - SESSION_TOUCH_AFTER_MS) await touchUserSession(claims.sid, new Date(now));
   return {
     id: user.id,
     name: user.name,
     email: user.email,
     locale: user.locale,
     lowData: user.lowData,
-    roles,
+    roles: user.roles,
     organizationId: user.organizationId,
-    hromadaId: user.organization.hromadaId,
-    regionId: user.organization.hromada.regionId,
+    hromadaId: user.hromadaId,
+    regionId: user.regionId,
   };
 }
+
+/** One row of the session's query (enums read as text). */
+type SessionRow = {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  lowData: string;
+  status: string;
+  lockedAt: Date | null;
+  sessionVersion: number;
+  organizationId: string;
+  hromadaId: string;
+  regionId: string;
+  lastSeenAt: Date;
+  roles: Role[];
+};
 
 /** The signed-in user for this request (memoised per request), or null. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {

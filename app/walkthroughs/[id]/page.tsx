@@ -57,7 +57,7 @@ export default async function WalkthroughPage({
     ...(guide.items.length ? [t("practice")] : []),
   ];
   return (
-    <ClientMessages namespaces={["lesson", "walkthrough", "walkthroughQueue", "offlineSave"]}>
+    <ClientMessages namespaces={["lesson", "walkthrough", "offlineSave"]}>
       <article lang={guide.locale} className="mx-auto max-w-4xl">
         <p className="mb-2 text-sm">
           <a href="/walkthroughs">{t("catalog")}</a> · {fm.audience === "client" ? t("forClient") : t("forWorker")}
@@ -106,7 +106,10 @@ export default async function WalkthroughPage({
               {t("verifyTitle")}
             </h2>
             <p className="mb-1">{t("verifyLead")}</p>
-            <VerifyForm walkthroughId={id} title={fm.title} />
+            {/* Only those who verify guides get the queue's messages: a learner's page does not carry them. */}
+            <ClientMessages namespaces={["walkthroughQueue"]}>
+              <VerifyForm walkthroughId={id} title={fm.title} />
+            </ClientMessages>
           </section>
         ) : null}
       </article>

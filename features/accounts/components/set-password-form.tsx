@@ -8,12 +8,14 @@ import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
 /** Choosing a password from an emailed link: a password reset or an invitation. */
 export function SetPasswordForm({ token, kind }: { token: string; kind: "reset" | "invitation" }) {
   const t = useT();
+  // "reset" and "invitation" have the same keys for this form.
+  const tk = useT(kind);
   const path = kind === "reset" ? "/api/v1/password-reset/confirm" : "/api/v1/invitations/accept";
   const mutation = useApiMutation<{ token: string; password: string }, unknown>("POST", path, t("common.offline"));
   if (mutation.isSuccess) {
     return (
       <Notice>
-        <p>{t(`${kind}.done`)}</p>
+        <p>{tk("done")}</p>
         <p className="mt-2">
           <Link href="/sign-in">{t("common.signIn")}</Link>
         </p>
@@ -31,8 +33,8 @@ export function SetPasswordForm({ token, kind }: { token: string; kind: "reset" 
     >
       <FormError error={mutation.error} title={t("common.errorSummary")} />
       <Field
-        label={t(kind === "reset" ? "reset.newPassword" : "invitation.password")}
-        hint={t(`${kind}.hint`)}
+        label={kind === "reset" ? t("reset.newPassword") : t("invitation.password")}
+        hint={tk("hint")}
         name="password"
         type="password"
         autoComplete="new-password"
@@ -41,7 +43,7 @@ export function SetPasswordForm({ token, kind }: { token: string; kind: "reset" 
         errors={fieldErrors(mutation.error, "password")}
       />
       <button type="submit" className="btn" disabled={mutation.isPending}>
-        {mutation.isPending ? t("common.saving") : t(`${kind}.submit`)}
+        {mutation.isPending ? t("common.saving") : tk("submit")}
       </button>
     </form>
   );

@@ -28,6 +28,8 @@ const PAUSE_MS = 1500;
  */
 export function LivePreview({ itemId, formId, textareaId }: Props) {
   const t = useT();
+  // The checks' messages: one namespace, named, so that the page hands over only these (scripts/client-message-keys.mjs).
+  const tm = useT("authoring.mdx");
   const id = useId();
   const [isOn, setOn] = useState(false);
   const [status, setStatus] = useState("");
@@ -44,7 +46,7 @@ export function LivePreview({ itemId, formId, textareaId }: Props) {
     if (!(form instanceof HTMLFormElement) || !(area instanceof HTMLTextAreaElement)) return;
 
     const translate = (list: ApiProblem[]): EditorProblem[] =>
-      list.map((p) => ({ line: p.line, column: p.column, severity: p.severity, message: t(p.messageKey, p.params) }));
+      list.map((p) => ({ line: p.line, column: p.column, severity: p.severity, message: tm(p.messageKey.slice("authoring.mdx.".length), p.params) }));
 
     const redraw = async () => {
       const response = await fetch(`/authoring/${itemId}/preview`, { credentials: "same-origin" }).catch(() => null);
@@ -121,7 +123,7 @@ export function LivePreview({ itemId, formId, textareaId }: Props) {
       form.removeEventListener("submit", onSubmit);
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [isOn, itemId, formId, textareaId, t]);
+  }, [isOn, itemId, formId, textareaId, t, tm]);
 
   return (
     <section aria-labelledby={`${id}-heading`} className="grid content-start gap-2">

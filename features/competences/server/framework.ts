@@ -96,11 +96,14 @@ function lineOfPath(file: string, path: PropertyKey[]): number {
 }
 
 const cache = new Map<string, TFramework>();
+const latestVersion = new Map<string, number | undefined>();
 
 /** A framework version, validated once per process (content is deployed with the code). */
 export function getFramework(version?: number, id = DEFAULT_FRAMEWORK_ID): TFramework {
   const root = contentRoot();
-  const v = version ?? listFrameworkVersions(id, root).at(-1);
+  // The latest version is looked up once per content folder too: pages ask on every request, and listing the folder each time is a few system calls for nothing.
+  if (version === undefined && !latestVersion.has(`${root}|${id}`)) latestVersion.set(`${root}|${id}`, listFrameworkVersions(id, root).at(-1));
+  const v = version ?? latestVersion.get(`${root}|${id}`);
   if (v === undefined) throw new Error(`No competency framework "${id}" in ${root}`);
   const key = `${root}|${id}|${v}`;
   let fw = cache.get(key);

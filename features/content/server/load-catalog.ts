@@ -81,30 +81,43 @@ async function readCatalog(audience: CatalogAudience): Promise<Catalog> {
       : isActor(audience)
         ? authoredItemsVisibleWhere(audience)
         : { AND: [published, { OR: [{ regionId: null }, { regionId: audience.regionId }] }] };
-  const items = await db.authoredItem.findMany({
-    where,
-    select: { id: true, slug: true, kind: true, noteKind: true, currentVersion: true, region: { select: { id: true, nameUk: true, nameEn: true } } },
-    orderBy: { slug: "asc" },
-  });
-  const versions = items.length
-    ? await db.authoredVersion.findMany({
-        where: { OR: items.map((i) => ({ itemId: i.id, number: i.currentVersion! })) },
-        select: { itemId: true, number: true, meta: true, compiledKey: true, title: true, summary: true, publishedAt: true },
-      })
-    : [];
+  // Every page reads the catalog: the publishers' regions are one query for the items and the tracks
+  // together (a `region` include is a query of its own for each).
+  const [items, tracks] = await Promise.all([
+    db.authoredItem.findMany({
+      where,
+      select: { id: true, slug: true, kind: true, noteKind: true, currentVersion: true, regionId: true },
+      orderBy: { slug: "asc" },
+    }),
+    db.regionTrack.findMany({
+      where: audience === "everything" ? {} : isActor(audience) ? regionTracksVisibleWhere(audience) : { regionId: audience.regionId },
+      select: { slug: true, title: true, description: true, lessons: true, regionId: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const regionIds = [...new Set([...items.map((i) => i.regionId), ...tracks.map((t) => t.regionId)].filter((id): id is string => id !== null))];
+  const [versions, regions] = await Promise.all([
+    items.length
+      ? db.authoredVersion.findMany({
+          where: { OR: items.map((i) => ({ itemId: i.id, number: i.currentVersion! })) },
+          select: { itemId: true, number: true, meta: true, compiledKey: true, title: true, summary: true, publishedAt: true },
+        })
+      : [],
+    regionIds.length ? db.region.findMany({ where: { id: { in: regionIds } }, select: { id: true, nameUk: true, nameEn: true } }) : [],
+  ]);
   const versionOf = new Map(versions.map((v) => [v.itemId, v]));
-  const tracks = await db.regionTrack.findMany({
-    where: audience === "everything" ? {} : isActor(audience) ? regionTracksVisibleWhere(audience) : { regionId: audience.regionId },
-    select: { slug: true, title: true, description: true, lessons: true, region: { select: { id: true, nameUk: true, nameEn: true } } },
-    orderBy: { createdAt: "asc" },
-  });
+  const regionById = new Map(regions.map((r) => [r.id, r]));
+  const regionPublisher = (regionId: string): Publisher => {
+    const region = regionById.get(regionId);
+    return { scope: "region", regionId, name: { uk: region?.nameUk ?? "", en: region?.nameEn ?? "" } };
+  };
   const lessons: AuthoredLesson[] = [];
   const guides: AuthoredWalkthrough[] = [];
   const notes: CatalogNote[] = [];
   for (const item of items) {
     const version = versionOf.get(item.id);
     if (!version) continue;
-    const publisher: Publisher = item.region ? { scope: "region", regionId: item.region.id, name: { uk: item.region.nameUk, en: item.region.nameEn } } : { scope: "national" };
+    const publisher: Publisher = item.regionId ? regionPublisher(item.regionId) : { scope: "national" };
     if (item.kind === "lesson") lessons.push({ slug: item.slug, meta: version.meta as AuthoredLessonMeta, compiledKey: version.compiledKey, publisher });
     else if (item.kind === "walkthrough") guides.push({ slug: item.slug, meta: version.meta as AuthoredWalkthroughMeta, compiledKey: version.compiledKey, publisher });
     else
@@ -125,7 +138,7 @@ async function readCatalog(audience: CatalogAudience): Promise<Catalog> {
     title: { uk: t.title, en: t.title },
     description: { uk: t.description, en: t.description },
     lessons: t.lessons,
-    publisher: { scope: "region", regionId: t.region.id, name: { uk: t.region.nameUk, en: t.region.nameEn } },
+    publisher: regionPublisher(t.regionId),
   }));
   return new Catalog(lessons, guides, notes, regionTracks);
 }

@@ -7,15 +7,21 @@ import { sendOrQueue } from "@/features/offline/send-or-queue";
 import { listOutbox, onOutboxChange } from "@/features/offline/outbox";
 import { AnswerSinkContext } from "./answer-sink";
 
-const StepContext = createContext(0);
+/** The screen shown, and the screens opened so far on this page (their content stays, with its answers). */
+const StepContext = createContext<{ current: number; opened: ReadonlySet<number> }>({ current: 0, opened: new Set([0]) });
 
-/** One screen of a lesson; the player shows the current one and keeps the others' answers. */
+/**
+ * One screen of a lesson; the player shows the current one and keeps the others' answers. A screen
+ * not opened yet is an empty hidden section: the page's HTML carries the screen it opens on, not
+ * every screen twice (the RSC payload already holds them all for the player). Without JavaScript
+ * each screen is its own page (`?step=`), so nothing is lost there.
+ */
 export function LessonStep({ index, children }: { index: string | number; children: ReactNode }) {
-  const current = useContext(StepContext);
+  const { current, opened } = useContext(StepContext);
   const n = Number(index);
   return (
     <section hidden={n !== current} data-step={n}>
-      {children}
+      {opened.has(n) ? children : null}
     </section>
   );
 }
@@ -47,6 +53,7 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
   const tc = useT("common");
   const total = steps.length + 1;
   const [step, setStep] = useState(Math.min(Math.max(0, initialStep), total - 1));
+  const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set([step]));
   const answers = useRef<Record<string, boolean>>({});
   const openedAt = useRef(0);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -79,6 +86,7 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
     (next: number) => {
       moved.current = true;
       setStep(next);
+      setOpened((before) => new Set([...before, next]));
       const url = new URL(window.location.href);
       url.searchParams.set("step", String(next + 1));
       window.history.replaceState(null, "", url);
@@ -135,7 +143,7 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
         </p>
         <progress className="lesson-progress mt-1 h-2 w-full" max={total} value={step + 1} aria-labelledby="lesson-step-label" />
       </div>
-      <StepContext.Provider value={step}>
+      <StepContext.Provider value={{ current: step, opened }}>
         {children}
         <LessonStep index={steps.length}>
           <section aria-labelledby="finish" className="card">

@@ -117,7 +117,7 @@ export function SaveOffline({ thing, lowData, what }: { thing: Thing; lowData: b
           aria-describedby={statusId}
           onClick={() => (lowData ? setState({ kind: "confirm" }) : void start())}
         >
-          {t("save", { what: t(`${what}Label`), size: planned })}
+          {t("save", { what: { lesson: t("lessonLabel"), guide: t("guideLabel"), track: t("trackLabel"), week: t("weekLabel") }[what], size: planned })}
         </button>
       )}
     </div>

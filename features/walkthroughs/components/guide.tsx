@@ -61,10 +61,8 @@ async function GuideStepView({
       {hotspots.map((h) => (
         // A ring around the point (its middle stays clear, so the label under it reads) with the number beside it.
         <span key={h.n} aria-hidden="true" className="absolute" style={{ left: `${h.x}%`, top: `${h.y}%` }}>
-          <span className="absolute -left-5 -top-5 h-10 w-10 rounded-full border-4 border-amber-600 shadow-[0_0_0_2px_white]" />
-          <span className="absolute -left-9 -top-9 flex h-7 w-7 items-center justify-center rounded-full border-2 border-white bg-amber-700 text-sm font-bold text-white">
-            {h.n}
-          </span>
+          <span className="guide-mark-ring" />
+          <span className="guide-mark-number">{h.n}</span>
         </span>
       ))}
     </div>
@@ -84,8 +82,8 @@ async function GuideStepView({
           </p>
           <ol className="guide-legend mb-4" aria-labelledby={`legend-${id}`}>
             {hotspots.map((h) => (
-              <li key={h.n} className="mb-1 flex items-start gap-2">
-                <span aria-hidden="true" className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-amber-700 text-sm font-bold text-white">
+              <li key={h.n} className="guide-legend-item">
+                <span aria-hidden="true" className="guide-legend-number">
                   {h.n}
                 </span>
                 <span>
