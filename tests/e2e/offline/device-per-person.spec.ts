@@ -1,4 +1,4 @@
-import { test, expect, signOut, type Page } from "../fixtures/test";
+import { test, expect, signOut, untilServiceWorkerControls } from "../fixtures/test";
 
 /*
  * What a device keeps belongs to one person (decision 036): a colleague on the same browser never
@@ -7,10 +7,6 @@ import { test, expect, signOut, type Page } from "../fixtures/test";
  */
 
 const LESSON = { id: "shared-office-computer", title: "Спільний комп'ютер у кабінеті" };
-
-async function untilControlled(page: Page) {
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 20_000 }).toBe(true);
-}
 
 test("a lesson saved by one worker opens offline for her alone, asks first in low-data mode, and is gone once removed", async ({
   page,
@@ -26,7 +22,7 @@ test("a lesson saved by one worker opens offline for her alone, asks first in lo
   await page.setExtraHTTPHeaders({ "Save-Data": "on" });
   await signIn(owner);
   await page.goto(`/lessons/${LESSON.id}`);
-  await untilControlled(page);
+  await untilServiceWorkerControls(page);
   await page.getByRole("button", { name: /^Зберегти урок для офлайну \(≈ \d+,\d+ МБ\)$/ }).click();
   await expect(page.getByText(/^Увімкнено економію даних\. Завантажити ≈ \d+,\d+ МБ\?$/)).toBeVisible();
   await expectAccessible();
@@ -98,7 +94,7 @@ test("a forum thread read online opens again without a connection", async ({ pag
   const reader = await factory.person({ roles: ["LEARNER"], place: await factory.demoPlace("UA-53") });
   await signIn(reader);
   await page.goto("/community");
-  await untilControlled(page);
+  await untilServiceWorkerControls(page);
   await expectAccessible();
   await page.getByRole("link", { name: "Полтавська область" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Полтавська область" })).toBeVisible();

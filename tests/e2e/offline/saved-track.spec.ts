@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
-import { test, expect, signInThroughApi, type LearningRecord } from "../fixtures/test";
+import { test, expect, signInThroughApi, untilServiceWorkerControls, type LearningRecord } from "../fixtures/test";
 
 /*
  * Issue 13, "Done when": a learner saves a track (and a guide) for offline, loses the connection,
@@ -20,11 +20,6 @@ const GUIDE = { id: "viber-closed-group", title: "Закрита група у V
 async function openBrowser(dir: string, use: { baseURL?: string; launchOptions?: object }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(dir, { ...use.launchOptions, baseURL: use.baseURL, locale: "uk-UA", timezoneId: "Europe/Kyiv" });
   return { context, page: context.pages()[0] ?? (await context.newPage()) };
-}
-
-/** Waits until the service worker controls the page (it takes over the first page once installed). */
-async function untilControlled(page: Page) {
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 20_000 }).toBe(true);
 }
 
 /** Goes through the player's screens to its finish button and presses it. */
@@ -53,7 +48,7 @@ test("a track saved for offline is learned without a connection, across a browse
     let { context, page } = await openBrowser(dir, use);
     await signInThroughApi(context.request, learner);
     await page.goto("/lessons");
-    await untilControlled(page);
+    await untilServiceWorkerControls(page);
 
     // Save the whole track: the size is shown before the download starts.
     const track = page.getByRole("region", { name: TRACK });
