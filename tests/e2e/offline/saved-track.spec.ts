@@ -134,9 +134,14 @@ test("a track saved for offline is learned without a connection, across a browse
     // She signs in again: her changes go, each once.
     await signInThroughApi(context.request, learner);
     await page.goto("/today");
-    await expect(page.locator("#outbox-indicator")).toHaveText("", { timeout: 30_000 });
-    await page.reload();
-    await expect(page.locator("#outbox-indicator")).toHaveText("");
+    // The header's outbox sends in the background: wait until the server holds all four, then until nothing waits.
+    const arrived = async () => {
+      const now = await factory.learningRecord(learner);
+      const review = now.reviews.find((r) => r.lessonId === "recognise-phishing" && r.itemId === "bank-code");
+      return [now.lessons.filter((l) => l.completedAt).length, now.walkthroughs.filter((w) => w.completedAt).length, review?.reps ?? 0];
+    };
+    await expect.poll(arrived, { timeout: 60_000 }).toEqual([2, 1, 2]);
+    await expect(page.getByRole("banner").getByRole("link", { name: /Чекають на надсилання|Не прийнято/ })).toHaveCount(0, { timeout: 30_000 });
     await context.close();
 
     const record: LearningRecord = await factory.learningRecord(learner);
