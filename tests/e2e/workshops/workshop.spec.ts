@@ -15,6 +15,8 @@ test("a methodologist announces a workshop, a learner registers and gets the .ic
   signIn,
   expectAccessible,
 }) => {
+  // Three people and eleven pages, each scanned with axe: longer than the default minute on two cores.
+  test.setTimeout(120_000);
   const methodologist = await factory.person({ roles: ["METHODOLOGIST"] });
   const learner = await factory.person({ roles: ["LEARNER"] });
   const title = `Літній клієнт і Дія, ЦНАП; черга ${uniqueSuffix()}`;
