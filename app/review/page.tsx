@@ -29,7 +29,7 @@ export default async function ReviewPage() {
         ) : (
           <>
             <p className="mb-4">{t("lead", { due: session.due, count: session.items.length })}</p>
-            <ReviewSession count={session.items.length} due={session.due} limitSeconds={REVIEW_SESSION_SECONDS}>
+            <ReviewSession items={session.items.map(({ lessonId, itemId }) => ({ lessonId, itemId }))} due={session.due} limitSeconds={REVIEW_SESSION_SECONDS}>
               {session.items.map((item, i) => (
                 <ReviewItemView key={`${item.lessonId}/${item.itemId}`} index={i} lessonId={item.lessonId} itemId={item.itemId}>
                   <p className="text-sm text-muted">

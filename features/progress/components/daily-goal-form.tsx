@@ -34,7 +34,7 @@ export function DailyGoalForm({ current, choices }: { current: number; choices: 
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form method="post" onSubmit={(e) => void submit(e)}>
       <fieldset>
         <legend className="mb-2 font-semibold">{t("goalLegend")}</legend>
         <div className="flex flex-wrap gap-x-5">

@@ -110,6 +110,12 @@ test("a track saved for offline is learned without a connection, across a browse
     await expect(page.getByRole("banner").getByRole("link", { name: /Офлайн · Чекають на надсилання: \d+/ })).toBeVisible();
     const after = Date.now();
 
+    // Opened again from the device, the review does not ask the answered item a second time.
+    await page.goto("/review");
+    await expect(page.getByRole("heading", { level: 2, name: "Відповіді чекають на надсилання" })).toBeVisible();
+    await expect(page.locator("fieldset[data-quiz-id]")).toHaveCount(0);
+    await expectAccessible(page);
+
     // A page that was never opened or saved says so, and lists what the device has.
     await page.goto("/reports");
     await expect(page.getByRole("heading", { level: 1, name: "Немає з'єднання" })).toBeVisible();
