@@ -10,6 +10,7 @@ export function ForgotPasswordForm() {
   if (mutation.isSuccess) return <Notice>{t("forgot.sent")}</Notice>;
   return (
     <form
+      method="post"
       noValidate
       className="card max-w-md"
       onSubmit={(e) => {

@@ -15,6 +15,7 @@ export function ProfileForm({ initial }: { initial: ProfileFields }) {
   });
   return (
     <form
+      method="post"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -49,6 +50,7 @@ export function PasswordForm() {
   const mutation = useApiMutation<{ currentPassword: string; newPassword: string }, { ok: true }>("POST", "/api/v1/me/password", t("common.offline"));
   return (
     <form
+      method="post"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();

@@ -24,6 +24,7 @@ export function SetPasswordForm({ token, kind }: { token: string; kind: "reset" 
   }
   return (
     <form
+      method="post"
       noValidate
       className="card max-w-md"
       onSubmit={(e) => {

@@ -64,6 +64,7 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form
+      method="post"
       noValidate
       className="card max-w-md"
       onSubmit={(event) => {

@@ -20,6 +20,7 @@ export function ImportForm() {
   const rows = mutation.error?.body.rows;
   return (
     <form
+      method="post"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();

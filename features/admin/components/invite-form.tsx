@@ -20,6 +20,7 @@ export function InviteForm({ organizations, grantable }: { organizations: { id: 
   const roleErrors = fieldErrors(mutation.error, "roles");
   return (
     <form
+      method="post"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();

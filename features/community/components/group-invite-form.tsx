@@ -39,7 +39,7 @@ export function GroupInviteForm({ slug, people }: Props) {
       {people.length === 0 ? (
         <p>{t("noInvitees")}</p>
       ) : (
-        <form onSubmit={(e) => void submit(e)} className="grid gap-2">
+        <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-2">
           <label htmlFor={`${id}-person`} className="font-semibold">
             {t("invitePerson")}
           </label>

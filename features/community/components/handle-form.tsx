@@ -29,7 +29,7 @@ export function HandleForm({ initial }: { initial: string }) {
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} className="grid gap-2" noValidate>
+    <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-2" noValidate>
       <label htmlFor={`${id}-handle`} className="font-semibold">
         {t("handleLabel")}
       </label>

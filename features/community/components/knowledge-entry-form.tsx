@@ -43,7 +43,7 @@ export function KnowledgeEntryForm(props: Props) {
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} className="grid gap-2" aria-label={props.mode === "add" ? t("add") : t("edit")}>
+    <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-2" aria-label={props.mode === "add" ? t("add") : t("edit")}>
       <label htmlFor={`${id}-title`} className="font-semibold">
         {t("entryTitle")}
       </label>

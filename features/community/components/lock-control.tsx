@@ -29,7 +29,7 @@ export function LockControl({ threadId, isLocked }: { threadId: string; isLocked
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} className="card mt-8 grid gap-2" aria-labelledby={`${id}-heading`}>
+    <form method="post" onSubmit={(e) => void submit(e)} className="card mt-8 grid gap-2" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="text-lg font-bold">
         {t("moderation")}
       </h2>

@@ -129,7 +129,7 @@ export function PostForm(props: Props) {
   const errorId = `${id}-error`;
   const describedBy = error ? errorId : undefined;
   return (
-    <form onSubmit={(e) => void submit(e)} className="mt-3 grid gap-3" noValidate>
+    <form method="post" onSubmit={(e) => void submit(e)} className="mt-3 grid gap-3" noValidate>
       {props.mode === "thread" ? (
         <>
           <fieldset>

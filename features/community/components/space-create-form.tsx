@@ -50,7 +50,7 @@ export function SpaceCreateForm({
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} className="card grid gap-2">
+    <form method="post" onSubmit={(e) => void submit(e)} className="card grid gap-2">
       <label htmlFor={`${id}-name`} className="font-semibold">
         {labels.name}
       </label>

@@ -28,6 +28,7 @@ export function ReviewControls({
   });
   return (
     <form
+      method="post"
       className="mt-2"
       noValidate
       aria-label={t("reviewFor", { name: label })}

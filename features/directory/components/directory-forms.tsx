@@ -76,6 +76,7 @@ function CreateForm<T>({
   const m = useCreate<T>(path);
   return (
     <form
+      method="post"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -174,6 +175,7 @@ export function ReassessSetting({ organizationId, name, days }: { organizationId
   const errors = fieldErrors(m.error, "reassessEveryDays");
   return (
     <form
+      method="post"
       noValidate
       className="mt-1 flex flex-wrap items-end gap-2"
       aria-label={t("directory.reassessFor", { name })}

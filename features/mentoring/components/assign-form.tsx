@@ -65,7 +65,7 @@ export function AssignForm({
       </p>
     ) : null;
   return (
-    <form onSubmit={(e) => void submit(e)} className="grid gap-3">
+    <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-3">
       <fieldset>
         <legend className="mb-1 font-semibold">{t("kind")}</legend>
         <div className="flex flex-wrap gap-x-5">

@@ -33,7 +33,7 @@ export function FeedbackForm({ curatorId, menteeId }: { curatorId: string; mente
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} className="mt-3">
+    <form method="post" onSubmit={(e) => void submit(e)} className="mt-3">
       <label htmlFor={`${id}-body`} className="mb-1 block font-semibold">
         {t("label")}
       </label>

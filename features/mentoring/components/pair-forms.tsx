@@ -70,7 +70,7 @@ export function PairForm({ curators, learners }: { curators: Person[]; learners:
     void send("/api/v1/mentorships", { curatorEmail: curator, menteeEmail: mentee });
   };
   return (
-    <form onSubmit={submit} className="grid gap-3">
+    <form method="post" onSubmit={submit} className="grid gap-3">
       <div>
         <label htmlFor={`${id}-curator`} className="mb-1 block font-semibold">
           {t("curator")}
@@ -116,7 +116,7 @@ export function PairsImportForm() {
     if (await send("/api/v1/mentorships/import", { csv })) setCsv("");
   };
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form method="post" onSubmit={(e) => void submit(e)}>
       <label htmlFor={`${id}-file`} className="mb-1 block font-semibold">
         {t("file")}
       </label>

@@ -30,7 +30,7 @@ export function RequestCuratorForm({ curators }: { curators: { id: string; label
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} className="grid gap-3">
+    <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-3">
       <div>
         <label htmlFor={`${id}-curator`} className="mb-1 block font-semibold">
           {t("chooseCurator")}

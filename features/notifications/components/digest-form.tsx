@@ -23,7 +23,7 @@ export function DigestForm({ current }: { current: (typeof CHOICES)[number] }) {
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form method="post" onSubmit={(e) => void submit(e)}>
       <fieldset>
         <legend className="mb-1 font-semibold">{t("digestTitle")}</legend>
         <p className="mb-2 text-sm">{t("digestLead")}</p>

@@ -16,7 +16,7 @@ export function VerifyForm({ walkthroughId, title }: { walkthroughId: string; ti
     void run(`/api/v1/walkthroughs/${walkthroughId}/verifications`, note.trim() ? { note } : {}, t("verifiedDone"));
   };
   return (
-    <form onSubmit={submit} className="mt-2">
+    <form method="post" onSubmit={submit} className="mt-2">
       <label htmlFor={`${id}-note`} className="mb-1 block text-sm font-semibold">
         {t("noteLabel", { title })}
       </label>

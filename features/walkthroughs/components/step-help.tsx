@@ -81,7 +81,7 @@ export function StepHelp({ walkthroughId, stepId, curatorName }: { walkthroughId
         </div>
       ) : null}
       {open === "different" ? (
-        <form id={`${id}-different`} className="mt-3 rounded-md bg-neutral-100 p-3" onSubmit={(e) => void submitDifferent(e)}>
+        <form method="post" id={`${id}-different`} className="mt-3 rounded-md bg-neutral-100 p-3" onSubmit={(e) => void submitDifferent(e)}>
           <label htmlFor={`${id}-comment`} className="mb-1 block font-semibold">
             {t("differentLabel")}
           </label>
