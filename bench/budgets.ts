@@ -12,9 +12,11 @@
 // Runs on a throwaway PostgreSQL database with the demo world (prisma/seed.ts), dropped at the end.
 // Usage: npm run build, then npm run bench:budgets
 //        (BENCH_DATABASE_URL: the PostgreSQL server, default postgresql://postgres@127.0.0.1:5432/postgres;
-//        CHROME_PATH: Chromium, default /usr/bin/chromium; BENCH_DURATION seconds per load run, default 15).
+//        CHROME_PATH: Chromium, default /usr/bin/chromium; BENCH_DURATION seconds per load run, default 15;
+//        BENCH_PARTS: which measurements, a comma list of weight, lighthouse, load — default all three;
+//        BENCH_LIGHTHOUSE_DIR: a folder to keep each Lighthouse report in, to see what the LCP waited for).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import lighthouse from "lighthouse";
 import { screenEmulationMetrics, throttling, userAgents } from "lighthouse/core/config/constants.js";
@@ -35,6 +37,8 @@ const WARMUP_S = 3;
 /** Lighthouse runs per page; the run with the median LCP is reported (one run varies with the machine's load). */
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const PARTS = new Set((process.env.BENCH_PARTS ?? "weight,lighthouse,load").split(",").map((part) => part.trim()));
+const REPORTS_DIR = process.env.BENCH_LIGHTHOUSE_DIR;
 process.env.CHROMIUM_PATH ??= CHROME;
 
 const LESSON = "/lessons/strong-passwords";
@@ -86,6 +90,11 @@ async function runLighthouse(url: string, cookie: string): Promise<Lighthouse> {
     );
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
+    if (REPORTS_DIR) {
+      mkdirSync(REPORTS_DIR, { recursive: true });
+      const name = `${new URL(url).pathname.replace(/\W+/g, "-")}-${Date.now()}.json`;
+      writeFileSync(join(REPORTS_DIR, name), JSON.stringify({ lhr, artifacts: result.artifacts }));
+    }
     if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     if (lhr.finalDisplayedUrl !== url) throw new Error(`Lighthouse was sent from ${url} to ${lhr.finalDisplayedUrl} (signed out?)`);
     const lcp = lhr.audits["largest-contentful-paint"]?.numericValue;
@@ -157,19 +166,20 @@ try {
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     const paths = rows.map((r) => r.path);
 
-    const cold = await measurePageWeights(url, paths, cookies);
-    const repeat = await measureRepeatVisits(url, paths, cookies);
-    for (const [i, row] of rows.entries()) {
+    const cold = PARTS.has("weight") ? await measurePageWeights(url, paths, cookies) : [];
+    const repeat = PARTS.has("weight") ? await measureRepeatVisits(url, paths, cookies) : [];
+    for (const [i, row] of PARTS.has("weight") ? rows.entries() : []) {
       const weight = cold[i]!;
       if (weight.status !== 200) throw new Error(`${row.path} answered ${weight.status}`);
       row.coldKB = kb(weight["received (KB)"])! - kb(weight["images (KB)"])!;
       const again = repeat[i]!;
       row.repeatKB = again["received (KB)"] === null ? null : kb(again["received (KB)"])! - kb(again["images (KB)"])!;
     }
-    for (const row of rows.filter((r) => [LESSON, TODAY, WALKTHROUGH].includes(r.path))) row.lighthouse = await medianLighthouse(url + row.path, cookie);
+    const lighthouseRows = PARTS.has("lighthouse") ? rows.filter((r) => [LESSON, TODAY, WALKTHROUGH].includes(r.path)) : [];
+    for (const row of lighthouseRows) row.lighthouse = await medianLighthouse(url + row.path, cookie);
 
     const staticRow: Row = { label: "static file", path: await staticFileOf(url, cookie), load: {} };
-    for (const connections of CONNECTIONS) {
+    for (const connections of PARTS.has("load") ? CONNECTIONS : []) {
       for (const row of [...rows.filter((r) => r.path === LESSON || r.path === TODAY), staticRow]) {
         const measured = await measureThroughput(url, row.path, { cookie, connections, duration: DURATION_S, warmup: WARMUP_S });
         if (measured.errors) throw new Error(`${row.path} at ${connections} connections: errors ${measured.errors}`);

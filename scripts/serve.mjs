@@ -3,12 +3,16 @@
 // (server/http/precompressed-static.mjs; Next itself only sends gzip). And `next start` keeps an
 // X-Forwarded-For the client wrote and only adds the socket address when there is none, so anyone
 // could pick the address the sign-in throttle counts; here the socket peer is always the last entry before Next sees the request (server/http/forwarded-for.mjs;
-// server/auth/client-ip.ts reads it). Needs a production build (`npm run build`).
+// server/auth/client-ip.ts reads it). Pages are compressed here rather than by Next (next.config.mjs
+// `compress: false`) so that, before compression, an HTML page's build scripts are set to run after
+// its first paint (server/http/scripts-after-paint.mjs, decision 038). Needs a production build (`npm run build`).
 import { createServer } from "node:http";
+import compression from "compression";
 import { join } from "node:path";
 import { createProxyTrust, forwardedForWithPeer, parseTrustedProxies } from "../server/http/forwarded-for.mjs";
 import { precompressStatic, serveBrotliStatic } from "../server/http/precompressed-static.mjs";
 import { SECURITY_HEADERS } from "../server/http/security-headers.mjs";
+import { deferScriptsInHtml } from "../server/http/scripts-after-paint.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hops = Number(process.env.TRUSTED_PROXY_HOPS || 0);
@@ -32,15 +36,21 @@ const handle = app.getRequestHandler();
 await app.prepare();
 // The build's scripts and styles as Brotli (server/http/precompressed-static.mjs), ready before the first request.
 const brotliAssets = precompressStatic(join(process.cwd(), ".next", "static"));
+// What Next would do with `compress` on (gzip), plus Brotli for browsers that accept it.
+const compress = compression();
 
 const server = createServer((req, res) => {
   if (serveBrotliStatic(req, res, brotliAssets, SECURITY_HEADERS)) return;
   const forwardedFor = forwardedForWithPeer(req.headers["x-forwarded-for"], req.socket.remoteAddress, trust);
   if (forwardedFor) req.headers["x-forwarded-for"] = forwardedFor;
   else delete req.headers["x-forwarded-for"];
-  handle(req, res).catch((error) => {
-    console.error(`[serve] request failed: ${error instanceof Error ? error.name : typeof error}`);
-    if (!res.headersSent) res.writeHead(500).end();
+  // Compression wraps the response first, so the page is rewritten before it is compressed.
+  compress(req, res, () => {
+    deferScriptsInHtml(res);
+    handle(req, res).catch((error) => {
+      console.error(`[serve] request failed: ${error instanceof Error ? error.name : typeof error}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
   });
 });
 
