@@ -11,7 +11,8 @@ export async function generateMetadata() {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const [{ next }, user, t] = await Promise.all([searchParams, getCurrentUser(), getTranslations("signIn")]);
-  const target = safeNextPath(next);
+  // Without a page asked for, the person's own start: Today, the caseload, the report or the admin area.
+  const target = safeNextPath(next, "/start");
   if (user) redirect(target);
   return (
     <>

@@ -1,6 +1,6 @@
 import { test, expect, signInWithKeyboard, tabTo, uniqueSuffix } from "../fixtures/test";
 
-test("a learner signs in with the keyboard and sees the profile", async ({ page, factory, expectAccessible }) => {
+test("a learner signs in with the keyboard and lands on Today", async ({ page, factory, expectAccessible }) => {
   const learner = await factory.person({ roles: ["LEARNER"] });
   await page.goto("/");
   await expectAccessible();
@@ -14,10 +14,29 @@ test("a learner signs in with the keyboard and sees the profile", async ({ page,
 
   await page.getByLabel("Пароль").fill("");
   await signInWithKeyboard(page, learner.email, learner.password);
-  await expect(page).toHaveURL(/\/profile$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Мій профіль" })).toBeVisible();
+  await expect(page).toHaveURL(/\/today$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Сьогодні" })).toBeVisible();
+  await expectAccessible();
+  await page.goto("/profile");
   await expect(page.getByText(learner.email)).toBeVisible();
   await expectAccessible();
+});
+
+test("a curator and a methodologist each land on their own start after signing in", async ({ browser, factory, expectAccessible }) => {
+  for (const [roles, path, heading] of [
+    [["LEARNER", "CURATOR"], /\/curator$/, "Мої підопічні"],
+    [["METHODOLOGIST"], /\/reports\?scope=region&id=/, /^Звіт про цифрові компетентності/],
+  ] as const) {
+    const person = await factory.person({ roles: [...roles] });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await signInWithKeyboard(page, person.email, person.password);
+    await expect(page).toHaveURL(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expectAccessible(page);
+    await context.close();
+  }
 });
 
 // Signing in with ?next= goes on to the page asked for, even one the person may not open.
@@ -100,6 +119,10 @@ test("an admin invites a person, who sets a password from the outbox link and si
   await expect(inviteePage).toHaveURL(/\/sign-in/);
   await expectAccessible(inviteePage);
   await signInWithKeyboard(inviteePage, invitee.email, "моя-нова-фраза-для-входу");
+  // Signing in leads to the person's own start (Today for a learner, the caseload for a curator).
+  await expect(inviteePage).toHaveURL(/\/(today|curator)$/);
+  await expectAccessible(inviteePage);
+  await inviteePage.goto("/profile");
   await expect(inviteePage.getByRole("heading", { level: 1, name: "Мій профіль" })).toBeVisible();
   await expect(inviteePage.getByLabel("Ім'я та прізвище")).toHaveValue(invitee.name);
   await expect(inviteePage.getByText("Цифровий куратор").or(inviteePage.getByText("Слухач")).first()).toBeVisible();
