@@ -70,12 +70,16 @@ export default async function LessonsPage({ searchParams }: { searchParams: Prom
   const trackThings = new Map<string, OfflineThing | null>(
     filtered ? [] : (await Promise.all(tracks.map((tr) => trackBundle(user, tr.id, locale)))).map((b, i) => [tracks[i]!.id, b]),
   );
+  // A lesson without an English version shows its Ukrainian title and summary: marked as Ukrainian for screen readers.
+  const textLang = (hasTranslation: boolean) => (locale === "en" && !hasTranslation ? "uk" : undefined);
   const card = (l: CatalogLesson) => (
     <li key={l.id} className="card">
-      <h3 className="font-semibold">
+      <h3 className="font-semibold" lang={textLang(l.hasTranslation)}>
         <a href={`/lessons/${l.id}`}>{l.title}</a>
       </h3>
-      <p className="text-sm">{l.summary}</p>
+      <p className="text-sm" lang={textLang(l.hasTranslation)}>
+        {l.summary}
+      </p>
       <PublisherLine publisher={l.publisher} locale={locale} className="mt-1 text-sm text-muted" />
       <p className="mt-1 text-sm text-muted">
         {t("minutes", { minutes: l.minutes })}

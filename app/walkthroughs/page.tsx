@@ -38,10 +38,13 @@ export default async function WalkthroughsPage() {
             const f = freshness.get(g.id) ?? null;
             return (
               <li key={g.id} className="card">
-                <h3 className="font-semibold">
+                {/* A guide without an English version shows its Ukrainian title and summary: marked as Ukrainian. */}
+                <h3 className="font-semibold" lang={locale === "en" && !g.hasTranslation ? "uk" : undefined}>
                   <a href={`/walkthroughs/${g.id}`}>{g.title}</a>
                 </h3>
-                <p className="text-sm">{g.summary}</p>
+                <p className="text-sm" lang={locale === "en" && !g.hasTranslation ? "uk" : undefined}>
+                  {g.summary}
+                </p>
                 <PublisherLine publisher={g.publisher} locale={locale} className="mt-1 text-sm text-muted" />
                 <p className="mt-1 text-sm text-muted">
                   {g.platform.name} · {t("meta", { minutes: g.minutes, steps: g.stepCount })}

@@ -19,7 +19,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const [{ id }, locale, user] = await Promise.all([params, getLocale(), getCurrentUser()]);
   // The title only where the page itself opens: another region's lesson leaks nothing, not even its name.
   const lesson = user ? await (await loadCatalog(user)).getLesson(id, locale === "en" ? "en" : "uk") : null;
-  return { title: lesson?.frontmatter.title ?? "" };
+  // A page that answers 404 is titled as one, not with an empty name before " — Сходинки".
+  return { title: lesson?.frontmatter.title ?? (await getTranslations("notFound"))("title") };
 }
 
 /*

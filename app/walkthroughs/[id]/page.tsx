@@ -24,7 +24,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const [{ id }, locale, user] = await Promise.all([params, getLocale(), getCurrentUser()]);
   // The title only where the page itself opens: another region's guide leaks nothing, not even its name.
   const guide = user ? await (await loadCatalog(user)).getWalkthrough(id, locale === "en" ? "en" : "uk") : null;
-  return { title: guide?.frontmatter.title ?? "" };
+  // A page that answers 404 is titled as one, not with an empty name before " — Сходинки".
+  return { title: guide?.frontmatter.title ?? (await getTranslations("notFound"))("title") };
 }
 
 /* Links are plain links and the player loads no data library, as on the lesson page (decision 009). */

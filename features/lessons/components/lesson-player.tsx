@@ -151,11 +151,14 @@ export function LessonPlayer({ kind = "lesson", lessonId, steps, stepLabels, ini
               {tf("finishTitle")}
             </h2>
             <p className="mb-3">{completedBefore ? tf("finishAgainLead") : tf("finishLead")}</p>
+            {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's start. */}
             <button
               type="button"
-              className="btn"
-              disabled={finish.state === "saving" || finish.state === "done" || finish.state === "queued"}
-              onClick={() => void complete()}
+              className="btn aria-disabled:cursor-not-allowed"
+              aria-disabled={finish.state === "saving" || finish.state === "done" || finish.state === "queued"}
+              onClick={() => {
+                if (finish.state === "idle" || finish.state === "failed") void complete();
+              }}
             >
               {finish.state === "saving" ? tc("saving") : tf("finish")}
             </button>

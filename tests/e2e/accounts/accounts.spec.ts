@@ -49,6 +49,7 @@ test("a learner who opens an admin page gets the 403 page", async ({ page, facto
   await expectAccessible();
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);
+  await expect(page.getByText("зверніться до методиста вашого регіону")).toBeVisible();
   await expect(page.getByRole("link", { name: "Адміністрування" })).toHaveCount(0);
   await expectAccessible();
 });
@@ -146,6 +147,12 @@ test("switching to English and back keeps the choice", async ({ page, factory, s
   // The choice is saved to the profile: it survives a reload and a new sign-in.
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "My profile" })).toBeVisible();
+
+  // In English, a lesson written only in Ukrainian keeps its Ukrainian title, marked as Ukrainian.
+  await page.goto("/lessons");
+  await expect(page.locator('h3[lang="uk"]').getByRole("link", { name: "Як обрати канал зв'язку для кожного клієнта" })).toBeVisible();
+  await expect(page.locator("h3:not([lang])").getByRole("link", { name: "Client data belongs neither in your gallery nor in a chat" })).toBeVisible();
+  await expectAccessible();
 
   await tabTo(page, page.getByRole("button", { name: /Українська/ }));
   await page.keyboard.press("Enter");

@@ -55,5 +55,8 @@ test("a methodologist cannot open another region's report", async ({ page, facto
   expect(poltavaLink).toBe(403);
   const response = await page.goto("/reports?scope=country");
   expect(response?.status()).toBe(403);
+  // A methodologist is who learners ask; the page sends them to the platform's administrators.
+  await expect(page.getByRole("heading", { level: 1, name: "Доступ заборонено" })).toBeVisible();
+  await expect(page.getByText("напишіть адміністраторові платформи")).toBeVisible();
   await expectAccessible();
 });

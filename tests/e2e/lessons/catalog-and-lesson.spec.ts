@@ -37,6 +37,9 @@ test("a learner finds a lesson in the catalog, reads it and answers its quiz wit
   await expect(page.getByRole("region", { name: "Урок прочитано?" }).getByRole("status")).toHaveText(
     `Урок зараховано. Відповідей у розкладі повторення: ${answered}.`,
   );
+  // The keyboard focus stays on the button (which now does nothing), not thrown to the page's start.
+  await expect(page.getByRole("button", { name: "Завершити урок" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Завершити урок" })).toHaveAttribute("aria-disabled", "true");
   await expectAccessible();
 
   const next = page.getByRole("navigation", { name: "Наступний урок" }).getByRole("link", { name: /^Далі: / });
@@ -65,4 +68,15 @@ test("a lesson works screen by screen without JavaScript: Back and Next are ordi
   await plain.getByRole("link", { name: "← Назад" }).click();
   await expect(plain.locator("#lesson-step-label")).toHaveText(/^Крок 1 з \d+/);
   await context.close();
+});
+
+test("an unknown lesson or guide answers 404 with a title that says so", async ({ page, factory, signIn, expectAccessible }) => {
+  await signIn(await factory.person({ roles: ["LEARNER"] }));
+  for (const path of ["/lessons/no-such-lesson", "/walkthroughs/no-such-guide"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Сторінку не знайдено" })).toBeVisible();
+    await expect(page).toHaveTitle("Сторінку не знайдено — Сходинки");
+    await expectAccessible();
+  }
 });
