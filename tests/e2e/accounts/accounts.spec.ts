@@ -153,6 +153,8 @@ test("switching to English and back keeps the choice", async ({ page, factory, s
   await expect(page.locator('h3[lang="uk"]').getByRole("link", { name: "Як обрати канал зв'язку для кожного клієнта" })).toBeVisible();
   await expect(page.locator("h3:not([lang])").getByRole("link", { name: "Client data belongs neither in your gallery nor in a chat" })).toBeVisible();
   await expectAccessible();
+  await page.goto("/profile");
+  await expect(page.getByRole("heading", { level: 1, name: "My profile" })).toBeVisible();
 
   await tabTo(page, page.getByRole("button", { name: /Українська/ }));
   await page.keyboard.press("Enter");
