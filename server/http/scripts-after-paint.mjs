@@ -3,13 +3,13 @@
 // link they share the bandwidth with the stylesheet the first paint waits for; over a fast one they
 // arrive with it and run before the first frame, and Lighthouse's 3G simulation, which replays that
 // order, then puts 110 KB of framework code on the path of the page's text. Here, in the production
-// server, each such tag becomes an inert placeholder, and one small script at the top of <head> adds
+// server, each such tag becomes an inert deferred tag, and one small script at the top of <head> adds
 // the real scripts once the document is parsed and its first frame painted: the text needs only the
 // HTML and the stylesheet, and hydration follows. A page whose policy gives no nonce, and every
 // other response, pass unchanged.
 
-/** A script type no browser runs or fetches: the placeholder's. */
-const PLACEHOLDER_TYPE = "skhodynky/after-paint";
+/** A script type no browser runs or fetches: a deferred script's. */
+const DEFERRED_TYPE = "skhodynky/after-paint";
 /** `<script …src="/_next/static/…" … async …></script>` as Next writes them (attributes in any order). */
 const SCRIPT_TAG = /<script\b([^>]*)><\/script>/g;
 /** `<link rel="preload" as="script" href="/_next/static/…"/>`: Next preloads its runtime this way. */
@@ -25,7 +25,7 @@ function attributesOf(text) {
 const escapeAttribute = (value) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 /**
- * One tag rewritten: an async build script becomes a placeholder the loader turns back into the
+ * One tag rewritten: an async build script becomes an inert deferred tag the loader turns back into the
  * script after the first paint; anything else (inline scripts, `noModule` polyfills, other
  * addresses) stays.
  */
@@ -36,7 +36,7 @@ export function deferScriptTag(tag, inner) {
   const id = attributes.get("id") ?? "";
   const nonce = attributes.get("nonce");
   return (
-    `<script type="${PLACEHOLDER_TYPE}" data-src="${escapeAttribute(src)}" data-id="${escapeAttribute(id)}"` +
+    `<script type="${DEFERRED_TYPE}" data-src="${escapeAttribute(src)}" data-id="${escapeAttribute(id)}"` +
     `${nonce === undefined ? "" : ` nonce="${escapeAttribute(nonce)}"`}></script>`
   );
 }
@@ -64,7 +64,7 @@ export function dropScriptPreload(tag, inner) {
 export function loaderScript(nonce) {
   const body =
     `(function(d,w){var n=${JSON.stringify(nonce)},k=0;` +
-    `function g(){if(k++)return;var l=d.querySelectorAll('script[type="${PLACEHOLDER_TYPE}"]');` +
+    `function g(){if(k++)return;var l=d.querySelectorAll('script[type="${DEFERRED_TYPE}"]');` +
     "for(var i=0;i<l.length;i++){var e=d.createElement('script');e.src=l[i].getAttribute('data-src');e.async=true;e.nonce=n;" +
     "var id=l[i].getAttribute('data-id');if(id)e.id=id;d.head.appendChild(e)}}" +
     "var P=w.PerformanceObserver,t=P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf('paint')>=0;" +

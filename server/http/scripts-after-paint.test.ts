@@ -21,7 +21,7 @@ const PAGE =
   `<script src="/_next/static/chunks/webpack-4.js" nonce="${NONCE}" id="_R_" async=""></script></body></html>`;
 
 describe("a page's build scripts, set to run after its first paint", () => {
-  it("turns each async build script into an inert placeholder the loader runs later, keeping its id", () => {
+  it("turns each async build script into an inert deferred tag the loader runs later, keeping its id", () => {
     const out = createPageRewriter(NONCE).push(PAGE);
     expect(out).not.toMatch(/<script src="\/_next\/static\/chunks\/(efd3-1|main-app-2|webpack-4)\.js"/);
     for (const name of ["efd3-1", "main-app-2", "webpack-4"]) {
