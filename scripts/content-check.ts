@@ -1,8 +1,11 @@
 // `npm run content:check`: validates every content file and prints `file:line: field: problem`.
-// Runs inside `npm test`; a bad file fails here, never on a page at run time.
+// Runs inside `npm test`; a bad file fails here, never on a page at run time. Patterns in practice
+// items (features/content/item-patterns.ts) are printed after the problems as warnings: they do not fail.
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { FrameworkError, contentRoot, listFrameworkVersions, readFramework } from "../features/competences/server/framework";
+import { DEFAULT_FRAMEWORK_ID, FrameworkError, contentRoot, listFrameworkVersions, readFramework } from "../features/competences/server/framework";
+import { teachingMap } from "../features/competences/teaching-map";
+import { itemPatternWarnings } from "../features/content/item-patterns";
 import { checkLessons } from "../features/lessons/check-lessons";
 import { compileLesson, compileMdx } from "../features/lessons/compile";
 import { checkWalkthroughs } from "../features/walkthroughs/check-walkthroughs";
@@ -58,12 +61,16 @@ for (const walkthrough of walkthroughCheck.walkthroughs) {
 }
 
 const resources = new Set([...lessonCheck.lessons.map((l) => `lesson:${l.id}`), ...walkthroughCheck.walkthroughs.map((w) => `walkthrough:${w.id}`)]);
+// Every competence of the current framework is taught by some lesson or walkthrough (their frontmatter says which).
+const taught = new Set(teachingMap([...lessonCheck.lessons, ...walkthroughCheck.walkthroughs].map((s) => s.frontmatter)).keys());
 let versions = 0;
 for (const id of frameworkIds) {
-  for (const version of listFrameworkVersions(id, root)) {
+  const versionsOfId = listFrameworkVersions(id, root);
+  for (const version of versionsOfId) {
     versions += 1;
+    const isCurrent = id === DEFAULT_FRAMEWORK_ID && version === versionsOfId.at(-1);
     try {
-      readFramework(id, version, root, resources);
+      readFramework(id, version, root, resources, isCurrent ? taught : undefined);
     } catch (error) {
       if (!(error instanceof FrameworkError)) throw error;
       problems.push(...error.problems);
@@ -71,8 +78,18 @@ for (const id of frameworkIds) {
   }
 }
 
+const warnings = itemPatternWarnings([...lessonCheck.lessons, ...walkthroughCheck.walkthroughs]);
+
+for (const p of problems) console.error(`${relative(process.cwd(), p.file)}:${p.line}: ${p.field}: ${p.message}`);
+if (warnings.length) {
+  console.warn(`${problems.length ? "\n" : ""}Warnings — patterns in practice items that let a learner guess (they do not fail the check):`);
+  for (const w of warnings) {
+    console.warn(`\nwarning: ${w.file ? relative(process.cwd(), w.file) : "all content"}: ${w.message}`);
+    for (const item of w.items) console.warn(`  ${relative(process.cwd(), item.file)}:${item.line}: ${item.id}`);
+  }
+  console.warn(`\ncontent:check — ${warnings.length} warning(s)`);
+}
 if (problems.length) {
-  for (const p of problems) console.error(`${relative(process.cwd(), p.file)}:${p.line}: ${p.field}: ${p.message}`);
   console.error(`\ncontent:check — ${problems.length} problem(s)`);
   process.exit(1);
 }

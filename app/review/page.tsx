@@ -36,7 +36,7 @@ export default async function ReviewPage() {
                     {t("fromLesson")} <a href={`/lessons/${item.lessonId}`}>{item.lessonTitle}</a>
                   </p>
                   <div lang={item.locale}>
-                    <LessonBody code={item.code} />
+                    <LessonBody code={item.code} contentId={item.lessonId} />
                   </div>
                 </ReviewItemView>
               ))}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { cpSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FrameworkError, readFramework } from "./server/framework";
 import { copyContent, editJson } from "../../tests/fixtures/framework-copy";
+import { teachingMap } from "./teaching-map";
 
 type Json = Record<string, unknown> & {
   competences: Record<string, unknown>[];
@@ -82,5 +83,32 @@ describe("framework validation", () => {
     cpSync(join(root, "competences/digcomp-sw/v1"), join(root, "competences/digcomp-sw/v2"), { recursive: true });
     const text = problemsOf(() => readFramework("digcomp-sw", 2, root, new Set())).join("\n");
     expect(text).toMatch(/framework\.json:1: version: must be digcomp-sw v2/);
+  });
+
+  it("reports each competence of the version that no lesson or walkthrough lists in its frontmatter, at its line", () => {
+    const content = join(process.cwd(), "content");
+    const all = readFramework("digcomp-sw", 1, content, new Set()).competences.map((c) => c.id);
+    // Fixture lessons and guides, not the corpus: between them they teach everything but 1.1 and SW.4.
+    const lessons = [
+      { id: "one", competences: all.filter((c) => c.startsWith("1.") || c.startsWith("2.")).filter((c) => c !== "1.1") },
+      { id: "two", competences: all.filter((c) => /^[345]\./.test(c)) },
+    ];
+    const guides = [{ id: "guide", competences: all.filter((c) => c.startsWith("SW.") && c !== "SW.4") }];
+    const taught = new Set(teachingMap([...lessons, ...guides]).keys());
+
+    const problems = problemsOf(() => readFramework("digcomp-sw", 1, content, new Set(), taught));
+    const lineOf = (file: string, id: string) => {
+      const text = readFileSync(join(content, "competences/digcomp-sw/v1/competences", file), "utf8");
+      return text.slice(0, text.indexOf(`"id": "${id}"`)).split("\n").length;
+    };
+    expect(problems).toEqual([
+      `competences/area-1.json:${lineOf("area-1.json", "1.1")}: 1.1: no lesson or walkthrough teaches this competence: add "1.1" to the frontmatter \`competences\` of one that does (content/lessons or content/walkthroughs)`,
+      `competences/area-sw.json:${lineOf("area-sw.json", "SW.4")}: SW.4: no lesson or walkthrough teaches this competence: add "SW.4" to the frontmatter \`competences\` of one that does (content/lessons or content/walkthroughs)`,
+    ]);
+
+    // Taught by a guide alone is taught; and a version read without `taught` (not the current one) is not asked.
+    const withBoth = new Set(teachingMap([...lessons, ...guides, { id: "late-guide", competences: ["1.1", "SW.4"] }]).keys());
+    expect(problemsOf(() => readFramework("digcomp-sw", 1, content, new Set(), withBoth))).toEqual([]);
+    expect(problemsOf(() => readFramework("digcomp-sw", 1, content, new Set()))).toEqual([]);
   });
 });

@@ -17,11 +17,13 @@ function lineOf(file: string, needle: string): number {
 
 /**
  * Cross-checks a schema-valid framework: unique ids, areas and components that agree, levels and
- * groups in range and in order, targets for every competence, and resources that resolve.
+ * groups in range and in order, targets for every competence, and resources that resolve. Given
+ * `taught` (the competences some lesson or walkthrough lists in its frontmatter: teaching-map.ts),
+ * also that every competence is taught — content:check asks it of the current version only.
  */
 export function checkFramework(
   fw: TFramework,
-  where: { metaFile: string; sourceOf: (competenceId: string) => string; knownResources?: Set<string> },
+  where: { metaFile: string; sourceOf: (competenceId: string) => string; knownResources?: Set<string>; taught?: ReadonlySet<string> },
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const at = (file: string, needle: string, field: string, message: string) => problems.push({ file, line: lineOf(file, needle), field, message });
@@ -54,6 +56,13 @@ export function checkFramework(
     for (const ref of where.knownResources ? c.resources : []) {
       if (!where.knownResources?.has(ref)) at(file, ref, `${c.id}.resources`, `"${ref}" does not resolve to a lesson or walkthrough`);
     }
+    if (where.taught && !where.taught.has(c.id))
+      at(
+        file,
+        needle,
+        c.id,
+        `no lesson or walkthrough teaches this competence: add "${c.id}" to the frontmatter \`competences\` of one that does (content/lessons or content/walkthroughs)`,
+      );
   }
   for (const area of fw.areas) {
     if (!fw.competences.some((c) => c.area === area.id)) at(where.metaFile, `"id": "${area.id}"`, `areas.${area.id}`, "area has no competences");

@@ -37,7 +37,11 @@ export const ZCompetence = z.object({
   title: ZText,
   descriptor: ZText,
   statements: ZStatements,
-  /** ids of lessons and walkthroughs that teach this competence ("lesson:<id>", "walkthrough:<id>"). */
+  /**
+   * Lessons and walkthroughs named for this competence ("lesson:<id>", "walkthrough:<id>"): empty in the
+   * published versions, which are never edited. What teaches a competence comes from the content's
+   * frontmatter instead (teaching-map.ts).
+   */
   resources: z.array(z.string().regex(/^(lesson|walkthrough):[a-z0-9-]+$/)).default([]),
 });
 

@@ -9,6 +9,7 @@ import { callRoute, signInAs } from "../helpers/api";
 import { copyContent, editJson } from "../fixtures/framework-copy";
 import { getFramework } from "../../features/competences/server/framework";
 import { listLessons } from "../../features/lessons/server/catalog";
+import { listWalkthroughs } from "../../features/walkthroughs/server/catalog";
 import { getCompetenceOverview } from "../../features/competences/server/get-my-competences";
 import { resolveSession } from "../../server/auth/current-user";
 import * as draft from "../../app/api/v1/assessments/draft/route";
@@ -160,11 +161,12 @@ describe("the self-assessment", () => {
 });
 
 describe("gaps", () => {
-  it("link to the lessons and walkthroughs the framework names for each competence", async () => {
+  it("link to the lessons and walkthroughs whose frontmatter lists the competence, not to the framework's resources", async () => {
     const root = copyContent();
+    // A framework that names other content for SW.1 (published versions name none): it is not what teaches it.
     editJson(join(root, "competences/digcomp-sw/v1/competences/area-sw.json"), (v) => {
       const file = v as { competences: { id: string; resources: string[] }[] };
-      file.competences.find((c) => c.id === "SW.1")!.resources = ["lesson:diia-first-steps", "walkthrough:diia-sign-in"];
+      file.competences.find((c) => c.id === "SW.1")!.resources = ["lesson:choosing-a-channel", "walkthrough:zoom-call-elderly-client"];
     });
     process.env.CONTENT_DIR = root;
     const email = "alla.melnyk@demo.skhodynky.org";
@@ -172,11 +174,14 @@ describe("gaps", () => {
     const actor = await actorFor(email);
     const overview = (await getCompetenceOverview(actor, actor.id, "uk"))!;
     const sw1 = overview.gaps.find((g) => g.competenceId === "SW.1")!;
-    expect(sw1.resources).toEqual(["lesson:diia-first-steps", "walkthrough:diia-sign-in"]);
-    // Lessons that declare the competence are linked too, by title.
     const teachingSw1 = listLessons("uk").filter((l) => l.competences.includes("SW.1"));
+    const guidesSw1 = listWalkthroughs("uk").filter((w) => w.competences.includes("SW.1"));
     expect(teachingSw1.length).toBeGreaterThan(0);
+    expect(guidesSw1.length).toBeGreaterThan(0);
     expect(sw1.lessons.map((l) => l.id).sort()).toEqual(teachingSw1.map((l) => l.id).sort());
+    expect(sw1.walkthroughs.map((w) => w.id).sort()).toEqual(guidesSw1.map((w) => w.id).sort());
+    expect(sw1.lessons.map((l) => l.id)).not.toContain("choosing-a-channel");
+    expect(sw1.walkthroughs.map((w) => w.id)).not.toContain("zoom-call-elderly-client");
     expect(sw1.lessons[0]?.title).toBe(teachingSw1.find((l) => l.id === sw1.lessons[0]?.id)?.title);
   });
 });

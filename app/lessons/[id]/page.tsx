@@ -77,7 +77,7 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
             </nav>
           }
         >
-          <LessonBody code={lesson.code} />
+          <LessonBody code={lesson.code} contentId={id} />
         </LessonPlayer>
       </article>
       <DiscussedInCommunity actor={user} kind="lesson" contentId={id} />

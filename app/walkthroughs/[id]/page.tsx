@@ -98,6 +98,7 @@ export default async function WalkthroughPage({
         >
           <LessonBody
             code={guide.code}
+            contentId={id}
             components={{ GuideStep: playerGuideStep(id, curators[0]?.name ?? null), Hotspot, Expect, Mistakes, Mistake, TellClient }}
           />
         </LessonPlayer>

@@ -32,8 +32,18 @@ export class FrameworkError extends Error {
   }
 }
 
-/** Reads and validates one framework version; throws FrameworkError listing every problem. */
-export function readFramework(id: string, version: number, root = contentRoot(), knownResources?: Set<string>): TFramework {
+/**
+ * Reads and validates one framework version; throws FrameworkError listing every problem. content:check
+ * passes the lessons' and walkthroughs' ids (`knownResources`) and, for the current version, the
+ * competences they teach (`taught`).
+ */
+export function readFramework(
+  id: string,
+  version: number,
+  root = contentRoot(),
+  knownResources?: Set<string>,
+  taught?: ReadonlySet<string>,
+): TFramework {
   const dir = join(frameworkDir(root, id), `v${version}`);
   const problems: ContentProblem[] = [];
   const metaFile = join(dir, "framework.json");
@@ -75,7 +85,7 @@ export function readFramework(id: string, version: number, root = contentRoot(),
     if (meta.data.id !== id || meta.data.version !== version) {
       problems.push({ file: metaFile, line: 1, field: "version", message: `must be ${id} v${version} to match its folder` });
     }
-    problems.push(...checkFramework({ ...meta.data, competences }, { metaFile, sourceOf: (cid) => sources.get(cid) ?? metaFile, knownResources }));
+    problems.push(...checkFramework({ ...meta.data, competences }, { metaFile, sourceOf: (cid) => sources.get(cid) ?? metaFile, knownResources, taught }));
   }
   if (problems.length) throw new FrameworkError(problems);
   return { ...meta!.data!, competences };

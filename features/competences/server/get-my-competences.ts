@@ -5,6 +5,7 @@ import { can, assessmentsWhere, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
 import type { TFramework } from "../framework-schema";
 import { areaChanges, areaLevels, competenceLevels, findGaps, nextAssessmentDue, profileForRoles, type AssessmentAnswers, type Change } from "../scoring";
+import { teachingMap } from "../teaching-map";
 import { getFramework } from "./framework";
 import { findCatalogAudience, loadCatalog } from "@/features/content/server/load-catalog";
 
@@ -48,7 +49,6 @@ export type MyCompetences = {
     level: number;
     target: number;
     estimated: boolean;
-    resources: string[];
     lessons: { id: string; title: string }[];
     walkthroughs: { id: string; title: string }[];
   }[];
@@ -170,20 +170,16 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
     // Links for the owner's gaps go to what the owner can open, whoever is looking.
     const audience = ownerId === actor.id ? actor : await findCatalogAudience(ownerId);
     const catalog = audience ? await loadCatalog(audience) : null;
-    const lessons = catalog ? orNone(() => catalog.lessons(locale)) : [];
-    const guides = catalog ? orNone(() => catalog.walkthroughs(locale)) : [];
+    // What teaches a competence is what lists it in its frontmatter (the framework's `resources` stay empty: teaching-map.ts).
+    const lessonsFor = teachingMap(catalog ? orNone(() => catalog.lessons(locale)) : []);
+    const guidesFor = teachingMap(catalog ? orNone(() => catalog.walkthroughs(locale)) : []);
     gaps = findGaps(fw, profileId, levels).map((g) => {
       const c = fw.competences.find((x) => x.id === g.competenceId)!;
-      const named = new Set(c.resources.filter((r) => r.startsWith("lesson:")).map((r) => r.slice("lesson:".length)));
-      const namedGuides = new Set(c.resources.filter((r) => r.startsWith("walkthrough:")).map((r) => r.slice("walkthrough:".length)));
       return {
         ...g,
         title: title(c.title),
-        resources: c.resources,
-        // Lessons the framework names for the competence, and lessons that declare they teach it.
-        lessons: lessons.filter((l) => named.has(l.id) || l.competences.includes(c.id)).map((l) => ({ id: l.id, title: l.title })),
-        // Walkthroughs likewise: named by the framework or declaring the competence.
-        walkthroughs: guides.filter((w) => namedGuides.has(w.id) || w.competences.includes(c.id)).map((w) => ({ id: w.id, title: w.title })),
+        lessons: (lessonsFor.get(c.id) ?? []).map((l) => ({ id: l.id, title: l.title })),
+        walkthroughs: (guidesFor.get(c.id) ?? []).map((w) => ({ id: w.id, title: w.title })),
       };
     });
     const previous = assessments.at(-2);
