@@ -37,13 +37,7 @@ export class FrameworkError extends Error {
  * passes the lessons' and walkthroughs' ids (`knownResources`) and, for the current version, the
  * competences they teach (`taught`).
  */
-export function readFramework(
-  id: string,
-  version: number,
-  root = contentRoot(),
-  knownResources?: Set<string>,
-  taught?: ReadonlySet<string>,
-): TFramework {
+export function readFramework(id: string, version: number, root = contentRoot(), knownResources?: Set<string>, taught?: ReadonlySet<string>): TFramework {
   const dir = join(frameworkDir(root, id), `v${version}`);
   const problems: ContentProblem[] = [];
   const metaFile = join(dir, "framework.json");
