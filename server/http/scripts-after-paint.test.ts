@@ -159,3 +159,47 @@ describe("the production server's page rewriting, before compression", () => {
     expect(JSON.parse((await get("/json")).text)).toEqual({ html: PAGE });
   });
 });
+
+describe("a page Next writes in pieces, flushing after each", () => {
+  /** A response that records what reaches the compressor below it. */
+  function recordingResponse(type: string) {
+    const calls: string[] = [];
+    const headers = new Map<string, string>([
+      ["content-type", type],
+      ["content-security-policy", `script-src 'nonce-${NONCE}' 'strict-dynamic'`],
+    ]);
+    const res = {
+      headersSent: false,
+      getHeader: (name: string) => headers.get(name),
+      removeHeader: (name: string) => headers.delete(name),
+      writeHead: () => res,
+      write: (chunk: string | Buffer, _callback?: () => void) => (calls.push(`write:${chunk.toString()}`), true),
+      end: (chunk?: string | Buffer) => (calls.push(`end:${chunk?.toString() ?? ""}`), res),
+      flush: () => calls.push("flush"),
+    };
+    return { res, calls };
+  }
+
+  it("sends the rewritten page once, at the end, and no flush before it", async () => {
+    const { res, calls } = recordingResponse("text/html; charset=utf-8");
+    deferScriptsInHtml(res as unknown as ServerResponse);
+    const written: boolean[] = [];
+    const pieces = [PAGE.slice(0, 200), PAGE.slice(200, 700), PAGE.slice(700)];
+    for (const piece of pieces.slice(0, -1)) {
+      await new Promise<void>((resolve) => res.write(Buffer.from(piece), () => (written.push(true), resolve())));
+      res.flush();
+    }
+    res.end(pieces.at(-1));
+    expect(written).toEqual([true, true]);
+    expect(calls).toEqual([`end:${createPageRewriter(NONCE).push(PAGE)}`]);
+  });
+
+  it("passes anything that is not a page straight through, flushes included", () => {
+    const { res, calls } = recordingResponse("text/event-stream");
+    deferScriptsInHtml(res as unknown as ServerResponse);
+    res.write("data: 1\n\n");
+    res.flush();
+    res.end();
+    expect(calls).toEqual(["write:data: 1\n\n", "flush", "end:"]);
+  });
+});
