@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { isLowDataRequest } from "@/features/accounts/server/low-data";
 import { TapToLoad } from "@/features/lessons/components/static";
 import { StepHelp } from "./step-help";
+import type { HandoutFormat } from "../handout-format";
 
 type HotspotProps = { n: number; x: number; y: number; children: ReactNode };
 
@@ -26,12 +27,13 @@ export function playerGuideStep(walkthroughId: string, curatorName: string | nul
 }
 
 /**
- * The same step on the printed handout: numbered, the screen beside large text, without the
- * notes meant for the worker (common mistakes, what to tell the client).
+ * The same step on the printed handout: numbered, without the notes meant for the worker (common
+ * mistakes, what to tell the client); its screen above the text (standard), small beside large
+ * text (large print), or left out (text only: the legend still says what each mark was).
  */
-export function printGuideStep(stepIds: string[]) {
+export function printGuideStep(stepIds: string[], format: HandoutFormat = "standard") {
   return function PrintGuideStep(props: GuideStepProps) {
-    return <GuideStepView {...props} number={stepIds.indexOf(props.id) + 1} print />;
+    return <GuideStepView {...props} number={stepIds.indexOf(props.id) + 1} print={format} />;
   };
 }
 
@@ -45,7 +47,7 @@ async function GuideStepView({
   number,
   print = false,
   help,
-}: GuideStepProps & { number?: number; print?: boolean; help?: ReactNode }) {
+}: GuideStepProps & { number?: number; print?: HandoutFormat | false; help?: ReactNode }) {
   const t = await getTranslations("walkthrough");
   const parts = Children.toArray(children);
   const hotspots = parts.filter((c): c is ReactElement<HotspotProps> => isValidElement(c) && c.type === Hotspot).map((h) => h.props);
@@ -56,7 +58,7 @@ async function GuideStepView({
         src={screen}
         alt={alt}
         loading={print ? "eager" : "lazy"}
-        className={`block h-auto w-auto max-w-full rounded-lg border border-neutral-400 bg-white ${print ? "max-h-[120mm]" : "max-h-[70vh]"}`}
+        className={`block h-auto w-auto max-w-full rounded-lg border border-neutral-400 bg-white ${print ? "print-screen" : "max-h-[70vh]"}`}
       />
       {hotspots.map((h) => (
         // A ring around the point (its middle stays clear, so the label under it reads) with the number beside it.
@@ -68,14 +70,16 @@ async function GuideStepView({
     </div>
   );
   return (
-    <div className={print ? "print-step mb-8" : undefined}>
-      <h2 className="mb-3 text-xl font-bold">{number ? t("printStep", { n: number, title }) : title}</h2>
-      <div className={wide ? "grid gap-4" : "grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]"}>
-        <figure className="m-0">
-          {/* Printed handouts always show the screen; on a page in low-data mode it opens on tap. */}
-          {!print && (await isLowDataRequest()) ? <TapToLoad label={t("showScreen")}>{picture}</TapToLoad> : picture}
-          <figcaption className="mt-1 text-center text-sm text-muted">{t("illustrative")}</figcaption>
-        </figure>
+    <div className={print ? "print-step" : undefined}>
+      <h2 className={print ? "print-step-title font-bold" : "mb-3 text-xl font-bold"}>{number ? t("printStep", { n: number, title }) : title}</h2>
+      <div className={print ? "print-step-body" : wide ? "grid gap-4" : "grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]"}>
+        {print === "text" ? null : (
+          <figure className="m-0">
+            {/* Printed handouts always show the screen; on a page in low-data mode it opens on tap. */}
+            {!print && (await isLowDataRequest()) ? <TapToLoad label={t("showScreen")}>{picture}</TapToLoad> : picture}
+            {print ? null : <figcaption className="mt-1 text-center text-sm text-muted">{t("illustrative")}</figcaption>}
+          </figure>
+        )}
         <div>
           <p className="mb-1 font-semibold" id={`legend-${id}`}>
             {t("onScreen")}

@@ -41,3 +41,66 @@ test("the printable handout renders to an A4 PDF with every step, its screen and
   expect(text).not.toContain("Що сказати клієнтові");
   expect(text).toContain("Що ви побачите далі");
 });
+
+/** Pages of the handout as Chromium prints it to A4, once every screen on it has loaded. */
+async function printedPages(page: import("@playwright/test").Page) {
+  await expect
+    .poll(() =>
+      page.locator(".handout img").evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)),
+    )
+    .toBe(true);
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  await page.emulateMedia({ media: "screen" });
+  return (await getDocument({ data: new Uint8Array(pdf), useSystemFonts: true }).promise).numPages;
+}
+
+test("an eight-step guide's handout takes two to four A4 pages, in large print too, and less as text only", async ({
+  page,
+  factory,
+  signIn,
+  expectAccessible,
+}) => {
+  await signIn(await factory.person({ roles: ["LEARNER"] }));
+  await page.goto("/walkthroughs/diia-sign-in/print");
+  await expect(page.locator(".print-step")).toHaveCount(8);
+  const layouts = page.getByRole("navigation", { name: "Вигляд пам'ятки" });
+  await expect(layouts.getByRole("link", { name: "Звичайна, з екранами" })).toHaveAttribute("aria-current", "page");
+  const standard = await printedPages(page);
+  expect(standard).toBeGreaterThanOrEqual(2);
+  expect(standard).toBeLessThanOrEqual(4);
+
+  await layouts.getByRole("link", { name: "Великий шрифт" }).click();
+  await expect(page).toHaveURL(/\/walkthroughs\/diia-sign-in\/print\?format=large$/);
+  await expect(page.locator(".print-step img")).toHaveCount(8);
+  await expectAccessible();
+  const large = await printedPages(page);
+  expect(large).toBeGreaterThanOrEqual(2);
+  expect(large).toBeLessThanOrEqual(4);
+  // Large print is larger than the standard layout's text.
+  const size = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  await page.emulateMedia({ media: "print" });
+  const largeSize = await size(".print-step p");
+  await page.emulateMedia({ media: "screen" });
+
+  await page.getByRole("navigation", { name: "Вигляд пам'ятки" }).getByRole("link", { name: "Лише текст, без малюнків" }).click();
+  await expect(page.locator(".print-step")).toHaveCount(8);
+  await expect(page.locator(".print-step img")).toHaveCount(0);
+  // The marks are still named, in words.
+  await expect(page.locator(".print-step .guide-legend li").first()).toBeVisible();
+  await expectAccessible();
+  const text = await printedPages(page);
+  expect(text).toBeLessThanOrEqual(standard);
+
+  await page.goto("/walkthroughs/diia-sign-in/print?format=nonsense");
+  await expect(page.getByRole("navigation", { name: "Вигляд пам'ятки" }).getByRole("link", { name: "Звичайна, з екранами" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await page.emulateMedia({ media: "print" });
+  expect(await size(".print-step p")).toBeLessThan(largeSize);
+});

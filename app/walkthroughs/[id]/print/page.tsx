@@ -11,6 +11,7 @@ import { LessonBody } from "@/features/lessons/components/lesson-body";
 import { Expect, Hotspot, Mistake, Mistakes, TellClient, printGuideStep } from "@/features/walkthroughs/components/guide";
 import { FreshnessLine } from "@/features/walkthroughs/components/freshness-line";
 import { PrintButton } from "@/ui/print-button";
+import { HANDOUT_FORMATS, handoutFormat } from "@/features/walkthroughs/handout-format";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, locale, t, user] = await Promise.all([params, getLocale(), getTranslations("walkthrough"), getCurrentUser()]);
@@ -18,17 +19,28 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: title ? t("handoutTitle", { title }) : "" };
 }
 
+const FORMAT_LABEL = { standard: "formatStandard", large: "formatLarge", text: "formatText" } as const;
+
 /** On paper every screen shows at once; the practice check stays online. */
 const Passthrough = ({ children }: { children: ReactNode }) => <section>{children}</section>;
 const Nothing = () => null;
 
 /**
- * The printable handout of a guide: A4, large type, numbered steps with their screens and marks,
- * and a QR code back to the online guide. It prints from the browser's own print dialog.
+ * The printable handout of a guide: A4, numbered steps with their screens and marks, and a QR code
+ * back to the online guide, in three layouts (`?format=`): standard (two steps side by side, so an
+ * eight-step guide takes two to four pages), large print for older clients (one step a row, small
+ * screen beside large text) and text only. It prints from the browser's own print dialog.
  */
-export default async function WalkthroughHandout({ params }: { params: Promise<{ id: string }> }) {
+export default async function WalkthroughHandout({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ format?: string | string[] }>;
+}) {
   const user = await requireUser();
-  const [{ id }, t, localeRaw] = await Promise.all([params, getTranslations("walkthrough"), getLocale()]);
+  const [{ id }, query, t, localeRaw] = await Promise.all([params, searchParams, getTranslations("walkthrough"), getLocale()]);
+  const format = handoutFormat(query.format);
   const locale = localeRaw === "en" ? "en" : "uk";
   const guide = await (await loadCatalog(user)).getWalkthrough(id, locale);
   if (!guide) notFound();
@@ -39,11 +51,29 @@ export default async function WalkthroughHandout({ params }: { params: Promise<{
   ]);
   const fm = guide.frontmatter;
   return (
-    <article lang={guide.locale} className="handout mx-auto max-w-4xl">
+    <article lang={guide.locale} className={`handout handout-${format} mx-auto max-w-4xl`}>
       <div className="no-print mb-4 flex flex-wrap items-center gap-3">
         <PrintButton label={t("printNow")} />
         <a href={`/walkthroughs/${id}`}>{t("backToGuide")}</a>
       </div>
+      <nav className="no-print mb-4" aria-labelledby="handout-format">
+        <p id="handout-format" className="mb-1 font-semibold">
+          {t("handoutFormat")}
+        </p>
+        <ul className="flex flex-wrap gap-2">
+          {HANDOUT_FORMATS.map((f) => (
+            <li key={f}>
+              <a
+                href={f === "standard" ? `/walkthroughs/${id}/print` : `/walkthroughs/${id}/print?format=${f}`}
+                aria-current={f === format ? "page" : undefined}
+                className={f === format ? "btn" : "btn-secondary"}
+              >
+                {t(FORMAT_LABEL[f])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <header className="mb-6 flex items-start justify-between gap-6 border-b-2 border-neutral-800 pb-4">
         <div>
           <h1 className="mb-2 text-3xl font-bold">{fm.title}</h1>
@@ -62,7 +92,10 @@ export default async function WalkthroughHandout({ params }: { params: Promise<{
         code={guide.code}
         components={{
           LessonStep: Passthrough,
-          GuideStep: printGuideStep(guide.steps.map((s) => s.id)),
+          GuideStep: printGuideStep(
+            guide.steps.map((s) => s.id),
+            format,
+          ),
           Hotspot,
           Expect,
           Mistakes,
