@@ -108,7 +108,7 @@ async function GuideStepView({
 export async function Expect({ children }: { children: ReactNode }) {
   const t = await getTranslations("walkthrough");
   return (
-    <div className="my-3 rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">
+    <div className="guide-expect my-3 rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">
       <p className="font-semibold">{t("expect")}</p>
       <div>{children}</div>
     </div>
