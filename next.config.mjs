@@ -9,8 +9,9 @@ const nextConfig = {
   poweredByHeader: false,
   // scripts/serve.mjs compresses (after it sets a page's scripts to run once the page is painted).
   compress: false,
-  // Native and WebAssembly packages load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@node-rs/argon2", "nodemailer", "pg"],
+  // Native and WebAssembly packages load from node_modules at run time instead of being bundled; so
+  // does the name declension (server/name-cases.ts), whose TensorFlow.js model is too big to bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@node-rs/argon2", "nodemailer", "pg", "shevchenko"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,

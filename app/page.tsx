@@ -1,13 +1,15 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { can } from "@/server/authz/policy";
+import { nameInCase } from "@/server/name-cases";
 
 export default async function HomePage() {
-  const [user, t, tc] = await Promise.all([getCurrentUser(), getTranslations("home"), getTranslations("common")]);
+  const [user, t, tc, locale] = await Promise.all([getCurrentUser(), getTranslations("home"), getTranslations("common"), getLocale()]);
   if (user) {
+    const nameVoc = await nameInCase(user.name, "vocative", locale === "en" ? "en" : "uk");
     return (
       <>
-        <h1 className="page-title">{t("welcome", { name: user.name })}</h1>
+        <h1 className="page-title">{t("welcome", { nameVoc })}</h1>
         <p className="mb-4 max-w-prose">{t("signedInLead")}</p>
         <ul className="flex flex-wrap gap-4">
           <li>

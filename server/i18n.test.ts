@@ -31,6 +31,16 @@ describe("message files", () => {
   it("use the same {variables} in both languages", () => {
     expect(variablesOf(en)).toEqual(variablesOf(uk));
   });
+  it("end no Ukrainian sentence with a full stop after a date, whose «р.» already ends it", () => {
+    const endsWithDate = [...variablesOf(uk).keys()].filter((key) => {
+      const message = key.split(".").reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], uk);
+      return typeof message === "string" && /\{date\}\.$/.test(message);
+    });
+    expect(endsWithDate).toEqual([]);
+    // What the competences page shows: the year's «р.» closes the sentence, once.
+    const date = new Intl.DateTimeFormat("uk-UA", { dateStyle: "long", timeZone: "Europe/Kyiv" }).format(new Date("2027-02-26T12:00:00Z"));
+    expect(uk.competences.nextDue.replace("{date}", date)).toBe("Наступне самооцінювання — орієнтовно 26 лютого 2027 р.");
+  });
 });
 
 describe("locale choice", () => {

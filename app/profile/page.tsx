@@ -9,6 +9,7 @@ import { myCurators } from "@/features/mentoring/server/mentorships";
 import { EndButton } from "@/features/mentoring/components/pair-forms";
 import { getMyHandle } from "@/features/community/server/update-handle";
 import { HandleForm } from "@/features/community/components/handle-form";
+import { nameInCase } from "@/server/name-cases";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -28,6 +29,7 @@ export default async function ProfilePage() {
     getLowDataMode(user),
   ]);
   const en = locale === "en";
+  const curatorsIns = await Promise.all(curators.map((c) => nameInCase(c.name, "instrumental", en ? "en" : "uk")));
   return (
     <ClientMessages namespaces={["profile", "reset", "languages", "pairs", "communityDrafts"]}>
       <h1 className="page-title">{t("title")}</h1>
@@ -86,7 +88,7 @@ export default async function ProfilePage() {
             {curators.length === 0 ? (
               <p>{tp("noCurator")}</p>
             ) : (
-              curators.map((c) => (
+              curators.map((c, i) => (
                 <div key={c.id} className="mb-2">
                   <p className="font-semibold">
                     {c.name}
@@ -98,7 +100,7 @@ export default async function ProfilePage() {
                   <p className="mb-2 text-sm">
                     {tp("curatorSees")} <a href="/my-curator">{tp("myCuratorLink")}</a>
                   </p>
-                  <EndButton mentorshipId={c.id} label={tp("endMine")} confirmLabel={tp("endMineConfirm", { name: c.name })} />
+                  <EndButton mentorshipId={c.id} label={tp("endMine")} confirmLabel={tp("endMineConfirm", { nameIns: curatorsIns[i]! })} />
                 </div>
               ))
             )}

@@ -5,6 +5,7 @@ import { getRegionPairs } from "@/features/mentoring/server/mentorships";
 import { EndButton, PairForm, PairsImportForm } from "@/features/mentoring/components/pair-forms";
 import { ClientMessages } from "@/ui/client-messages";
 import { loadForPage } from "@/app/_lib/page-access";
+import { nameInCase } from "@/server/name-cases";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("pairs"))("title") };
@@ -19,6 +20,7 @@ export default async function MentorshipsPage() {
   const user = await requireUser();
   const [t, locale, data] = await Promise.all([getTranslations("pairs"), getLocale(), loadForPage(getRegionPairs(user, user.regionId))]);
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Kyiv" });
+  const menteesGen = await Promise.all(data.pairs.map((p) => nameInCase(p.menteeName, "genitive", locale === "en" ? "en" : "uk")));
   return (
     <ClientMessages namespaces={["pairs"]}>
       <h1 className="page-title">{t("title")}</h1>
@@ -88,7 +90,7 @@ export default async function MentorshipsPage() {
             </tr>
           </thead>
           <tbody>
-            {data.pairs.map((p) => (
+            {data.pairs.map((p, i) => (
               <tr key={p.id}>
                 <td>{p.curatorName}</td>
                 <th scope="row" className="font-normal">
@@ -96,7 +98,7 @@ export default async function MentorshipsPage() {
                 </th>
                 <td>{date.format(new Date(p.since))}</td>
                 <td>
-                  <EndButton mentorshipId={p.id} label={t("end")} confirmLabel={t("endConfirm", { name: p.menteeName })} />
+                  <EndButton mentorshipId={p.id} label={t("end")} confirmLabel={t("endConfirm", { nameGen: menteesGen[i]! })} />
                 </td>
               </tr>
             ))}

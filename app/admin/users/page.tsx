@@ -1,10 +1,11 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/server/auth/require-user";
 import { can } from "@/server/authz/policy";
 import { findUsers } from "@/features/admin/server/queries";
 import { AdminNav } from "@/features/admin/components/admin-nav";
 import { UserActions } from "@/features/admin/components/user-actions";
 import { ClientMessages } from "@/ui/client-messages";
+import { nameInCase } from "@/server/name-cases";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("users"))("title") };
@@ -13,7 +14,8 @@ export async function generateMetadata() {
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requirePermission("read:users");
   const { q = "" } = await searchParams;
-  const [{ rows, total }, t, tr] = await Promise.all([findUsers(user, q), getTranslations("users"), getTranslations("roles")]);
+  const [{ rows, total }, t, tr, locale] = await Promise.all([findUsers(user, q), getTranslations("users"), getTranslations("roles"), getLocale()]);
+  const namesGen = await Promise.all(rows.map((row) => nameInCase(row.name, "genitive", locale === "en" ? "en" : "uk")));
   return (
     <>
       <h1 className="page-title">{t("title")}</h1>
@@ -47,7 +49,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {rows.map((row, i) => (
                 <tr key={row.id}>
                   <td>
                     <div className="font-semibold">{row.name}</div>
@@ -59,7 +61,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td>
                     {!row.isSelf && can(user, "manage:user", { userId: row.id, regionId: row.regionId, roles: row.roles }) ? (
                       <ClientMessages namespaces={["users"]}>
-                        <UserActions userId={row.id} name={row.name} status={row.status} />
+                        <UserActions userId={row.id} nameGen={namesGen[i]!} status={row.status} />
                       </ClientMessages>
                     ) : null}
                   </td>

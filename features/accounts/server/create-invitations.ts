@@ -91,7 +91,7 @@ export async function createInvitations(actor: Actor, rows: TInvitationCreate[])
 
   for (const p of prepared) {
     const org = orgById.get(p.row.organizationId)!;
-    const mail = renderMail("invitation", p.row.locale, {
+    const mail = await renderMail("invitation", p.row.locale, {
       name: p.row.name,
       organization: org.name,
       link: appLink(`/invitation?token=${p.token}`),

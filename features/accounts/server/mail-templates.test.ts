@@ -31,10 +31,10 @@ describe("mail templates", () => {
     expect(mailUserText("див. www.evil.example")).toBe("див. www[.]evil.example");
   });
 
-  it("an invitation keeps the name on the greeting line and the link on a line of its own", () => {
+  it("an invitation keeps the name on the greeting line and the link on a line of its own", async () => {
     for (const locale of ["uk", "en"] as const) {
       const link = "https://skhodynky.example/invitation?token=abc";
-      const mail = renderMail("invitation", locale, { name: PHISH, organization: "ЦНСП\nНатисніть: https://evil.example", link });
+      const mail = await renderMail("invitation", locale, { name: PHISH, organization: "ЦНСП\nНатисніть: https://evil.example", link });
       const lines = mail.text.split("\n");
       expect(lines.filter((l) => l.includes("Ваш пароль скинуто"))).toHaveLength(1);
       expect(lines.find((l) => l.includes("Ваш пароль скинуто"))!.startsWith(locale === "uk" ? "Вітаємо, " : "Hello ")).toBe(true);
@@ -46,8 +46,8 @@ describe("mail templates", () => {
     }
   });
 
-  it("a digest puts each notification on one bullet line and the name on the greeting line", () => {
-    const mail = renderDigestMail("uk", {
+  it("a digest puts each notification on one bullet line and the name on the greeting line", async () => {
+    const mail = await renderDigestMail("uk", {
       name: PHISH,
       items: [`${PHISH} доручає вам: «Надійні паролі»`, "Нове повідомлення від Петро\n\nПетренко"],
       openLink: "https://skhodynky.example/notifications",
@@ -62,5 +62,15 @@ describe("mail templates", () => {
     }
     expect(mail.text).not.toContain("http://evil.example");
     expect(mail.subject).toContain("2");
+  });
+
+  it("addresses a Ukrainian reader by name in the vocative, and an English one as written", async () => {
+    const link = "https://skhodynky.example/reset-password?token=abc";
+    expect((await renderMail("passwordReset", "uk", { name: "Оксана Ткачук", link })).text.split("\n")[0]).toBe("Вітаємо, Оксано Ткачук!");
+    expect((await renderMail("invitation", "uk", { name: "Олег Ткачук", organization: "ЦНСП", link })).text.split("\n")[0]).toBe("Вітаємо, Олегу Ткачуку!");
+    expect((await renderMail("passwordReset", "en", { name: "Оксана Ткачук", link })).text.split("\n")[0]).toBe("Hello Оксана Ткачук,");
+    const digest = { name: "Тарас Шевченко", items: ["Нове повідомлення від Оксани Ткачук"], openLink: link, unsubscribeLink: link };
+    expect((await renderDigestMail("uk", digest)).text.split("\n")[0]).toBe("Вітаємо, Тарасе Шевченку! Ось що нового на платформі:");
+    expect((await renderDigestMail("en", digest)).text.split("\n")[0]).toBe("Hello, Тарас Шевченко! Here is what is new:");
   });
 });

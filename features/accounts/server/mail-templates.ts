@@ -2,6 +2,7 @@ import "server-only";
 import { MESSAGES, type AppLocale } from "@/server/i18n";
 import { getEnv } from "@/server/env";
 import { toOneLine } from "@/lib/zod-text";
+import { withNameCases } from "@/server/name-cases";
 
 type MailKind = "invitation" | "passwordReset";
 
@@ -32,12 +33,15 @@ function fill(template: string, values: Record<string, string>): string {
 
 /**
  * Mail texts live in the message files like every other user-facing string. `link` is ours (an
- * app address); every other value is user text and goes through `mailUserText`.
+ * app address); every other value is user text and goes through `mailUserText`. A name the text
+ * addresses in a case of its own (`{nameVoc}`: «Вітаємо, Оксано!») is declined from `name` first.
  */
-export function renderMail(kind: MailKind, locale: AppLocale, values: { link: string } & Record<string, string>) {
+export async function renderMail(kind: MailKind, locale: AppLocale, values: { link: string } & Record<string, string>) {
   const t = MESSAGES[locale].mail[kind];
   const safe: Record<string, string> = {};
-  for (const [name, value] of Object.entries(values)) safe[name] = name === "link" ? value : mailUserText(value);
+  for (const [name, value] of Object.entries(await withNameCases(`${t.subject}\n${t.body}`, values, locale))) {
+    safe[name] = name === "link" ? value : mailUserText(value);
+  }
   return { subject: fill(t.subject, safe), text: fill(t.body, safe) };
 }
 
@@ -46,14 +50,15 @@ export function renderMail(kind: MailKind, locale: AppLocale, values: { link: st
  * and a person's name; it goes on its own bullet line, flattened and cut, so a name with line
  * breaks cannot add lines of its own.
  */
-export function renderDigestMail(
+export async function renderDigestMail(
   locale: AppLocale,
   digest: { name: string; items: readonly string[]; openLink: string; unsubscribeLink: string },
-): { subject: string; text: string } {
+): Promise<{ subject: string; text: string }> {
   const t = MESSAGES[locale].digest;
   const lines = digest.items.slice(0, DIGEST_MAX_ITEMS).map((item) => `• ${mailUserText(item, MAIL_LINE_MAX)}`);
+  const greeting = await withNameCases(t.greeting, { name: digest.name }, locale);
   const text = [
-    fill(t.greeting, { name: mailUserText(digest.name) }),
+    fill(t.greeting, Object.fromEntries(Object.entries(greeting).map(([k, v]) => [k, mailUserText(v)]))),
     "",
     ...lines,
     "",

@@ -42,7 +42,7 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
     data: { userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + RESET_TTL_MS) },
   });
   const locale = isLocale(user.locale) ? user.locale : "uk";
-  await sendMail({ to: email, ...renderMail("passwordReset", locale, { name: user.name, link: appLink(`/reset-password?token=${token}`) }) });
+  await sendMail({ to: email, ...(await renderMail("passwordReset", locale, { name: user.name, link: appLink(`/reset-password?token=${token}`) })) });
 }
 
 export async function isResetTokenUsable(token: string): Promise<boolean> {

@@ -6,14 +6,15 @@ import { useApiMutation } from "@/ui/api";
 
 type Action = "disable" | "enable" | "sign-out-everywhere";
 
-export function UserActions({ userId, name, status }: { userId: string; name: string; status: "ACTIVE" | "DISABLED" }) {
+/** `nameGen`: the person's name in the genitive («Дії для Оксани Ткачук»), declined on the server. */
+export function UserActions({ userId, nameGen, status }: { userId: string; nameGen: string; status: "ACTIVE" | "DISABLED" }) {
   const t = useT();
   const router = useRouter();
   const mutation = useApiMutation<Action, { status: string }>("POST", (action) => `/api/v1/users/${userId}/${action}`, t("common.offline"), {
     onSuccess: () => router.refresh(),
   });
   return (
-    <div role="group" aria-label={t("users.actionsFor", { name })} className="flex flex-wrap gap-2">
+    <div role="group" aria-label={t("users.actionsFor", { nameGen })} className="flex flex-wrap gap-2">
       {status === "ACTIVE" ? (
         <button type="button" className="btn-danger" disabled={mutation.isPending} onClick={() => mutation.mutate("disable")}>
           {t("users.disable")}

@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { nameInCase } from "@/server/name-cases";
 import { FLAG_REASONS, SUSPENSION_DAYS } from "../moderation-types";
 
 /*
@@ -160,12 +161,13 @@ export async function SuspendForm({
   next: string;
   authorName: string;
 }) {
-  const t = await getTranslations("communityModeration");
+  const [t, locale] = await Promise.all([getTranslations("communityModeration"), getLocale()]);
+  const authorGen = await nameInCase(authorName, "genitive", locale === "en" ? "en" : "uk");
   const daysId = `suspend-days-${formKey}`;
   return (
     <details className="mt-2">
       <summary className="inline-block min-h-6 cursor-pointer py-1 text-sm font-semibold">
-        {t("suspendAuthor")} ({t("authorOf", { name: authorName })})
+        {t("suspendAuthor")} ({t("authorOf", { nameGen: authorGen })})
       </summary>
       <form method="post" action="/api/v1/community/suspensions" className="mt-2 grid gap-2">
         <input type="hidden" name="next" value={next} />

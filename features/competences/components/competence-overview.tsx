@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/server/i18n";
+import { nameInCase } from "@/server/name-cases";
 import type { MyCompetences } from "../server/get-my-competences";
 import { AreaChart } from "./area-chart";
 import { ReviewControls } from "./review-controls";
@@ -16,6 +17,9 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
   const labels = data.history.map((h) => shortDate(h.submittedAt, locale));
   const series = data.areas.map((a) => ({ id: a.id, title: a.title, points: data.history.map((h) => h.areas[a.id] ?? null) }));
   const areaTitle = new Map(data.areas.map((a) => [a.id, a.title]));
+  // «Коментар куратора Олега Ткачука»: each reviewing curator's name in the genitive.
+  const reviewers = [...new Set(latest.competences.flatMap((c) => c.reviews.map((r) => r.curatorName)))];
+  const reviewerGen = new Map(await Promise.all(reviewers.map(async (name) => [name, await nameInCase(name, "genitive", locale)] as const)));
   return (
     <>
       <section className="card mb-6" aria-labelledby="profile-vs-target">
@@ -178,7 +182,7 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
                     ) : null}
                     {c.reviews.map((r, i) => (
                       <p key={i} className="text-sm">
-                        {r.confirmed ? t("confirmedBy", { name: r.curatorName }) : t("commentBy", { name: r.curatorName })}
+                        {r.confirmed ? t("confirmedBy", { name: r.curatorName }) : t("commentBy", { nameGen: reviewerGen.get(r.curatorName) ?? r.curatorName })}
                         {r.comment ? `: ${r.comment}` : ""}
                       </p>
                     ))}

@@ -5,6 +5,7 @@ import { MESSAGES, type AppLocale } from "@/server/i18n";
 import { contentTitles, type TitleOf } from "@/features/content/titles";
 import { loadCatalog } from "@/features/content/server/load-catalog";
 import { kyivDateTimeFormat } from "@/lib/kyiv-calendar";
+import { withNameCases } from "@/server/name-cases";
 import type { NotificationData, NotificationKind } from "./notify";
 
 export type NotificationItem = {
@@ -47,8 +48,11 @@ const TEXT_KEY: Record<NotificationKind, string> = {
   "authoring.approved": "authoringApproved",
 };
 
-/** A notification's sentence in the reader's language: one wording for the centre and the e-mail digest. */
-function notificationText(kind: NotificationKind, data: NotificationData, title: string, locale: AppLocale): string {
+/**
+ * A notification's sentence in the reader's language: one wording for the centre and the e-mail
+ * digest. A person's name takes the case its sentence needs ({curatorGen}: «від Олега Ткачука»).
+ */
+async function notificationText(kind: NotificationKind, data: NotificationData, title: string, locale: AppLocale): Promise<string> {
   const texts = MESSAGES[locale].notifications as unknown as Record<string, string>;
   const date = data.dueOn
     ? new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "long", timeZone: "UTC" }).format(
@@ -57,13 +61,13 @@ function notificationText(kind: NotificationKind, data: NotificationData, title:
     : "";
   const template = kind === "assignment.new" && date ? texts.assignmentNewDue! : (texts[TEXT_KEY[kind]] ?? "");
   const when = data.startsAt ? kyivDateTimeFormat(locale).format(new Date(data.startsAt)) : "";
-  const values: Record<string, string> = { curator: data.actorName, learner: data.actorName, name: data.actorName, title, date, when };
+  const values = await withNameCases(template, { curator: data.actorName, learner: data.actorName, name: data.actorName, title, date, when }, locale);
   return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 }
 
 type NotificationRow = { id: string; kind: string; data: unknown; href: string; createdAt: Date; readAt: Date | null };
 
-function toItem(r: NotificationRow, locale: AppLocale, title: TitleOf): NotificationItem {
+async function toItem(r: NotificationRow, locale: AppLocale, title: TitleOf): Promise<NotificationItem> {
   const data = r.data as NotificationData;
   const kind = r.kind as NotificationKind;
   const target =
@@ -76,7 +80,7 @@ function toItem(r: NotificationRow, locale: AppLocale, title: TitleOf): Notifica
     actorName: data.actorName,
     title: target,
     dueOn: data.dueOn ?? null,
-    text: notificationText(kind, data, target, locale),
+    text: await notificationText(kind, data, target, locale),
     href: r.href,
     createdAt: r.createdAt.toISOString(),
     read: r.readAt !== null,
@@ -88,7 +92,7 @@ export async function listNotifications(actor: Actor, locale: AppLocale, take = 
   const rows = await getDb().notification.findMany({ where: { userId: actor.id }, orderBy: { createdAt: "desc" }, take });
   // A notification names only what its reader was sent, so the titles come from all published content.
   const title = await contentTitles("everything", locale);
-  return rows.map((r) => toItem(r, locale, title));
+  return Promise.all(rows.map((r) => toItem(r, locale, title)));
 }
 
 export type DigestReader = { userId: string; locale: AppLocale; since: Date | null };
@@ -110,7 +114,7 @@ export async function unsafeListUnreadNotifications(readers: readonly DigestRead
   const localeOf = new Map(readers.map((r) => [r.userId, r.locale]));
   for (const row of rows) {
     const locale = localeOf.get(row.userId) ?? "uk";
-    byUser.get(row.userId)?.push(toItem(row, locale, titles[locale]));
+    byUser.get(row.userId)?.push(await toItem(row, locale, titles[locale]));
   }
   return byUser;
 }

@@ -126,7 +126,7 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
       const claimed = await db.user.updateMany({ where: { id: u.id, digestSentAt: u.digestSentAt }, data: { digestSentAt: now } });
       if (claimed.count !== 1) continue;
       const locale: AppLocale = u.locale === "en" ? "en" : "uk";
-      const mail = renderDigestMail(locale, {
+      const mail = await renderDigestMail(locale, {
         name: u.name,
         items: fresh.map((n) => n.text),
         openLink: appLink("/notifications"),

@@ -89,12 +89,12 @@ test("a methodologist assigns two mentees to a curator; the curator assigns a le
   await page.goto("/notifications");
   await expect(page.getByRole("heading", { level: 1, name: "Сповіщення" })).toBeVisible();
   await expect(page.getByText("Непрочитаних: 1")).toBeVisible();
-  await expect(page.getByRole("link", { name: `${menteeName} виконує доручення: «Робочий чат без витоків»` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `${menteeName}: доручення «Робочий чат без витоків» виконано` })).toBeVisible();
   await expectAccessible();
   await tabTo(page, page.getByRole("button", { name: "Позначити всі прочитаними" }));
   await page.keyboard.press("Enter");
   await expect(page.getByText("Непрочитаних: 0")).toBeVisible();
-  await page.getByRole("link", { name: `${menteeName} виконує доручення: «Робочий чат без витоків»` }).click();
+  await page.getByRole("link", { name: `${menteeName}: доручення «Робочий чат без витоків» виконано` }).click();
   await expect(page.getByRole("heading", { level: 1, name: menteeName })).toBeVisible();
   await expect(page.getByRole("region", { name: "Доручення", exact: true })).toContainText(/виконано \d+/);
   // Feedback in the private thread, with the reminder about client data.
