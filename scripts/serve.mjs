@@ -6,7 +6,7 @@
 // server/auth/client-ip.ts reads it). Pages are compressed here rather than by Next (next.config.mjs
 // `compress: false`) so that, before compression, an HTML page's build scripts are set to run after
 // its first paint (server/http/scripts-after-paint.mjs, decision 038). On PostgreSQL it runs one
-// server process per CPU, sharing the port (node:cluster; WEB_CONCURRENCY sets how many, decision 040).
+// server process per CPU, sharing the port (node:cluster; WEB_CONCURRENCY sets how many, decision 041).
 // Needs a production build (`npm run build`).
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";

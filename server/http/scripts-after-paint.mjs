@@ -138,7 +138,7 @@ function headerOf(res, name, given) {
  * `writeHead`, which Node also calls for a first write without one); a rewritten page loses its
  * Content-Length, since its length changes.
  *
- * A page to rewrite is held until Next ends it and then written once (decision 040): Next sends a
+ * A page to rewrite is held until Next ends it and then written once (decision 041): Next sends a
  * page in many small pieces and asks the compressor to flush after each, which cost a compressed
  * block and a socket write apiece — about a tenth of a page's CPU time under load — for no gain,
  * since our pages stream nothing late (no Suspense fallbacks) and render in tens of milliseconds.

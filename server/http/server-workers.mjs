@@ -1,4 +1,4 @@
-// How many server processes scripts/serve.mjs runs (decision 040). Plain JavaScript: serve.mjs runs
+// How many server processes scripts/serve.mjs runs (decision 041). Plain JavaScript: serve.mjs runs
 // under node with no TypeScript step.
 //
 // On PostgreSQL every request's work is independent of the process that serves it (sessions,
