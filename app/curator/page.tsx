@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { CASELOAD_FLAGS, getCaseload, getCaseloadCurator, type CaseloadFlag, type CaseloadRow } from "@/features/mentoring/server/caseload";
+import { flagLines, formatLevelChange } from "@/features/mentoring/caseload-wording";
 import { pendingRequests } from "@/features/mentoring/server/requests";
 import { DecideButtons } from "@/features/mentoring/components/decide-buttons";
 import { ClientMessages } from "@/ui/client-messages";
@@ -23,12 +24,16 @@ function sortRows(rows: CaseloadRow[], sort: Sort): CaseloadRow[] {
 /** The curator's caseload: every current mentee on one screen, with flags to act on. Filters and sorting work without JavaScript. */
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<{ flag?: string; sort?: string; of?: string }> }) {
   const user = await requireUser();
-  const [{ flag, sort, of }, t, locale] = await Promise.all([searchParams, getTranslations("caseload"), getLocale()]);
+  const [{ flag, sort, of }, t, localeRaw] = await Promise.all([searchParams, getTranslations("caseload"), getLocale()]);
+  const locale = localeRaw === "en" ? "en" : "uk";
   // A methodologist (or admin) opens a curator of their region read-only with ?of=<curator id>; getCaseloadCurator decides who may.
   const other = of && of !== user.id ? await loadForPage(getCaseloadCurator(user, of)) : null;
   const activeFlag = CASELOAD_FLAGS.includes(flag as CaseloadFlag) ? (flag as CaseloadFlag) : null;
   const activeSort: Sort = SORTS.includes(sort as Sort) ? (sort as Sort) : "name";
-  const [all, requests] = await Promise.all([loadForPage(getCaseload(user, { curatorId: other?.id })), other ? Promise.resolve([]) : pendingRequests(user)]);
+  const [all, requests] = await Promise.all([
+    loadForPage(getCaseload(user, { curatorId: other?.id, locale })),
+    other ? Promise.resolve([]) : pendingRequests(user),
+  ]);
   const rows = sortRows(activeFlag ? all.filter((r) => r.flags.includes(activeFlag)) : all, activeSort);
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "uk-UA", { day: "numeric", month: "short", timeZone: "UTC" });
   return (
@@ -141,7 +146,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                         {r.assessment.change !== null ? (
                           <>
                             <br />
-                            {t("change", { change: r.assessment.change > 0 ? `+${r.assessment.change}` : String(r.assessment.change) })}
+                            {t("change", { change: formatLevelChange(r.assessment.change, locale) })}
                           </>
                         ) : null}
                       </>
@@ -152,9 +157,9 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                   <td className="p-2">
                     {r.flags.length ? (
                       <ul className="text-sm">
-                        {r.flags.map((f) => (
-                          <li key={f} className="mb-1 inline-block rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-950">
-                            {t(`flag.${f}`)}
+                        {flagLines(r, t, locale).map((line, i) => (
+                          <li key={i} className="mb-1 rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-950">
+                            {line.text}
                           </li>
                         ))}
                       </ul>

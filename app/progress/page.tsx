@@ -113,8 +113,8 @@ export default async function ProgressPage() {
         <h2 id="history" className="mb-2 text-xl font-bold">
           {t("historyTitle")}
         </h2>
-        <p className="mb-3">{p.streak.longest === 0 ? t("historyEmpty") : t("historyLead")}</p>
-        {p.streak.longest === 0 ? null : (
+        <p className="mb-3">{p.history.length === 0 ? t("historyEmpty") : t("historyLead")}</p>
+        {p.history.length === 0 ? null : (
           <>
             <p className="mb-3 flex flex-wrap gap-x-5 text-sm" aria-hidden="true">
               {(["active", "grace", "missed"] as const).map((s) => (

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { getDb } from "../../server/db/client";
 import { createDemoWorld } from "../factories/demo-world";
 import { insertSubmittedAssessment, shortFormAnswers } from "../factories/assessments";
+import { createMentorship, createPerson, createPlace } from "../factories/people";
 import { hashPassword } from "../../server/auth/password";
 import { callRoute, signInAs } from "../helpers/api";
 import { copyContent, editJson } from "../fixtures/framework-copy";
@@ -15,6 +16,7 @@ import { resolveSession } from "../../server/auth/current-user";
 import * as draft from "../../app/api/v1/assessments/draft/route";
 import * as submit from "../../app/api/v1/assessments/draft/submit/route";
 import * as reviews from "../../app/api/v1/assessments/[id]/reviews/route";
+import * as completion from "../../app/api/v1/lessons/[id]/completion/route";
 import { currentSessionToken } from "../helpers/api";
 
 const savedContentDir = process.env.CONTENT_DIR;
@@ -183,6 +185,78 @@ describe("gaps", () => {
     expect(sw1.lessons.map((l) => l.id)).not.toContain("choosing-a-channel");
     expect(sw1.walkthroughs.map((w) => w.id)).not.toContain("zoom-call-elderly-client");
     expect(sw1.lessons[0]?.title).toBe(teachingSw1.find((l) => l.id === sw1.lessons[0]?.id)?.title);
+  });
+});
+
+/** A curator and a mentee of a place of this test's own. */
+async function createPair() {
+  const db = getDb();
+  const place = await createPlace(db);
+  const curator = await createPerson(db, { organizationId: place.organizationId, roles: ["CURATOR", "LEARNER"] });
+  const mentee = await createPerson(db, { organizationId: place.organizationId, roles: ["LEARNER"] });
+  await createMentorship(db, curator.id, mentee.id);
+  return { curator, mentee };
+}
+
+describe("what to work on", () => {
+  it("shows the three widest gaps, each with unfinished lessons and guides, none twice, and all gaps apart", async () => {
+    const { curator, mentee } = await createPair();
+    await takeShortForm(mentee.email, 1);
+    const owner = await actorFor(mentee.email);
+    const before = (await getCompetenceOverview(owner, owner.id, "uk"))!;
+    // Every competence is below its target: many gaps, and the same lessons teach several of them.
+    expect(before.gaps.length).toBeGreaterThan(10);
+    const allLinks = before.gaps.flatMap((g) => [...g.lessons.map((l) => `lesson:${l.id}`), ...g.walkthroughs.map((w) => `walkthrough:${w.id}`)]);
+    expect(new Set(allLinks).size).toBeLessThan(allLinks.length);
+
+    expect(before.focus.map((g) => g.competenceId)).toEqual(before.gaps.slice(0, 3).map((g) => g.competenceId));
+    const widths = before.gaps.map((g) => g.gap);
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    const shown = before.focus.flatMap((g) => g.items.map((i) => `${i.kind}:${i.id}`));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(new Set(shown).size).toBe(shown.length);
+
+    // Finishing a lesson listed first takes it off the list; the gap notes it as done.
+    const first = before.focus.find((g) => g.items.some((i) => i.kind === "lesson"))!;
+    const lesson = first.items.find((i) => i.kind === "lesson")!;
+    await signInAs(mentee.email);
+    expect((await callRoute(completion.POST, "/x", { params: { id: lesson.id }, body: { minutes: 4 } })).status).toBe(201);
+    const after = (await getCompetenceOverview(owner, owner.id, "uk"))!;
+    expect(after.focus.flatMap((g) => g.items.map((i) => i.id))).not.toContain(lesson.id);
+    expect(after.focus.find((g) => g.competenceId === first.competenceId)!.doneCount).toBe(1);
+    expect(after.gaps).toHaveLength(before.gaps.length);
+
+    // The curator reading the mentee's profile gets the same list, from what the mentee finished.
+    const curatorView = (await getCompetenceOverview(await actorFor(curator.email), mentee.id, "uk"))!;
+    expect(curatorView.focus).toEqual(after.focus);
+  });
+});
+
+describe("the ratings waiting for the curator", () => {
+  it("lists every rating of the latest assessment the curator has not reviewed, and only for the curator", async () => {
+    const { curator, mentee } = await createPair();
+    const id = await takeShortForm(mentee.email, (area) => (area === "4" ? 2 : 3));
+    const curatorActor = await actorFor(curator.email);
+    const first = (await getCompetenceOverview(curatorActor, mentee.id, "uk"))!;
+    expect(first.toReview.map((r) => [r.itemType, r.itemId])).toEqual(getFramework().areas.map((a) => ["AREA", a.id]));
+    expect(first.toReview.find((r) => r.itemId === "4")).toMatchObject({ title: "Безпека", level: 2 });
+
+    await signInAs(curator.email);
+    expect((await callRoute(reviews.PUT, "/x", { method: "PUT", params: { id }, body: { itemType: "AREA", itemId: "4", confirmed: true } })).status).toBe(200);
+    expect(
+      (await callRoute(reviews.PUT, "/x", { method: "PUT", params: { id }, body: { itemType: "AREA", itemId: "SW", confirmed: false, comment: "Поговорімо" } }))
+        .status,
+    ).toBe(200);
+    const later = (await getCompetenceOverview(curatorActor, mentee.id, "uk"))!;
+    expect(later.toReview.map((r) => r.itemId)).toEqual(["1", "2", "3", "5"]);
+    expect(later.latest!.competences.find((c) => c.areaId === "4")!.reviews).toEqual([
+      expect.objectContaining({ curatorName: curator.name, confirmed: true, byViewer: true }),
+    ]);
+
+    // The mentee reads the same reviews as someone else's, and has nothing to review.
+    const own = (await getCompetenceOverview(await actorFor(mentee.email), mentee.id, "uk"))!;
+    expect(own.toReview).toEqual([]);
+    expect(own.latest!.competences.find((c) => c.areaId === "4")!.reviews[0]!.byViewer).toBe(false);
   });
 });
 

@@ -16,6 +16,7 @@ import { saveLessonPosition } from "../../features/progress/server/lesson-positi
 import { completeWalkthrough, saveWalkthroughPosition } from "../../features/walkthroughs/server/progress";
 import { getWalkthroughQueue, reportStep } from "../../features/walkthroughs/server/reports";
 import { createAssignment } from "../../features/mentoring/server/assign";
+import { getAssignOptions } from "../../features/mentoring/server/assign-options";
 import { getCompetenceOverview } from "../../features/competences/server/get-my-competences";
 import { insertSubmittedAssessment, shortFormAnswers } from "../factories/assessments";
 import { PURPOSE_IDS } from "../../features/competences/instrument";
@@ -261,6 +262,15 @@ describe("tracks, Today, assignments and review", () => {
     await expect(createAssignment(w.curator, { learnerId: w.neighbour.id, kind: "lesson", targetId: slugs.narrowed })).rejects.toMatchObject(refused);
     await createAssignment(outsiderCurator, { learnerId: outsider.id, kind: "lesson", targetId: slugs.national });
     expect((await getToday(outsider, "uk")).pick).toMatchObject({ id: slugs.national, reason: "assigned" });
+
+    // The picker offers the mentee's catalog: the region's items to its people, none to another region's.
+    const offered = await getAssignOptions(curator, learner.id, "uk");
+    expect(offered.lessons.map((o) => o.value)).toEqual(expect.arrayContaining([slugs.regional, slugs.narrowed]));
+    expect(offered.tracks.map((o) => o.value)).toContain(trackSlug);
+    const offeredOutside = await getAssignOptions(outsiderCurator, outsider.id, "uk");
+    expect(offeredOutside.lessons.map((o) => o.value)).not.toContain(slugs.regional);
+    expect(offeredOutside.walkthroughs.map((o) => o.value)).not.toContain(slugs.guide);
+    expect(offeredOutside.tracks.map((o) => o.value)).not.toContain(trackSlug);
 
     await createAssignment(curator, { learnerId: learner.id, kind: "track", targetId: trackSlug });
     const today = await getToday(learner, "uk");

@@ -8,7 +8,10 @@ import { getLesson, lessonStepCount, listTracks } from "../../features/lessons/s
 import { getLessonState } from "../../features/progress/server/lesson-position";
 import { getToday } from "../../features/progress/server/get-today";
 import { countDueReviews, getReviewSession, REVIEW_SESSION_ITEMS } from "../../features/progress/server/review";
-import { getMyProgress } from "../../features/progress/server/get-progress";
+import { getMyProgress, HISTORY_WEEKS } from "../../features/progress/server/get-progress";
+import { listWalkthroughs } from "../../features/walkthroughs/server/catalog";
+import { createPerson, createPlace } from "../factories/people";
+import { actorFromDb } from "../factories/actors";
 import { addDays, kyivDay, mondayOf } from "@/lib/kyiv-calendar";
 import * as completion from "../../app/api/v1/lessons/[id]/completion/route";
 import * as position from "../../app/api/v1/lessons/[id]/position/route";
@@ -193,19 +196,21 @@ describe("my progress", () => {
     expect(p.tracks[0]).toMatchObject({ done: 1, total: listTracks()[0]!.lessons.length });
     expect(p.tracks[0]!.lessons[0]).toMatchObject({ id: firstLesson, done: true });
     expect(p.lessonsDone).toBe(1);
-    expect(p.walkthroughs).toEqual({ done: 0, total: 8 });
+    expect(p.walkthroughs).toEqual({ done: 0, total: listWalkthroughs("uk").length });
     expect(p.week.map((d) => d.day)[0]).toBe(mondayOf(today));
     expect(p.week.find((d) => d.day === today)!.minutes).toBe(Math.round((150 + 180) / 60));
     // Today 150 s of review + 3 minutes of lesson = 6 min; three days ago 150 s = 3 min, if still this week.
     expect(p.minutesThisWeek).toBe(6 + (addDays(today, -3) >= mondayOf(today) ? 3 : 0));
     const flat = p.history.flat();
-    expect(p.history).toHaveLength(12);
+    // From the week of the first day of learning (three days ago) to this one: one row or two, not twelve.
+    expect(p.history).toHaveLength(mondayOf(addDays(today, -3)) === mondayOf(today) ? 1 : 2);
+    expect(flat[0]!.day).toBe(mondayOf(addDays(today, -3)));
     expect(flat.at(-1)!.day).toBe(addDays(mondayOf(today), 6));
     expect(flat.find((d) => d.day === today)!.status).toBe("active");
     expect(flat.find((d) => d.day === addDays(today, -3))!.status).toBe("active");
     expect(flat.find((d) => d.day === addDays(today, -1))!.status).toBe("grace");
     if (!spansMonths) expect(flat.find((d) => d.day === addDays(today, -2))!.status).toBe("grace");
-    expect(flat.find((d) => d.day === addDays(today, -4))!.status).toBe("none");
+    expect(flat.find((d) => d.day === addDays(today, -4))?.status ?? "none").toBe("none");
     expect(flat.filter((d) => d.day > today || d.day < addDays(today, -3)).every((d) => d.status === "none")).toBe(true);
     expect(p.streak.current).toBe(2);
   });
@@ -220,7 +225,9 @@ describe("my progress", () => {
     const p = await getMyProgress(actor, "uk", new Date("2026-11-20T10:00:00Z"));
     const status = new Map(p.history.flat().map((d) => [d.day, d.status]));
     expect(p.history.at(-1)!.map((d) => d.day)).toEqual(["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"]);
-    expect(status.get("2026-11-01")).toBe("none");
+    // The weeks from the first day of learning (Monday 2 November) only.
+    expect(p.history.map((w) => w[0]!.day)).toEqual(["2026-11-02", "2026-11-09", "2026-11-16"]);
+    expect(status.has("2026-11-01")).toBe(false);
     expect(status.get("2026-11-02")).toBe("active");
     // November's two grace days bridge the 3rd and 4th; the 7th–8th break the run.
     expect([status.get("2026-11-03"), status.get("2026-11-04")]).toEqual(["grace", "grace"]);
@@ -229,6 +236,31 @@ describe("my progress", () => {
     expect([status.get("2026-11-20"), status.get("2026-11-21")]).toEqual(["none", "none"]);
     expect(p.streak).toMatchObject({ current: 0, longest: 3 });
     expect(p.week.map((d) => d.minutes)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it("shows no weeks to someone who has not learned yet, and at most twelve to someone who learned long ago", async () => {
+    const db = getDb();
+    const place = await createPlace(db);
+    const newcomer = await actorFromDb(db, { id: (await createPerson(db, { organizationId: place.organizationId, roles: ["LEARNER"], newAccount: true })).id });
+    const fresh = await getMyProgress(newcomer, "uk");
+    expect(fresh.history).toEqual([]);
+    expect(fresh.streak.longest).toBe(0);
+
+    // A first lesson today: this week's row alone.
+    await db.learningActivity.create({
+      data: { userId: newcomer.id, kind: "lesson", contentId: LESSON, day: kyivDay(new Date()), seconds: 240, at: new Date() },
+    });
+    const firstDay = await getMyProgress(newcomer, "uk");
+    expect(firstDay.history).toHaveLength(1);
+    expect(firstDay.history[0]!.map((d) => d.day)).toEqual(firstDay.week.map((d) => d.day));
+
+    const veteran = await actorFromDb(db, { id: (await createPerson(db, { organizationId: place.organizationId, roles: ["LEARNER"] })).id });
+    await db.learningActivity.create({
+      data: { userId: veteran.id, kind: "lesson", contentId: LESSON, day: "2025-01-06", seconds: 240, at: new Date("2025-01-06T09:00:00Z") },
+    });
+    const long = await getMyProgress(veteran, "uk", new Date("2026-11-20T10:00:00Z"));
+    expect(long.history).toHaveLength(HISTORY_WEEKS);
+    expect(long.history[0]![0]!.day).toBe("2026-08-31");
   });
 
   it("lets the learner set a daily goal from the offered choices, with a clear message otherwise", async () => {

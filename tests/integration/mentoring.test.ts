@@ -10,6 +10,7 @@ import { getToday } from "../../features/progress/server/get-today";
 import { addDays, kyivDay } from "@/lib/kyiv-calendar";
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from "../../features/notifications/server/centre";
 import { getCaseload, getMenteeWork } from "../../features/mentoring/server/caseload";
+import { getAssignOptions } from "../../features/mentoring/server/assign-options";
 import { getWalkthrough } from "../../features/walkthroughs/server/catalog";
 import * as assignments from "../../app/api/v1/assignments/route";
 import * as assignment from "../../app/api/v1/assignments/[id]/route";
@@ -154,6 +155,41 @@ describe("a curator's assignments", () => {
   });
 });
 
+describe("the curator's picker of what to assign", () => {
+  it("lists the mentee's lessons, guides and tracks by title in the curator's alphabet, marking what the mentee finished", async () => {
+    const team = await createTeam();
+    const mentee = team.mentees[0]!;
+    await signInAs(mentee.email);
+    expect((await callRoute(completion.POST, "/x", { params: { id: "recognise-phishing" }, body: { minutes: 5 } })).status).toBe(201);
+    const item = getWalkthrough("helsi-declaration", "uk")!.items[0]!.id;
+    await callRoute(guideCompletion.POST, "/x", { params: { id: "helsi-declaration" }, body: { minutes: 8, answers: [{ itemId: item, correct: true }] } });
+
+    const curator = await actorFor(team.curator.email);
+    const options = await getAssignOptions(curator, mentee.id, "uk");
+    const collator = new Intl.Collator("uk", { sensitivity: "base", numeric: true, ignorePunctuation: true });
+    for (const list of [options.lessons, options.walkthroughs, options.tracks]) {
+      expect(list.length).toBeGreaterThan(1);
+      expect(list.map((o) => o.title)).toEqual(list.map((o) => o.title).sort(collator.compare));
+    }
+    // Not the order of the English ids it used to follow.
+    expect(options.lessons.map((o) => o.value)).not.toEqual(options.lessons.map((o) => o.value).sort());
+    // Finished work is marked and still offered.
+    expect(options.lessons.filter((o) => o.done).map((o) => o.value)).toEqual(["recognise-phishing"]);
+    expect(options.walkthroughs.filter((o) => o.done).map((o) => o.value)).toEqual(["helsi-declaration"]);
+    expect(options.tracks.every((o) => !o.done)).toBe(true);
+    // In English, English titles in English order.
+    const english = await getAssignOptions(curator, mentee.id, "en");
+    expect(english.lessons.find((o) => o.value === "recognise-phishing")?.done).toBe(true);
+    const enCollator = new Intl.Collator("en", { sensitivity: "base", numeric: true, ignorePunctuation: true });
+    expect(english.lessons.map((o) => o.title)).toEqual(english.lessons.map((o) => o.title).sort(enCollator.compare));
+
+    // Only the mentee's current curator: not another curator, not the mentee.
+    const other = await createTeam();
+    await expect(getAssignOptions(await actorFor(other.curator.email), mentee.id, "uk")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getAssignOptions(await actorFor(mentee.email), mentee.id, "uk")).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
 describe("notifications", () => {
   it("are marked read only for their owner", async () => {
     const team = await createTeam();
@@ -233,6 +269,50 @@ describe("the caseload", () => {
     // Only current mentees: another curator's mentee is not in the caseload, and their page is closed.
     expect(rows.has(await userId(LEARNER))).toBe(false);
     await expect(getMenteeWork(curator, await userId(LEARNER))).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the caseload's wording", () => {
+  it("names the area that dropped and by how much, beside a mean that rose, and the guide and step a mentee is stuck on", async () => {
+    const team = await createTeam({ mentees: 1 });
+    const curator = await actorFor(team.curator.email);
+    const db = getDb();
+    const mentee = await db.user.findUniqueOrThrow({ where: { id: team.mentees[0]!.id }, include: { organization: { include: { hromada: true } } } });
+    const place = {
+      userId: mentee.id,
+      regionId: mentee.organization.hromada.regionId,
+      hromadaId: mentee.organization.hromadaId,
+      organizationId: mentee.organizationId,
+      form: "SHORT" as const,
+      purposes: { communication: "OFTEN" as const },
+    };
+    // Safety ("4") goes from 5 to 4 while every other area grows from 3 to 5: the mean rises by 1.5.
+    const ratings = (levels: Record<string, number>) => Object.entries(levels).map(([itemId, level]) => ({ itemType: "AREA" as const, itemId, level }));
+    await insertSubmittedAssessment(db, {
+      ...place,
+      submittedAt: new Date(Date.now() - 100 * 86_400_000),
+      ratings: ratings({ "1": 3, "2": 3, "3": 3, "4": 5, "5": 3, SW: 3 }),
+    });
+    await insertSubmittedAssessment(db, {
+      ...place,
+      submittedAt: new Date(Date.now() - 86_400_000),
+      ratings: ratings({ "1": 5, "2": 5, "3": 5, "4": 4, "5": 5, SW: 5 }),
+    });
+    await db.walkthroughReport.create({
+      data: { walkthroughId: "diia-sign-in", stepId: "bank-sign-in", kind: "stuck", userId: mentee.id, regionId: mentee.organization.hromada.regionId },
+    });
+
+    const [row] = await getCaseload(curator, { locale: "uk" });
+    expect(row!.flags).toEqual(expect.arrayContaining(["stuck", "dropped"]));
+    expect(row!.assessment).toMatchObject({ change: 1.5, drops: [{ areaId: "4", title: "Безпека", from: 5, to: 4, delta: -1 }] });
+    const guide = getWalkthrough("diia-sign-in", "uk")!;
+    const step = guide.steps.findIndex((s) => s.id === "bank-sign-in");
+    expect(row!.stuckIn).toEqual([
+      { walkthroughId: "diia-sign-in", title: guide.frontmatter.title, stepId: "bank-sign-in", stepTitle: guide.steps[step]!.title, stepNumber: step + 1 },
+    ]);
+    const [inEnglish] = await getCaseload(curator, { locale: "en" });
+    expect(inEnglish!.assessment!.drops[0]!.title).toBe("Safety");
+    expect(inEnglish!.stuckIn[0]!.title).toBe(getWalkthrough("diia-sign-in", "en")!.frontmatter.title);
   });
 });
 

@@ -4,27 +4,59 @@ import { nameInCase } from "@/server/name-cases";
 import type { MyCompetences } from "../server/get-my-competences";
 import { AreaChart } from "./area-chart";
 import { ReviewControls } from "./review-controls";
+import { PendingReviews } from "./pending-reviews";
 
 function shortDate(iso: string, locale: AppLocale) {
   return new Intl.DateTimeFormat(locale === "uk" ? "uk-UA" : "en-GB", { dateStyle: "medium", timeZone: "Europe/Kyiv" }).format(new Date(iso));
 }
 
-/** The competence profile of one person: shown to the person and to their current curator. */
-export async function CompetenceOverview({ data, locale, reviewable }: { data: MyCompetences; locale: AppLocale; reviewable: boolean }) {
+const anchorOf = (itemType: "AREA" | "COMPETENCE", itemId: string) => `review-${itemType.toLowerCase()}-${itemId.replace(/\W/g, "-")}`;
+
+/**
+ * The competence profile of one person: shown to the person ("your level"), and to their current
+ * curator (`about`: the person's name), who finds the ratings waiting for a review at the top.
+ */
+export async function CompetenceOverview({
+  data,
+  locale,
+  reviewable,
+  about = null,
+}: {
+  data: MyCompetences;
+  locale: AppLocale;
+  reviewable: boolean;
+  /** Whose profile another person is reading; null when it is the reader's own. */
+  about?: { name: string } | null;
+}) {
   const t = await getTranslations("competences");
+  // The few sentences that address the reader speak about the person instead when it is not theirs.
+  const say = (key: "profileTitle" | "myLevel" | "barLegend" | "changesFirst" | "noGaps" | "noneYet", values: Record<string, string> = {}) =>
+    about ? t(`about.${key}`, { ...values, name: about.name }) : t(key, values);
   const latest = data.latest;
-  if (!latest) return <p className="card max-w-prose">{t("noneYet")}</p>;
+  if (!latest) return <p className="card max-w-prose">{say("noneYet")}</p>;
   const labels = data.history.map((h) => shortDate(h.submittedAt, locale));
   const series = data.areas.map((a) => ({ id: a.id, title: a.title, points: data.history.map((h) => h.areas[a.id] ?? null) }));
   const areaTitle = new Map(data.areas.map((a) => [a.id, a.title]));
   // «Коментар куратора Олега Ткачука»: each reviewing curator's name in the genitive.
   const reviewers = [...new Set(latest.competences.flatMap((c) => c.reviews.map((r) => r.curatorName)))];
   const reviewerGen = new Map(await Promise.all(reviewers.map(async (name) => [name, await nameInCase(name, "genitive", locale)] as const)));
+  const waiting = new Set(data.toReview.map((r) => `${r.itemType}:${r.itemId}`));
+  const rest = data.gaps.slice(data.focus.length);
   return (
     <>
+      {reviewable ? (
+        <section className="card mb-6" aria-labelledby="to-review">
+          <h2 id="to-review" className="mb-1 text-xl font-bold">
+            {t("pendingTitle", { count: data.toReview.length })}
+          </h2>
+          {data.toReview.length ? <p className="mb-3 max-w-prose">{t("pendingLead")}</p> : null}
+          {/* Mounted even when nothing waits, so the last review saved keeps its entry (and the focus) after the refresh. */}
+          <PendingReviews key={latest.id} assessmentId={latest.id} items={data.toReview.map((r) => ({ ...r, anchor: anchorOf(r.itemType, r.itemId) }))} />
+        </section>
+      ) : null}
       <section className="card mb-6" aria-labelledby="profile-vs-target">
         <h2 id="profile-vs-target" className="mb-1 text-xl font-bold">
-          {t("profileTitle", { profile: data.profile.title })}
+          {say("profileTitle", { profile: data.profile.title })}
         </h2>
         <p className="mb-3 text-sm text-muted">
           {t("lastTaken", {
@@ -37,7 +69,7 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
           <thead>
             <tr>
               <th scope="col">{t("area")}</th>
-              <th scope="col">{t("myLevel")}</th>
+              <th scope="col">{say("myLevel")}</th>
               <th scope="col">{t("target")}</th>
               <th scope="col" className="w-2/5">
                 <span className="sr-only">{t("bar")}</span>
@@ -62,7 +94,7 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
             ))}
           </tbody>
         </table>
-        <p className="mt-2 text-sm text-muted">{t("barLegend")}</p>
+        <p className="mt-2 text-sm text-muted">{say("barLegend")}</p>
       </section>
 
       <section className="card mb-6" aria-labelledby="changes">
@@ -70,7 +102,7 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
           {t("changesTitle")}
         </h2>
         {data.history.length < 2 ? (
-          <p>{t("changesFirst")}</p>
+          <p>{say("changesFirst")}</p>
         ) : data.changes.length === 0 ? (
           <p>{t("noChanges")}</p>
         ) : (
@@ -90,35 +122,54 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
           {t("gapsTitle")}
         </h2>
         {data.gaps.length === 0 ? (
-          <p>{t("noGaps")}</p>
+          <p>{say("noGaps")}</p>
         ) : (
-          <ul className="grid gap-3">
-            {data.gaps.map((g) => (
-              <li key={g.competenceId}>
-                <p className="font-semibold">
-                  {g.competenceId} {g.title}
-                </p>
-                <p>
-                  {t("gapLine", { level: g.level, target: g.target })}
-                  {g.estimated ? ` ${t("estimated")}` : ""}
-                </p>
-                {g.lessons.length || g.walkthroughs.length ? (
-                  <ul className="ml-5 list-disc">
-                    {g.lessons.map((l) => (
-                      <li key={l.id}>
-                        <a href={`/lessons/${l.id}`}>{t("lessonLink", { title: l.title })}</a>
-                      </li>
-                    ))}
-                    {g.walkthroughs.map((w) => (
-                      <li key={w.id}>
-                        <a href={`/walkthroughs/${w.id}`}>{t("walkthroughLink", { title: w.title })}</a>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <>
+            <p className="mb-3 max-w-prose">{t("focusLead")}</p>
+            <ol className="grid gap-3">
+              {data.focus.map((g) => (
+                <li key={g.competenceId}>
+                  <p className="font-semibold">
+                    {g.competenceId} {g.title}
+                  </p>
+                  <p>
+                    {t("gapLine", { level: g.level, target: g.target })}
+                    {g.estimated ? ` ${t("estimated")}` : ""}
+                  </p>
+                  {g.items.length ? (
+                    <ul className="ml-5 list-disc">
+                      {g.items.map((item) => (
+                        <li key={`${item.kind}:${item.id}`}>
+                          <a href={item.kind === "lesson" ? `/lessons/${item.id}` : `/walkthroughs/${item.id}`}>
+                            {t(item.kind === "lesson" ? "lessonLink" : "walkthroughLink", { title: item.title })}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="text-sm">{t(g.shownAboveCount ? "gapShownAbove" : g.doneCount ? "gapAllDone" : "gapNothing")}</p>
+                  )}
+                  {g.items.length && g.doneCount ? <p className="text-sm text-muted">{t("gapDoneNote", { count: g.doneCount })}</p> : null}
+                </li>
+              ))}
+            </ol>
+            {rest.length ? (
+              <details className="mt-4">
+                <summary className="cursor-pointer font-semibold">{t("allGaps", { count: data.gaps.length })}</summary>
+                <p className="mt-2 max-w-prose text-sm">{t("allGapsLead")}</p>
+                <ul className="mt-2 grid gap-1">
+                  {data.gaps.map((g) => (
+                    <li key={g.competenceId}>
+                      <a href={`/lessons?competence=${encodeURIComponent(g.competenceId)}`}>
+                        {g.competenceId} {g.title}
+                      </a>{" "}
+                      — {t("gapLine", { level: g.level, target: g.target })}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </>
         )}
       </section>
 
@@ -186,14 +237,21 @@ export async function CompetenceOverview({ data, locale, reviewable }: { data: M
                         {r.comment ? `: ${r.comment}` : ""}
                       </p>
                     ))}
-                    {reviewable ? (
+                    {!reviewable ? null : waiting.has(c.estimated ? `AREA:${c.areaId}` : `COMPETENCE:${c.id}`) ? (
+                      // Waiting ratings are reviewed in the list at the top, so each has one form on the page.
+                      <p className="text-sm">
+                        <a href={`#${anchorOf(c.estimated ? "AREA" : "COMPETENCE", c.estimated ? c.areaId : c.id)}`}>
+                          {t("pendingJump", { title: c.estimated ? (areaTitle.get(c.areaId) ?? c.title) : c.title })}
+                        </a>
+                      </p>
+                    ) : (
                       <ReviewControls
                         assessmentId={latest.id}
                         itemType={c.estimated ? "AREA" : "COMPETENCE"}
                         itemId={c.estimated ? c.areaId : c.id}
                         label={c.title}
                       />
-                    ) : null}
+                    )}
                   </li>
                 ))}
             </ul>

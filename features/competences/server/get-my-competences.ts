@@ -1,11 +1,12 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { can, assessmentsWhere, type Actor } from "@/server/authz/policy";
+import { can, assessmentsWhere, menteesWhere, type Actor } from "@/server/authz/policy";
 import type { AppLocale } from "@/server/i18n";
 import type { TFramework } from "../framework-schema";
 import { areaChanges, areaLevels, competenceLevels, findGaps, nextAssessmentDue, profileForRoles, type AssessmentAnswers, type Change } from "../scoring";
 import { teachingMap } from "../teaching-map";
+import { planGaps, type FocusGap, type GapWithTeaching } from "../gap-plan";
 import { getFramework } from "./framework";
 import { findCatalogAudience, loadCatalog } from "@/features/content/server/load-catalog";
 
@@ -27,7 +28,17 @@ export type CompetenceDto = {
   estimated: boolean;
   target: number;
   note: string | null;
-  reviews: { curatorName: string; confirmed: boolean; comment: string | null; createdAt: string }[];
+  /** `byViewer`: the review is the reader's own (a curator sees which ratings still wait for theirs). */
+  reviews: { curatorName: string; confirmed: boolean; comment: string | null; createdAt: string; byViewer: boolean }[];
+};
+/** A rating of the latest assessment as it was given: an area (short form) or a competence (full form). */
+export type RatedItemDto = {
+  itemType: "AREA" | "COMPETENCE";
+  itemId: string;
+  title: string;
+  level: number;
+  target: number;
+  note: string | null;
 };
 export type AssessmentSummary = {
   id: string;
@@ -43,15 +54,15 @@ export type MyCompetences = {
   latest: (AssessmentSummary & { areaLevels: AreaLevelDto[]; competences: CompetenceDto[] }) | null;
   history: AssessmentSummary[];
   changes: (Change & { title: string })[];
-  gaps: {
-    competenceId: string;
-    title: string;
-    level: number;
-    target: number;
-    estimated: boolean;
-    lessons: { id: string; title: string }[];
-    walkthroughs: { id: string; title: string }[];
-  }[];
+  /** Every competence below the role's target, the widest gap first, with all that teaches it. */
+  gaps: GapWithTeaching[];
+  /** The widest gaps with what to take next: unfinished, each item once (gap-plan.ts). */
+  focus: FocusGap[];
+  /**
+   * For the owner's current curator: the ratings of the latest assessment they have neither
+   * confirmed nor commented on yet, in the framework's order. Empty for anyone else.
+   */
+  toReview: RatedItemDto[];
   nextDue: string | null;
   isDue: boolean;
   everyDays: number;
@@ -131,15 +142,23 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
   const last = assessments.at(-1);
   let latest: MyCompetences["latest"] = null;
   let gaps: MyCompetences["gaps"] = [];
+  let focus: MyCompetences["focus"] = [];
+  let toReview: MyCompetences["toReview"] = [];
   let changes: MyCompetences["changes"] = [];
   if (last) {
     const fw = getFramework(last.frameworkVersion);
     const levels = competenceLevels(fw, answersOf(last));
-    const reviews = await db.ratingReview.findMany({
-      where: { assessmentId: last.id },
-      orderBy: { createdAt: "asc" },
-      select: { itemType: true, itemId: true, confirmed: true, comment: true, createdAt: true, curator: { select: { name: true } } },
-    });
+    // What the owner finished, for the gaps' links; read within whose learning the reader may see.
+    const finished = { userId: ownerId, completedAt: { not: null }, user: menteesWhere(actor) };
+    const [reviews, lessonsDone, guidesDone] = await Promise.all([
+      db.ratingReview.findMany({
+        where: { assessmentId: last.id },
+        orderBy: { createdAt: "asc" },
+        select: { itemType: true, itemId: true, confirmed: true, comment: true, createdAt: true, curatorId: true, curator: { select: { name: true } } },
+      }),
+      db.lessonProgress.findMany({ where: finished, select: { lessonId: true } }),
+      db.walkthroughProgress.findMany({ where: finished, select: { walkthroughId: true } }),
+    ]);
     const title = (t: { uk: string; en: string }) => t[locale];
     latest = {
       ...history.at(-1)!,
@@ -163,7 +182,13 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
           note: last.ratings.find((r) => r.itemType === itemType && r.itemId === itemId)?.note ?? null,
           reviews: reviews
             .filter((r) => r.itemType === itemType && r.itemId === itemId)
-            .map((r) => ({ curatorName: r.curator.name, confirmed: r.confirmed, comment: r.comment, createdAt: r.createdAt.toISOString() })),
+            .map((r) => ({
+              curatorName: r.curator.name,
+              confirmed: r.confirmed,
+              comment: r.comment,
+              createdAt: r.createdAt.toISOString(),
+              byViewer: r.curatorId === actor.id,
+            })),
         };
       }),
     };
@@ -182,6 +207,26 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
         walkthroughs: (guidesFor.get(c.id) ?? []).map((w) => ({ id: w.id, title: w.title })),
       };
     });
+    focus = planGaps(gaps, { lessons: new Set(lessonsDone.map((l) => l.lessonId)), walkthroughs: new Set(guidesDone.map((g) => g.walkthroughId)) });
+    if (can(actor, "review:assessment", { ownerId, curatorIds: owner.curators.map((c) => c.curatorId) })) {
+      const reviewed = new Set(reviews.filter((r) => r.curatorId === actor.id).map((r) => `${r.itemType}:${r.itemId}`));
+      const rated = new Map(last.ratings.map((r) => [`${r.itemType}:${r.itemId}`, r]));
+      // In the framework's order: the areas (short form), or each competence (full form).
+      const items = [
+        ...fw.areas.map((a) => ({ itemType: "AREA" as const, itemId: a.id, title: title(a.title), target: areaTarget(fw, profileId, a.id) })),
+        ...fw.competences.map((c) => ({
+          itemType: "COMPETENCE" as const,
+          itemId: c.id,
+          title: `${c.id} ${title(c.title)}`,
+          target: profile.targets[c.id] ?? 0,
+        })),
+      ];
+      toReview = items.flatMap((item) => {
+        const key = `${item.itemType}:${item.itemId}`;
+        const rating = rated.get(key);
+        return rating && !reviewed.has(key) ? [{ ...item, level: rating.level, note: rating.note }] : [];
+      });
+    }
     const previous = assessments.at(-2);
     if (previous) {
       const areaTitles = new Map(fw.areas.map((a) => [a.id, title(a.title)]));
@@ -202,6 +247,8 @@ export async function getCompetenceOverview(actor: Actor, ownerId: string, local
     history,
     changes,
     gaps,
+    focus,
+    toReview,
     nextDue: due?.toISOString() ?? null,
     isDue: due ? due.getTime() <= Date.now() : true,
     everyDays,

@@ -5,9 +5,13 @@ import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
 import { ApiError, callApi, newKey } from "@/ui/api-client";
 
-type Option = { value: string; label: string };
+/** `done`: the mentee has finished it — still offered, to go over again. */
+type Option = { value: string; label: string; done?: boolean };
 
-/** A curator gives a mentee a lesson, a walkthrough or a track, with an optional due day and message. */
+/**
+ * A curator gives a mentee a lesson, a walkthrough or a track, with an optional due day and message.
+ * The options come sorted by title; what the mentee has finished is marked, and can still be given.
+ */
 export function AssignForm({
   learnerId,
   lessons,
@@ -93,7 +97,7 @@ export function AssignForm({
         <select id={`${id}-target`} className="input" value={target} onChange={(e) => setTarget(e.currentTarget.value)} {...field("targetId")}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
-              {o.label}
+              {o.done ? t("optionDone", { title: o.label }) : o.label}
             </option>
           ))}
         </select>

@@ -5,6 +5,9 @@ import { assignmentsWhere, authorize, can, menteesWhere, mentorshipsWhere, type 
 import { addDays, kyivDay, mondayOf } from "@/lib/kyiv-calendar";
 import { computeStreak } from "@/features/progress/streak";
 import type { AssessmentSummary } from "@/features/competences/scoring";
+import { getFramework } from "@/features/competences/server/framework";
+import { loadCatalog } from "@/features/content/server/load-catalog";
+import type { AppLocale } from "@/server/i18n";
 
 export type CaseloadFlag = "inactive" | "overdue" | "stuck" | "dropped";
 export const CASELOAD_FLAGS: readonly CaseloadFlag[] = ["inactive", "overdue", "stuck", "dropped"];
@@ -20,14 +23,72 @@ export type CaseloadRow = {
   week: { lessons: number; walkthroughs: number };
   month: { lessons: number; walkthroughs: number };
   assignments: { done: number; due: number; overdue: number };
-  assessment: { submittedOn: string; change: number | null } | null;
+  /**
+   * The latest self-assessment: `change` is the mean over the areas since the one before (one
+   * decimal); `drops` names each area whose level went down, the largest drop first — an area can
+   * drop while the mean rises, so the flag says which.
+   */
+  assessment: { submittedOn: string; change: number | null; drops: AreaDrop[] } | null;
+  /** Where the mentee said "I'm stuck" in the last 30 days (unresolved), newest first, one per guide and step. */
+  stuckIn: StuckStep[];
   flags: CaseloadFlag[];
 };
+
+export type AreaDrop = { areaId: string; title: string; from: number; to: number; delta: number };
+export type StuckStep = { walkthroughId: string; title: string; stepId: string; stepTitle: string; stepNumber: number | null };
 
 const areaMean = (s: AssessmentSummary) => {
   const levels = Object.values(s.areas);
   return levels.length ? levels.reduce((a, b) => a + b, 0) / levels.length : 0;
 };
+
+type TakenAssessment = { summary: unknown; frameworkVersion: number };
+
+/** Areas whose level went down between two assessments, titled from the latest one's framework version; the largest drop first. */
+function areaDrops(latest: TakenAssessment, previous: TakenAssessment, locale: AppLocale): AreaDrop[] {
+  const before = (previous.summary as AssessmentSummary).areas;
+  const titles = new Map(getFramework(latest.frameworkVersion).areas.map((a) => [a.id, a.title[locale]]));
+  return Object.entries((latest.summary as AssessmentSummary).areas)
+    .flatMap(([areaId, to]): AreaDrop[] => {
+      const from = before[areaId];
+      return from !== undefined && to < from ? [{ areaId, title: titles.get(areaId) ?? areaId, from, to, delta: to - from }] : [];
+    })
+    .sort((a, b) => a.delta - b.delta || a.areaId.localeCompare(b.areaId, "en", { numeric: true }));
+}
+
+/**
+ * Guide and step titles of the mentees' open "I'm stuck" reports. The catalog is read only when
+ * there are reports, and each guide once (not once per mentee); reports name only what their
+ * author opened, so titles come from all published content.
+ */
+async function stuckStepTitles(
+  reports: { userId: string | null; walkthroughId: string; stepId: string }[],
+  locale: AppLocale,
+): Promise<(userId: string) => StuckStep[]> {
+  if (!reports.length) return () => [];
+  const catalog = await loadCatalog("everything");
+  const guideIds = [...new Set(reports.map((r) => r.walkthroughId))];
+  const guides = new Map(await Promise.all(guideIds.map(async (id) => [id, await catalog.getWalkthrough(id, locale)] as const)));
+  return (userId) => {
+    const seen = new Set<string>();
+    return reports.flatMap((r): StuckStep[] => {
+      const key = `${r.walkthroughId}/${r.stepId}`;
+      if (r.userId !== userId || seen.has(key)) return [];
+      seen.add(key);
+      const guide = guides.get(r.walkthroughId);
+      const index = guide?.steps.findIndex((s) => s.id === r.stepId) ?? -1;
+      return [
+        {
+          walkthroughId: r.walkthroughId,
+          title: guide?.frontmatter.title ?? r.walkthroughId,
+          stepId: r.stepId,
+          stepTitle: index >= 0 ? guide!.steps[index]!.title : r.stepId,
+          stepNumber: index >= 0 ? index + 1 : null,
+        },
+      ];
+    });
+  };
+}
 
 export type CaseloadCurator = { id: string; name: string };
 
@@ -51,12 +112,14 @@ export async function getCaseloadCurator(actor: Actor, curatorId: string = actor
 /**
  * One screen for a curator: each current mentee with last activity, streak, lessons and guides
  * this week and month, assignments done / due / overdue, the latest self-assessment and its change,
- * and flags. Seven queries whatever the number of mentees (none per mentee). Whose caseload it is
+ * and flags. Seven queries whatever the number of mentees (none per mentee), and when someone is
+ * stuck in a guide, the catalog and each such guide once for the titles. Whose caseload it is
  * comes from the curator's id alone: access is decided from the database, not by the caller.
  */
-export async function getCaseload(actor: Actor, options: { curatorId?: string; now?: Date } = {}): Promise<CaseloadRow[]> {
+export async function getCaseload(actor: Actor, options: { curatorId?: string; now?: Date; locale?: AppLocale } = {}): Promise<CaseloadRow[]> {
   const { id: curatorId } = await getCaseloadCurator(actor, options.curatorId);
   const now = options.now ?? new Date();
+  const locale = options.locale ?? "uk";
   const db = getDb();
   const today = kyivDay(now);
   const monthStart = `${today.slice(0, 7)}-01`;
@@ -75,17 +138,18 @@ export async function getCaseload(actor: Actor, options: { curatorId?: string; n
     db.learningActivity.groupBy({ by: ["userId", "kind"], where: { userId: { in: ids }, day: { gte: monthStart } }, _count: { _all: true } }),
     db.learningActivity.groupBy({ by: ["userId", "kind"], where: { userId: { in: ids }, day: { gte: weekStart } }, _count: { _all: true } }),
     db.assignment.findMany({ where: { curatorId, learnerId: { in: ids } }, select: { learnerId: true, dueOn: true, completedAt: true } }),
-    db.walkthroughReport.groupBy({
-      by: ["userId"],
+    db.walkthroughReport.findMany({
       where: { userId: { in: ids }, kind: "stuck", resolvedAt: null, createdAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } },
-      _count: { _all: true },
+      orderBy: { createdAt: "desc" },
+      select: { userId: true, walkthroughId: true, stepId: true },
     }),
     db.assessment.findMany({
       where: { userId: { in: ids }, status: "SUBMITTED" },
       orderBy: { submittedAt: "desc" },
-      select: { userId: true, submittedAt: true, summary: true },
+      select: { userId: true, submittedAt: true, summary: true, frameworkVersion: true },
     }),
   ]);
+  const stepsOf = await stuckStepTitles(stuck, locale);
   const daysOf = new Map<string, Set<string>>();
   for (const a of activeDays) {
     let set = daysOf.get(a.userId);
@@ -102,16 +166,13 @@ export async function getCaseload(actor: Actor, options: { curatorId?: string; n
     const [latest, previous] = taken;
     const change =
       latest && previous ? Math.round((areaMean(latest.summary as AssessmentSummary) - areaMean(previous.summary as AssessmentSummary)) * 10) / 10 : null;
-    const dropped = Boolean(
-      latest &&
-      previous &&
-      Object.entries((latest.summary as AssessmentSummary).areas).some(([area, level]) => level < ((previous.summary as AssessmentSummary).areas[area] ?? 0)),
-    );
+    const drops = latest && previous ? areaDrops(latest, previous, locale) : [];
+    const stuckIn = stepsOf(mentee.id);
     const flags: CaseloadFlag[] = [];
     if (!lastActive || lastActive < addDays(today, -INACTIVE_DAYS)) flags.push("inactive");
     if (overdue) flags.push("overdue");
-    if (stuck.some((s) => s.userId === mentee.id)) flags.push("stuck");
-    if (dropped) flags.push("dropped");
+    if (stuckIn.length) flags.push("stuck");
+    if (drops.length) flags.push("dropped");
     return {
       id: mentee.id,
       name: mentee.name,
@@ -121,7 +182,8 @@ export async function getCaseload(actor: Actor, options: { curatorId?: string; n
       week: { lessons: count(thisWeek, "lesson"), walkthroughs: count(thisWeek, "walkthrough") },
       month: { lessons: count(thisMonth, "lesson"), walkthroughs: count(thisMonth, "walkthrough") },
       assignments: { done: work.filter((a) => a.completedAt).length, due: work.filter((a) => !a.completedAt).length - overdue, overdue },
-      assessment: latest ? { submittedOn: kyivDay(latest.submittedAt!), change } : null,
+      assessment: latest ? { submittedOn: kyivDay(latest.submittedAt!), change, drops } : null,
+      stuckIn,
       flags,
     };
   });

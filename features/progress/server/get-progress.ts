@@ -10,7 +10,7 @@ import { countDueReviews } from "./review";
 import { completedLessonIds } from "./lesson-position";
 import { completedWalkthroughIds } from "@/features/walkthroughs/server/progress";
 
-/** Weeks of streak history shown (a quarter). */
+/** Weeks of streak history shown at most (a quarter). */
 export const HISTORY_WEEKS = 12;
 
 /** "none": before the learner's first day of learning, or still to come. */
@@ -31,7 +31,11 @@ export type MyProgress = {
   goalMinutes: number;
   reviewsDue: number;
   streak: Streak;
-  /** HISTORY_WEEKS rows of Monday…Sunday, the last row being this week; days before the first day of learning are "none". */
+  /**
+   * Rows of Monday…Sunday from the week of the first day of learning (at most HISTORY_WEEKS), the
+   * last row being this week; days before the first day of learning are "none". Empty for someone
+   * who has not learned yet, so a newcomer sees a sentence, not weeks of empty rows.
+   */
   history: { day: string; status: DayStatus; minutes: number }[][];
 };
 
@@ -69,13 +73,16 @@ export async function getMyProgress(actor: Actor, locale: AppLocale, now = new D
   const week = Array.from({ length: 7 }, (_, i) => addDays(monday, i)).map((day) => ({ day, minutes: day > today ? 0 : minutes(day) }));
   const streak = computeStreak(days.keys(), today);
   const bridged = new Set(streak.bridged);
-  const firstMonday = addDays(monday, -7 * (HISTORY_WEEKS - 1));
-  const firstDay = [...days.keys()].sort()[0] ?? today;
-  const history = Array.from({ length: HISTORY_WEEKS }, (_, w) =>
+  const firstDay = [...days.keys()].filter((d) => d <= today).sort()[0];
+  const earliestMonday = addDays(monday, -7 * (HISTORY_WEEKS - 1));
+  const firstMonday = firstDay && mondayOf(firstDay) > earliestMonday ? mondayOf(firstDay) : earliestMonday;
+  let weeks = 0;
+  if (firstDay) for (let w = firstMonday; w <= monday; w = addDays(w, 7)) weeks += 1;
+  const history = Array.from({ length: weeks }, (_, w) =>
     Array.from({ length: 7 }, (_, d) => {
       const day = addDays(firstMonday, w * 7 + d);
       // Today is not missed while it lasts.
-      const status: DayStatus = days.has(day) ? "active" : day >= today || day < firstDay ? "none" : bridged.has(day) ? "grace" : "missed";
+      const status: DayStatus = days.has(day) ? "active" : day >= today || day < firstDay! ? "none" : bridged.has(day) ? "grace" : "missed";
       return { day, status, minutes: minutes(day) };
     }),
   );

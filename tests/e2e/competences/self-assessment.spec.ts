@@ -99,16 +99,35 @@ test("the curator sees a mentee's profile and confirms a self-rating; another cu
   await expectAccessible();
   const menteeUrl = page.url();
 
-  const details = page.locator("details").filter({ hasText: "Цифрові інструменти в соціальній роботі" }).first();
-  await tabTo(page, details.locator("summary"));
-  await page.keyboard.press("Enter");
-  const review = details.getByRole("form").first();
+  // It speaks about the mentee, and what waits for the curator comes first: no section to expand.
+  await expect(page.getByRole("heading", { level: 2, name: `${mentee.name}: рівень порівняно з ціллю ролі «Фахівець із соціальної роботи»` })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: `Рівень: ${mentee.name}` })).toBeVisible();
+  await expect(page.getByText(/Ваш рівень|Це ваше перше/)).toHaveCount(0);
+  const waiting = page.getByRole("region", { name: "Чекають на ваше підтвердження: 6" });
+  await expect(waiting).toBeVisible();
+  const review = waiting.getByRole("form", { name: "Відгук куратора: Цифрові інструменти в соціальній роботі" });
   await tabTo(page, review.getByLabel("Коментар куратора (необов'язково)"));
   await page.keyboard.type("Бачила, як ви допомагали клієнтці з Дією — так тримати.");
   await tabTo(page, review.getByRole("button", { name: "Підтвердити самооцінку" }));
   await page.keyboard.press("Enter");
+  await expect(review.getByRole("status")).toHaveText("Відгук збережено.");
+  await expect(page.getByRole("region", { name: "Чекають на ваше підтвердження: 5" })).toBeVisible();
+  // The review stands beside the rating in the full list.
+  const details = page
+    .getByRole("region", { name: "Усі компетентності", exact: true })
+    .locator("details")
+    .filter({ hasText: "Цифрові інструменти в соціальній роботі" })
+    .first();
+  await tabTo(page, details.locator("summary"));
+  await page.keyboard.press("Enter");
   await expect(details.getByText(`Підтверджує куратор ${curator.name}`).first()).toBeVisible();
   await expectAccessible();
+  // Back to the mentee's page with the keyboard.
+  await tabTo(page, page.getByRole("link", { name: `← Сторінка підопічного: ${mentee.name}` }), 200);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: mentee.name })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: `Компетентності: ${mentee.name}` })).toBeVisible();
 
   const other = await browser.newContext({ locale: "uk-UA" });
   const otherPage = await other.newPage();

@@ -2,7 +2,8 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { getMenteeWork } from "@/features/mentoring/server/caseload";
-import { findCatalogAudience, loadCatalog, type Publisher } from "@/features/content/server/load-catalog";
+import type { Publisher } from "@/features/content/server/load-catalog";
+import { getAssignOptions } from "@/features/mentoring/server/assign-options";
 import { publisherText } from "@/features/content/components/publisher-line";
 import type { AppLocale } from "@/server/i18n";
 import { kyivDay } from "@/lib/kyiv-calendar";
@@ -25,11 +26,11 @@ const ID = /^[\w-]{1,40}$/;
  * Who may see what is decided by getMenteeWork from the database; anyone else gets 404.
  */
 /** Options of the assign form: an item written in the app says who publishes it, as on its card. */
-async function withPublisher(options: { value: string; label: string; publisher: Publisher }[], locale: AppLocale) {
+async function withPublisher(options: { value: string; title: string; publisher: Publisher; done: boolean }[], locale: AppLocale) {
   return Promise.all(
     options.map(async (o) => {
       const by = await publisherText(o.publisher, locale);
-      return { value: o.value, label: by ? `${o.label} — ${by}` : o.label };
+      return { value: o.value, label: by ? `${o.title} — ${by}` : o.title, done: o.done };
     }),
   );
 }
@@ -50,12 +51,8 @@ export default async function MenteePage({
   const asCurator = work.view === "curator";
   const thread = asCurator ? await loadForPage(getFeedbackThread(user, user.id, id, { before: before && ID.test(before) ? before : undefined })) : null;
   const locale = localeRaw === "en" ? "en" : "uk";
-  // The curator offers only what the mentee can open: the mentee's catalog, not the curator's.
-  const mentee = asCurator ? await findCatalogAudience(id) : null;
-  const catalog = mentee ? await loadCatalog(mentee) : null;
-  const lessons = catalog?.lessons(locale) ?? [];
-  const guides = catalog?.walkthroughs(locale) ?? [];
-  const tracks = catalog?.tracks() ?? [];
+  // The curator offers only what the mentee can open (the mentee's catalog), by title, with what they finished marked.
+  const options = asCurator ? await loadForPage(getAssignOptions(user, id, locale)) : null;
   const today = kyivDay(new Date());
   return (
     <ClientMessages namespaces={["mentee", "feedback"]}>
@@ -72,7 +69,7 @@ export default async function MenteePage({
         <div className="mb-6" />
       )}
       <div className="grid gap-6 lg:grid-cols-2">
-        {asCurator ? (
+        {options ? (
           <section className="card" aria-labelledby="assign">
             <h2 id="assign" className="mb-3 text-xl font-bold">
               {t("assignTitle")}
@@ -80,18 +77,9 @@ export default async function MenteePage({
             <AssignForm
               learnerId={id}
               today={today}
-              lessons={await withPublisher(
-                lessons.map((l) => ({ value: l.id, label: l.title, publisher: l.publisher })),
-                locale,
-              )}
-              walkthroughs={await withPublisher(
-                guides.map((g) => ({ value: g.id, label: g.title, publisher: g.publisher })),
-                locale,
-              )}
-              tracks={await withPublisher(
-                tracks.map((tr) => ({ value: tr.id, label: tr.title[locale], publisher: tr.publisher })),
-                locale,
-              )}
+              lessons={await withPublisher(options.lessons, locale)}
+              walkthroughs={await withPublisher(options.walkthroughs, locale)}
+              tracks={await withPublisher(options.tracks, locale)}
             />
           </section>
         ) : (
