@@ -356,16 +356,22 @@ describe("learners' records across an edit (the edit rules)", () => {
     const item = await publishedLesson();
     await seedRecords(item.slug);
     const before = await records(item.slug);
-    await publishEdit(item, (t) =>
-      t.replace("Ранок у старостаті.", "Ранок у сільській раді.").replace("Який пароль найнадійніший", "Який із паролів найнадійніший"),
-    );
+    await publishEdit(item, (t) => {
+      // The edit must change both the prose and a question's wording (the lesson's text as it stands).
+      expect(t).toContain("Ранок у старостаті.");
+      expect(t).toContain("Який варіант найнадійніший");
+      return t.replace("Ранок у старостаті.", "Ранок у сільській раді.").replace("Який варіант найнадійніший", "Який із варіантів найнадійніший");
+    });
     expect(await records(item.slug)).toEqual(before);
   });
 
   it("removes only the cards of an item whose answer changed", async () => {
     const item = await publishedLesson();
     await seedRecords(item.slug);
-    await publishEdit(item, (t) => t.replace("answer={false}", "answer={true}"));
+    await publishEdit(item, (t) => {
+      expect(t.match(/answer=\{true\}/g)).toHaveLength(1);
+      return t.replace("answer={true}", "answer={false}");
+    });
     const after = await records(item.slug);
     expect(after.cards).toEqual(["best-password"]);
     expect(after.progress.find((p) => p.userId === learner.id)?.step).toBe(3);
