@@ -26,6 +26,7 @@ const text = { type: "text" } as const;
 const requiredText = { type: "text", required: true } as const;
 const requiredId = { type: "id", required: true } as const;
 const flag = { type: "boolean" } as const;
+const number = { type: "number" } as const;
 const requiredNumber = { type: "number", required: true } as const;
 
 /**
@@ -50,7 +51,8 @@ export const COMPONENT_ATTRIBUTES = {
   Checklist: { id: requiredId, title: requiredText },
   Item: {},
   GuideStep: { id: requiredId, title: requiredText, screen: { type: "image", required: true }, alt: requiredText },
-  Hotspot: { n: requiredNumber, x: requiredNumber, y: requiredNumber },
+  // bx and by are required by the walkthrough rule, which says where the badge could go.
+  Hotspot: { n: requiredNumber, x: requiredNumber, y: requiredNumber, bx: number, by: number },
   Expect: {},
   Mistakes: {},
   Mistake: {},

@@ -14,6 +14,7 @@ describe("which pages open offline", () => {
       "/lessons/strong-passwords",
       "/walkthroughs/diia-sign-in",
       "/walkthroughs/diia-sign-in/print",
+      "/walkthroughs/diia-sign-in/screens",
       "/review",
       "/community/t/ck123",
       "/methodology/abc",

@@ -17,6 +17,7 @@ const OFFLINE_PAGES: RegExp[] = [
   /^\/walkthroughs$/,
   /^\/walkthroughs\/[\w-]+$/,
   /^\/walkthroughs\/[\w-]+\/print$/,
+  /^\/walkthroughs\/[\w-]+\/screens$/,
   /^\/review$/,
   /^\/progress$/,
   /^\/competences$/,

@@ -9,8 +9,11 @@ const LESSONS = new Set(["diia-for-clients"]);
 const SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="360" height="720" viewBox="0 0 360 720" role="img"><title>Екран</title><rect width="360" height="720" fill="#fff"/></svg>';
 
-function step(id: string, { hotspots = "<Hotspot n={1} x={50} y={80}>Кнопка «Увійти»</Hotspot>", tell = true, extra = "" } = {}) {
-  return `<GuideStep id="${id}" title="Крок ${id}" screen="./screen.svg" alt="Екран застосунку з кнопкою «Увійти» внизу">
+function step(
+  id: string,
+  { hotspots = "<Hotspot n={1} x={50} y={80} bx={50} by={64}>Кнопка «Увійти»</Hotspot>", tell = true, extra = "", screen = "./screen.svg" } = {},
+) {
+  return `<GuideStep id="${id}" title="Крок ${id}" screen="${screen}" alt="Екран застосунку з кнопкою «Увійти» внизу">
   ${hotspots}
 
 Натисніть **Увійти** (1).
@@ -46,7 +49,7 @@ ${practice ? `<TrueFalse id="code" statement="Код із SMS можна про�
 `;
 }
 
-function contentWith(files: Record<string, string>, screens: Record<string, string> = {}): string {
+function contentWith(files: Record<string, string>, screens: Record<string, string> = {}, extraScreens: Record<string, string> = {}): string {
   const root = mkdtempSync(join(tmpdir(), "skh-walkthroughs-"));
   for (const [path, text] of Object.entries(files)) {
     const folder = join(root, "walkthroughs", path.split("/")[0]!);
@@ -54,6 +57,7 @@ function contentWith(files: Record<string, string>, screens: Record<string, stri
     writeFileSync(join(root, "walkthroughs", path), text);
     writeFileSync(join(folder, "screen.svg"), screens[path.split("/")[0]!] ?? SVG);
   }
+  for (const [path, text] of Object.entries(extraScreens)) writeFileSync(join(root, "walkthroughs", path), text);
   return root;
 }
 
@@ -71,7 +75,8 @@ describe("content check for walkthroughs", () => {
         screen: "./screen.svg",
         alt: "Екран застосунку з кнопкою «Увійти» внизу",
         wide: false,
-        hotspots: [{ n: 1, x: 50, y: 80, label: "Кнопка «Увійти»" }],
+        size: { width: 360, height: 720 },
+        hotspots: [{ n: 1, x: 50, y: 80, bx: 50, by: 64, label: "Кнопка «Увійти»" }],
       },
       expect.objectContaining({ id: "two" }),
     ]);
@@ -127,6 +132,102 @@ describe("content check for walkthroughs", () => {
     expect(out).toContainEqual(expect.stringMatching(/^h\/en\.mdx:\d+: GuideStep: steps must match the Ukrainian version: one, two/));
     const links = messages(contentWith({ "g/uk.mdx": guide("g").replace("lesson:diia-for-clients", "lesson:no-such-lesson") }));
     expect(links).toEqual([expect.stringMatching(/^g\/uk\.mdx:\d+: link: no lesson "no-such-lesson"/)]);
+  });
+});
+
+/** A phone screen with words where marks might go: a title, two lines in tspans and a button «Поділитися». */
+const SHARE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="360" height="720" viewBox="0 0 360 720" font-size="16"><title>Запит</title><rect width="360" height="720" fill="#fff"/>' +
+  '<text x="30" y="96" font-size="24" font-weight="700">Запит на копію</text>' +
+  '<text x="46" y="300"><tspan>Паспорт</tspan><tspan x="46" dy="28">Картка платника</tspan></text>' +
+  '<rect x="26" y="560" width="308" height="52" rx="26" fill="#1f2937"/><text x="180" y="592" font-size="17" font-weight="600" fill="#fff" text-anchor="middle">Поділитися</text></svg>';
+
+describe("the marks' badges (decision 043)", () => {
+  const share = (hotspots: string) => guide("g", { steps: [step("one", { hotspots }), step("two")] });
+  const run = (text: string, en?: string) => messages(contentWith({ "g/uk.mdx": text, ...(en ? { "g/en.mdx": en } : {}) }, { g: SHARE_SVG }));
+  const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
+  const suggested = (message: string) => /bx=\{(\d+)\} by=\{(\d+)\}/.exec(message)!.slice(1).map(Number) as [number, number];
+
+  it("asks for bx and by at the mark's own line, with a free place that then passes", () => {
+    const mark = "<Hotspot n={1} x={50} y={81}>Кнопка «Поділитися»</Hotspot>";
+    const text = share(mark);
+    const out = run(text);
+    expect(out).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^g/uk\\.mdx:${lineOf(text, mark)}: GuideStep\\[one\\]\\.Hotspot: mark 1 \\(Кнопка «Поділитися»\\) needs bx and by: where its numbered badge sits beside the target, in percent of the screen, e\\.g\\. bx=\\{\\d+\\} by=\\{\\d+\\}$`,
+        ),
+      ),
+    ]);
+    const [bx, by] = suggested(out[0]!);
+    expect(run(share(mark.replace(">Кнопка", ` bx={${bx}} by={${by}}>Кнопка`)))).toEqual([]);
+  });
+
+  it("refuses a badge on the screen's words, the button's label or a line in a tspan, naming the words and a free place", () => {
+    const onLabel = "<Hotspot n={1} x={50} y={81} bx={50} by={81}>Кнопка «Поділитися»</Hotspot>";
+    const out = run(share(onLabel));
+    expect(out).toEqual([
+      expect.stringMatching(
+        /GuideStep\[one\]\.Hotspot: mark 1 \(Кнопка «Поділитися»\): its badge at bx=50 by=81 covers the screen's text «Поділитися»; a free place: bx=\{\d+\} by=\{\d+\}$/,
+      ),
+    ]);
+    const [bx, by] = suggested(out[0]!);
+    // Beside the button's label, not on it: outside the label's estimated box by at least the badge's radius.
+    expect(Math.abs(bx - 50) >= 20 || Math.abs(by - 81) >= 3).toBe(true);
+    expect(run(share(onLabel.replace("bx={50} by={81}", `bx={${bx}} by={${by}}`)))).toEqual([]);
+
+    const onTspan = run(share("<Hotspot n={1} x={30} y={42} bx={30} by={45}>Документи</Hotspot>"));
+    expect(onTspan).toEqual([expect.stringMatching(/its badge at bx=30 by=45 covers the screen's text «Картка платника»; a free place/)]);
+  });
+
+  it("refuses a badge outside the screen, on a target, or on another mark's badge", () => {
+    expect(run(share("<Hotspot n={1} x={50} y={20} bx={98} by={20}>Поле</Hotspot>"))).toEqual([
+      expect.stringMatching(
+        /mark 1 \(Поле\): its badge at bx=98 by=20 reaches outside the screen \(it is 7 % of the screen's width across\); a free place: bx=\{\d+\} by=\{\d+\}$/,
+      ),
+    ]);
+    expect(run(share("<Hotspot n={1} x={50} y={20} bx={52} by={21}>Поле</Hotspot>"))).toEqual([
+      expect.stringMatching(/mark 1 \(Поле\): its badge at bx=52 by=21 covers its own target; a free place/),
+    ]);
+    const two = "<Hotspot n={1} x={20} y={20} bx={20} by={26}>Перше</Hotspot>\n  <Hotspot n={2} x={60} y={20} bx={22} by={27}>Друге</Hotspot>";
+    const out = run(share(two));
+    // The later mark yields: one problem, and its free place keeps off mark 1's badge.
+    expect(out).toEqual([
+      expect.stringMatching(/mark 2 \(Друге\): its badge at bx=22 by=27 overlaps the badge of mark 1; a free place: bx=\{\d+\} by=\{\d+\}$/),
+    ]);
+    const [bx, by] = suggested(out[0]!);
+    expect(run(share(two.replace("bx={22} by={27}", `bx={${bx}} by={${by}}`)))).toEqual([]);
+  });
+
+  it("holds a translation to the Ukrainian marks: the screen is the same", () => {
+    const mark = "<Hotspot n={1} x={50} y={20} bx={50} by={26}>Поле</Hotspot>";
+    const out = run(share(mark), share(mark.replace("bx={50}", "bx={60}")));
+    expect(out).toEqual([
+      expect.stringMatching(
+        /^g\/en\.mdx:\d+: GuideStep\[one\]\.Hotspot: the marks must be where the Ukrainian version has them \(the screen is the same\): 1: x=50 y=20 bx=50 by=26$/,
+      ),
+    ]);
+  });
+
+  it("holds a screenshot's badges only to being given and on the screen: its words and proportions are unknown", () => {
+    const body = (hotspots: string) => {
+      const text = guide("g", { steps: [step("s1", { hotspots, screen: "./f-shot1.png" }), step("s2", { screen: "./f-shot1.png" })] });
+      return { body: text.slice(text.indexOf("---", 3) + 3), frontmatter: { audience: "client" as const } };
+    };
+    const problems = (hotspots: string) => {
+      const out: string[] = [];
+      checkWalkthroughBody(
+        body(hotspots),
+        (_i, field, message) => out.push(`${field}: ${message}`),
+        () => ({ text: "", bytes: 100, contentType: "image/png" }),
+      );
+      return out;
+    };
+    expect(problems("<Hotspot n={1} x={50} y={50}>Кнопка</Hotspot>")).toEqual([
+      expect.stringMatching(/^GuideStep\[s1\]\.Hotspot: mark 1 \(Кнопка\) needs bx and by/),
+    ]);
+    expect(problems("<Hotspot n={1} x={50} y={50} bx={50} by={45}>Кнопка</Hotspot>\n<Hotspot n={2} x={52} y={50} bx={51} by={45}>Поле</Hotspot>")).toEqual([]);
+    expect(problems("<Hotspot n={1} x={50} y={50} bx={99} by={50}>Кнопка</Hotspot>")).toEqual([expect.stringMatching(/reaches outside the screen/)]);
   });
 });
 

@@ -46,12 +46,17 @@ function guideScreens() {
 
 /** Compiles one checked walkthrough at build time; screens become public paths, lesson links ordinary ones. */
 export async function compileWalkthrough(source: WalkthroughSource): Promise<CompiledWalkthrough> {
-  const wide = new Set(source.steps.filter((s) => s.wide).map((s) => s.id));
+  const steps = new Map(source.steps.map((s) => [s.id, s]));
   const folder = walkthroughMediaFolder(source.id);
+  // What the app fills in for a step: a wide screen goes above the text; the screen's size places its marks.
+  const filledIn = (id: string) => {
+    const step = steps.get(id);
+    return `${step?.wide ? " wide" : ""}${step?.size ? ` size="${step.size.width} ${step.size.height}"` : ""}`;
+  };
   const body = mediaAttributePaths(
     source.body
       .replace(/\]\(lesson:([a-z0-9-]+)\)/g, "](/lessons/$1)")
-      .replace(/<GuideStep\b(?=[^>]*\bid="([^"]+)")/g, (tag, id: string) => (wide.has(id) ? `${tag} wide` : tag)),
+      .replace(/<GuideStep\b(?=[^>]*\bid="([^"]+)")/g, (tag, id: string) => `${tag}${filledIn(id)}`),
     "screen",
     folder,
   );

@@ -35,6 +35,18 @@ export const WALKTHROUGH_COMPONENTS = [
   "KeyTerm",
 ] as const;
 
-export type Hotspot = { n: number; x: number; y: number; label: string };
-/** A step as the player and the handout need it; `wide` screens (desktop pages) are shown above the text, tall ones (phones) beside it. */
-export type GuideStepInfo = { id: string; title: string; screen: string; alt: string; wide: boolean; hotspots: Hotspot[] };
+/** A numbered mark: its target (x, y) and its badge (bx, by; null when not written), in percent of the screen. */
+export type Hotspot = { n: number; x: number; y: number; bx: number | null; by: number | null; label: string };
+/**
+ * A step as the player and the handout need it; `wide` screens (desktop pages) are shown above the
+ * text, tall ones (phones) beside it. `size` is an SVG screen's viewBox (null for a PNG or JPEG).
+ */
+export type GuideStepInfo = {
+  id: string;
+  title: string;
+  screen: string;
+  alt: string;
+  wide: boolean;
+  size: { width: number; height: number } | null;
+  hotspots: Hotspot[];
+};

@@ -48,10 +48,10 @@ describe("saving a lesson or a guide", () => {
     expect(bundle!.parts[0]!.bytes).toBeLessThan(20_000);
   });
 
-  it("lists a guide's player, its printable handout and every screen, counted to the byte", async () => {
+  it("lists a guide's player, its printable handout, its enlarged screens and every screen, counted to the byte", async () => {
     const bundle = await walkthroughBundle(poltavaLearner, "diia-sign-in", "uk");
     const urls = bundle!.parts.map((p) => p.url);
-    expect(urls.slice(0, 2)).toEqual(["/walkthroughs/diia-sign-in", "/walkthroughs/diia-sign-in/print"]);
+    expect(urls.slice(0, 3)).toEqual(["/walkthroughs/diia-sign-in", "/walkthroughs/diia-sign-in/print", "/walkthroughs/diia-sign-in/screens"]);
     const screens = bundle!.parts.filter((p) => p.url.startsWith("/walkthrough-media/diia-sign-in/"));
     expect(screens.length).toBeGreaterThanOrEqual(8);
     for (const screen of screens) expect(screen.bytes, screen.url).toBe(publicSize(screen.url));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   audienceOf,
+  badgeForNewMark,
   caretAt,
   clampPercent,
   hotspotInsertionPoint,
@@ -98,7 +99,7 @@ describe("hotspots", () => {
   const text = `Вступ.
 
 <GuideStep id="one" title="Перший">
-  <Hotspot n={1} x={10} y={20}>Кнопка</Hotspot>
+  <Hotspot n={1} x={10} y={20} bx={20} by={20}>Кнопка</Hotspot>
   <Hotspot n="2" x={30} y={40}>Поле
   імені</Hotspot>
 Текст.
@@ -122,10 +123,21 @@ describe("hotspots", () => {
 
   it("lists the marks of the step around the caret", () => {
     expect(marksAround(text, inFirst)).toEqual([
-      { n: 1, x: 10, y: 20, label: "Кнопка" },
-      { n: 2, x: 30, y: 40, label: "Поле імені" },
+      { n: 1, x: 10, y: 20, bx: 20, by: 20, label: "Кнопка" },
+      { n: 2, x: 30, y: 40, bx: null, by: null, label: "Поле імені" },
     ]);
     expect(marksAround(text, inSecond)).toEqual([]);
+  });
+
+  it("gives a new mark a badge beside its target, clear of the step's other badges and targets", () => {
+    const first = { n: 1, x: 50, y: 50, bx: 59, by: 50, label: "Кнопка" };
+    const alone = badgeForNewMark([], { n: 1, x: 50, y: 50 });
+    expect(alone).toEqual({ bx: 59, by: 50 });
+    // On the same target as mark 1, the next badge goes to the other side, not on mark 1's badge.
+    const second = badgeForNewMark([first], { n: 2, x: 50, y: 50 });
+    expect(second).toEqual({ bx: 41, by: 50 });
+    // A wide screen: the same distance in width is less of its height.
+    expect(badgeForNewMark([], { n: 1, x: 50, y: 95 }, { width: 1000, height: 625 })).toEqual({ bx: 59, by: 94 });
   });
 });
 

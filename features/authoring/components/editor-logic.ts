@@ -3,6 +3,7 @@
  * where a snippet goes and what it needs around it, unique ids, hotspot numbers and positions.
  * Lines and columns count from 1, like the problems `checkMdx` reports.
  */
+import { PHONE_SCREEN, placeBadges, type ScreenSize } from "../../walkthroughs/mark-geometry";
 
 /** A problem as the editor shows it: `checkMdx`'s place and severity, the message already translated. */
 export type EditorProblem = { line: number; column: number; severity: "unsafe" | "content"; message: string };
@@ -99,7 +100,8 @@ export function audienceOf(text: string): "client" | "worker" | null {
   return audience === "client" || audience === "worker" ? audience : null;
 }
 
-export type Mark = { n: number; x: number; y: number; label: string };
+/** A mark as written; bx and by (its badge) are null when not written (yet). */
+export type Mark = { n: number; x: number; y: number; bx: number | null; by: number | null; label: string };
 
 /** Where the GuideStep around the caret starts (its `<GuideStep`), or 0 when the caret is in none. */
 function stepStart(text: string, cursor: number): number {
@@ -119,8 +121,25 @@ export function marksAround(text: string, cursor: number): Mark[] {
   const block = text.slice(start, close === -1 ? text.length : close);
   return [...block.matchAll(/<Hotspot\b([^>]*)>([\s\S]*?)<\/Hotspot>/g)].map((m) => {
     const attribute = (name: string) => Number(new RegExp(`\\b${name}=(?:\\{\\s*|")(-?[\\d.]+)`).exec(m[1]!)?.[1] ?? Number.NaN);
-    return { n: attribute("n"), x: attribute("x"), y: attribute("y"), label: m[2]!.replace(/\s+/g, " ").trim() };
+    const optional = (name: string) => (Number.isFinite(attribute(name)) ? attribute(name) : null);
+    return { n: attribute("n"), x: attribute("x"), y: attribute("y"), bx: optional("bx"), by: optional("by"), label: m[2]!.replace(/\s+/g, " ").trim() };
   });
+}
+
+/**
+ * Where a new mark's badge goes: the first free place beside its target (mark-geometry.ts), clear
+ * of the badges and targets of the step's other marks. The editor does not read the screen's words:
+ * content:check does, and suggests another place if this one covers some. A screen of unknown
+ * proportions is taken for a phone's.
+ */
+export function badgeForNewMark(
+  others: readonly Mark[],
+  mark: { n: number; x: number; y: number },
+  size: ScreenSize = PHONE_SCREEN,
+): { bx: number; by: number } {
+  const marks = [...others.filter((m) => Number.isFinite(m.x) && Number.isFinite(m.y)), { ...mark, bx: null, by: null }];
+  const placed = placeBadges(marks, size).at(-1)!;
+  return { bx: placed.bx, by: placed.by };
 }
 
 /** Percent kept inside the screen: content:check wants 0 < x, y < 100, and a mark on the edge would be half off it. */

@@ -3,7 +3,8 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
 import { useT } from "@/ui/messages";
 import { useTextareaSnapshot } from "./use-textarea-snapshot";
-import { hotspotInsertionPoint, marksAround, movedCrosshair, nextHotspotNumber, percentFromPoint, type Mark } from "./editor-logic";
+import { GuideMarks } from "@/features/walkthroughs/components/guide-marks";
+import { badgeForNewMark, hotspotInsertionPoint, marksAround, movedCrosshair, nextHotspotNumber, percentFromPoint, type Mark } from "./editor-logic";
 import { HOTSPOT_LABEL, hotspotText } from "./snippets";
 import { insertIntoTextarea } from "./textarea-insert";
 
@@ -34,6 +35,8 @@ export function ScreenMarkPicker({ src, alt, onPick, textareaId }: ScreenMarkPic
   const [isFocused, setFocused] = useState(false);
   /** Width over height of the screen, known once it loads (a phone screen until then). */
   const [ratio, setRatio] = useState(9 / 16);
+  /** The screen's proportions as the marks' geometry takes them. */
+  const screenSize = { width: ratio * 1000, height: 1000 };
   useEffect(() => {
     // An image already in the cache may have loaded before React listened.
     const image = imageRef.current;
@@ -55,7 +58,8 @@ export function ScreenMarkPicker({ src, alt, onPick, textareaId }: ScreenMarkPic
       const at = hotspotInsertionPoint(area.value, area.selectionStart);
       area.setSelectionRange(at, at);
       const n = nextHotspotNumber(area.value, at);
-      insertIntoTextarea(area, { text: hotspotText(n, x, y), placement: "line", select: HOTSPOT_LABEL });
+      const badge = badgeForNewMark(marksAround(area.value, at), { n, x, y }, screenSize);
+      insertIntoTextarea(area, { text: hotspotText(n, x, y, badge), placement: "line", select: HOTSPOT_LABEL });
       setPlaced(t("authoring.editor.picker.placed", { n, x, y }));
     }
     onPick?.(x, y);
@@ -106,14 +110,8 @@ export function ScreenMarkPicker({ src, alt, onPick, textareaId }: ScreenMarkPic
             className="absolute inset-0 h-full w-full cursor-crosshair rounded-lg"
           />
         ) : null}
-        {marks.map((mark, index) => (
-          <span key={`${mark.n}-${index}`} aria-hidden="true" className="pointer-events-none absolute" style={{ left: `${mark.x}%`, top: `${mark.y}%` }}>
-            <span className="absolute -left-4 -top-4 h-8 w-8 rounded-full border-4 border-amber-600 shadow-[0_0_0_2px_white]" />
-            <span className="absolute -left-8 -top-8 flex h-6 w-6 items-center justify-center rounded-full border-2 border-white bg-amber-700 text-xs font-bold text-white">
-              {Number.isFinite(mark.n) ? mark.n : "?"}
-            </span>
-          </span>
-        ))}
+        {/* The step's marks as the guide will show them (a badge without bx and by yet, where the check would suggest first). */}
+        <GuideMarks marks={marks} size={screenSize} />
         {isFocused ? (
           <span aria-hidden="true" className="pointer-events-none absolute" style={{ left: `${crosshair.x}%`, top: `${crosshair.y}%` }}>
             <span className="absolute -left-5 top-0 h-0.5 w-10 bg-blue-800 shadow-[0_0_0_1px_white]" />

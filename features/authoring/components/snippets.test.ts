@@ -23,7 +23,7 @@ const guideStep = (
   id: string,
   tellsClient: boolean,
 ) => `<GuideStep id="${id}" title="Відкрийте застосунок" screen="./${id}.svg" alt="Головний екран застосунку з кнопкою «Увійти» внизу.">
-  <Hotspot n={1} x={50} y={88}>Кнопка «Увійти»</Hotspot>
+  <Hotspot n={1} x={50} y={88} bx={50} by={80}>Кнопка «Увійти»</Hotspot>
 
 Натисніть **Увійти** (1).
 
@@ -107,6 +107,18 @@ describe("the palette's snippets", () => {
       }
     },
   );
+
+  it("place a mark's numbered badge beside its target (bx, by), clear of the step's other badges", () => {
+    const text = minimalDocument("walkthrough", "client");
+    const caret = text.indexOf("</GuideStep>");
+    const hotspot = snippetsFor("walkthrough", text, caret).find((s) => s.key === "hotspot")!;
+    expect(hotspot.text).toMatch(/^<Hotspot n=\{2\} x=\{50\} y=\{50\} bx=\{\d+\} by=\{\d+\}>Що тут<\/Hotspot>$/);
+    const next = insert(text, caret, hotspot);
+    const again = snippetsFor("walkthrough", next, next.indexOf("</GuideStep>")).find((s) => s.key === "hotspot")!;
+    const badge = (t: string) => /bx=\{(\d+)\} by=\{(\d+)\}/.exec(t)!.slice(1).join(",");
+    expect(badge(again.text)).not.toBe(badge(hotspot.text));
+    expect(snippetsFor("walkthrough", text, 0).find((s) => s.key === "guideStep")!.text).toMatch(/<Hotspot n=\{1\} x=\{50\} y=\{50\} bx=\{\d+\} by=\{\d+\}>/);
+  });
 
   it("give a second Quiz, Scenario, Checklist or step an id of its own", () => {
     let text = minimalDocument("lesson");

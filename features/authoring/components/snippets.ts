@@ -1,5 +1,5 @@
 import type { ComponentName, MdxKind } from "../allowlist";
-import { audienceOf, nextHotspotNumber, uniqueId, type Insertable } from "./editor-logic";
+import { audienceOf, badgeForNewMark, marksAround, nextHotspotNumber, uniqueId, type Insertable } from "./editor-logic";
 
 /**
  * Ready snippets of the allowlisted components for the editor's palette. Their text is part of the
@@ -44,8 +44,15 @@ const PALETTE: Record<MdxKind, readonly SnippetKey[]> = {
 /** The placeholder of a mark's label, also used by the screen-mark picker. */
 export const HOTSPOT_LABEL = "Що тут";
 
-export function hotspotText(n: number, x: number, y: number): string {
-  return `<Hotspot n={${n}} x={${x}} y={${y}}>${HOTSPOT_LABEL}</Hotspot>`;
+/** A mark: its target (x, y) and its numbered badge beside it (bx, by), in percent of the screen. */
+export function hotspotText(n: number, x: number, y: number, badge: { bx: number; by: number }): string {
+  return `<Hotspot n={${n}} x={${x}} y={${y}} bx={${badge.bx}} by={${badge.by}}>${HOTSPOT_LABEL}</Hotspot>`;
+}
+
+/** A new mark in the middle of the screen, its badge beside it clear of the step's other marks. */
+function centredHotspot(text: string, cursor: number): string {
+  const n = nextHotspotNumber(text, cursor);
+  return hotspotText(n, 50, 50, badgeForNewMark(marksAround(text, cursor), { n, x: 50, y: 50 }));
 }
 
 const mistakes = `<Mistakes>
@@ -129,7 +136,7 @@ function snippetOf(key: SnippetKey, text: string, cursor: number, isWorkerGuide:
         placement: "block",
         select: title,
         text: `<GuideStep id="${id}" title="${title}" screen="./${id}.svg" alt="Що видно на екрані: заголовок, головні кнопки й поля — для тих, хто не бачить малюнка">
-  ${hotspotText(1, 50, 50)}
+  ${hotspotText(1, 50, 50, badgeForNewMark([], { n: 1, x: 50, y: 50 }))}
 
 Що натиснути чи заповнити, з посиланням на позначку (1).
 
@@ -139,7 +146,7 @@ ${mistakes.replace(/^/gm, "  ")}${isWorkerGuide ? "" : `\n  ${tellClient}`}
       };
     }
     case "hotspot":
-      return { key, components: ["Hotspot"], placement: "line", select: HOTSPOT_LABEL, text: hotspotText(nextHotspotNumber(text, cursor), 50, 50) };
+      return { key, components: ["Hotspot"], placement: "line", select: HOTSPOT_LABEL, text: centredHotspot(text, cursor) };
     case "expect":
       return {
         key,

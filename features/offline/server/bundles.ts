@@ -92,6 +92,7 @@ async function walkthroughParts(catalog: Catalog, id: string, locale: AppLocale)
   const pages = [
     { url: `/walkthroughs/${id}`, bytes },
     { url: `/walkthroughs/${id}/print`, bytes },
+    { url: `/walkthroughs/${id}/screens`, bytes },
   ];
   return { title: guide.frontmatter.title, parts: [...pages, ...(await mediaPartsOf(guide.code))] };
 }

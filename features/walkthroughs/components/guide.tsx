@@ -3,11 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { isLowDataRequest } from "@/features/accounts/server/low-data";
 import { TapToLoad } from "@/features/lessons/components/static";
 import { StepHelp } from "./step-help";
+import { GuideMarks } from "./guide-marks";
 import type { HandoutFormat } from "../handout-format";
+import type { ScreenSize } from "../mark-geometry";
 
-type HotspotProps = { n: number; x: number; y: number; children: ReactNode };
+/** A guide published before badges had places has no bx and by: GuideMarks finds them a place. */
+type HotspotProps = { n: number; x: number; y: number; bx?: number; by?: number; children: ReactNode };
 
-/** A numbered mark on a step's screen; GuideStep draws it on the screen and lists it in the legend. */
+/** A numbered mark on a step's screen: its target (x, y) and its badge (bx, by); GuideStep draws it on the screen and lists it in the legend. */
 export function Hotspot(_props: HotspotProps) {
   return null;
 }
@@ -17,13 +20,39 @@ export function Hotspot(_props: HotspotProps) {
  * legend of the marks that reads without the image, then the instruction, what comes next,
  * common mistakes and (in client guides) what to tell the client.
  */
-type GuideStepProps = { id: string; title: string; screen: string; alt: string; wide?: boolean; children: ReactNode };
+type GuideStepProps = {
+  id: string;
+  title: string;
+  screen: string;
+  alt: string;
+  wide?: boolean;
+  /** The screen's size ("360 720"), filled in at compile from an SVG's viewBox. */
+  size?: string;
+  children: ReactNode;
+};
 
-/** The step in the player, with "I'm stuck" and "looks different" under it. */
+/** The step in the player, with a link to its screen enlarged and "I'm stuck" and "looks different" under it. */
 export function playerGuideStep(walkthroughId: string, curatorName: string | null) {
   return function PlayerGuideStep(props: GuideStepProps) {
-    return <GuideStepView {...props} help={<StepHelp walkthroughId={walkthroughId} stepId={props.id} curatorName={curatorName} />} />;
+    return (
+      <GuideStepView
+        {...props}
+        enlargeHref={enlargedScreenHref(walkthroughId, props.id)}
+        help={<StepHelp walkthroughId={walkthroughId} stepId={props.id} curatorName={curatorName} />}
+      />
+    );
   };
+}
+
+/** The page of a guide's screens at full size, at one step's screen. */
+export function enlargedScreenHref(walkthroughId: string, stepId: string): string {
+  return `/walkthroughs/${walkthroughId}/screens#screen-${stepId}`;
+}
+
+/** "360 720" → its width and height, or null. */
+export function screenSizeOf(size: string | undefined): ScreenSize | null {
+  const [width, height] = (size ?? "").split(" ").map(Number);
+  return width && height && width > 0 && height > 0 ? { width, height } : null;
 }
 
 /**
@@ -43,11 +72,13 @@ async function GuideStepView({
   screen,
   alt,
   wide = false,
+  size,
   children,
   number,
   print = false,
   help,
-}: GuideStepProps & { number?: number; print?: HandoutFormat | false; help?: ReactNode }) {
+  enlargeHref,
+}: GuideStepProps & { number?: number; print?: HandoutFormat | false; help?: ReactNode; enlargeHref?: string }) {
   const t = await getTranslations("walkthrough");
   const parts = Children.toArray(children);
   const hotspots = parts.filter((c): c is ReactElement<HotspotProps> => isValidElement(c) && c.type === Hotspot).map((h) => h.props);
@@ -60,13 +91,7 @@ async function GuideStepView({
         loading={print ? "eager" : "lazy"}
         className={`block h-auto w-auto max-w-full rounded-lg border border-neutral-400 bg-white ${print ? "print-screen" : "max-h-[70vh]"}`}
       />
-      {hotspots.map((h) => (
-        // A ring around the point (its middle stays clear, so the label under it reads) with the number beside it.
-        <span key={h.n} aria-hidden="true" className="absolute" style={{ left: `${h.x}%`, top: `${h.y}%` }}>
-          <span className="guide-mark-ring" />
-          <span className="guide-mark-number">{h.n}</span>
-        </span>
-      ))}
+      <GuideMarks marks={hotspots.map((h) => ({ n: h.n, x: h.x, y: h.y, bx: h.bx ?? null, by: h.by ?? null }))} size={screenSizeOf(size)} />
     </div>
   );
   return (
@@ -74,11 +99,21 @@ async function GuideStepView({
       <h2 className={print ? "print-step-title font-bold" : "mb-3 text-xl font-bold"}>{number ? t("printStep", { n: number, title }) : title}</h2>
       <div className={print ? "print-step-body" : wide ? "grid gap-4" : "grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]"}>
         {print === "text" ? null : (
-          <figure className="m-0">
-            {/* Printed handouts always show the screen; on a page in low-data mode it opens on tap. */}
-            {!print && (await isLowDataRequest()) ? <TapToLoad label={t("showScreen")}>{picture}</TapToLoad> : picture}
-            {print ? null : <figcaption className="mt-1 text-center text-sm text-muted">{t("illustrative")}</figcaption>}
-          </figure>
+          <div>
+            <figure className="m-0">
+              {/* Printed handouts always show the screen; on a page in low-data mode it opens on tap. */}
+              {!print && (await isLowDataRequest()) ? <TapToLoad label={t("showScreen")}>{picture}</TapToLoad> : picture}
+              {print ? null : <figcaption className="mt-1 text-center text-sm text-muted">{t("illustrative")}</figcaption>}
+            </figure>
+            {enlargeHref ? (
+              // On a phone the picture is small: the same screen and marks at full size, on a page of its own.
+              <p className="text-center">
+                <a href={enlargeHref} className="inline-block py-2">
+                  {t("enlarge")}
+                </a>
+              </p>
+            ) : null}
+          </div>
         )}
         <div>
           <p className="mb-1 font-semibold" id={`legend-${id}`}>

@@ -53,17 +53,18 @@ test("a methodologist uploads a guide's screen and places numbered marks on it b
   const box = (await picker.boundingBox())!;
   await picker.click({ position: { x: box.width * 0.5, y: box.height * 0.83 } });
   await expect(page.getByRole("status").filter({ hasText: "Позначку 2 вставлено" })).toBeVisible();
-  await expect(editor).toHaveValue(/<Hotspot n=\{2\} x=\{50\} y=\{8[2-4]\}>Що тут<\/Hotspot>/);
+  // Its numbered badge goes beside it (bx, by), clear of mark 1's.
+  await expect(editor).toHaveValue(/<Hotspot n=\{2\} x=\{50\} y=\{8[2-4]\} bx=\{\d+\} by=\{\d+\}>Що тут<\/Hotspot>/);
   // The inserted label is selected: typing names the place.
   await page.keyboard.type("Кнопка «Увійти»");
-  await expect(editor).toHaveValue(/<Hotspot n=\{2\} x=\{50\} y=\{8[2-4]\}>Кнопка «Увійти»<\/Hotspot>/);
+  await expect(editor).toHaveValue(/<Hotspot n=\{2\} x=\{50\} y=\{8[2-4]\} bx=\{\d+\} by=\{\d+\}>Кнопка «Увійти»<\/Hotspot>/);
 
   // With the keyboard: the crosshair moves by 5 % with Shift, then Enter places mark 3.
   await picker.focus();
   await page.keyboard.press("Shift+ArrowRight");
   await page.keyboard.press("Shift+ArrowDown");
   await page.keyboard.press("Enter");
-  await expect(editor).toHaveValue(/<Hotspot n=\{3\} x=\{\d+\} y=\{\d+\}>Що тут<\/Hotspot>/);
+  await expect(editor).toHaveValue(/<Hotspot n=\{3\} x=\{\d+\} y=\{\d+\} bx=\{\d+\} by=\{\d+\}>Що тут<\/Hotspot>/);
   await page.keyboard.type("Поле пароля");
 
   await page.getByRole("button", { name: "Зберегти чернетку" }).click();
