@@ -99,7 +99,7 @@ async function GuideStepView({
       <h2 className={print ? "print-step-title font-bold" : "mb-3 text-xl font-bold"}>{number ? t("printStep", { n: number, title }) : title}</h2>
       <div className={print ? "print-step-body" : wide ? "grid gap-4" : "grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]"}>
         {print === "text" ? null : (
-          <div>
+          <div className={print ? "print-figure" : undefined}>
             <figure className="m-0">
               {/* Printed handouts always show the screen; on a page in low-data mode it opens on tap. */}
               {!print && (await isLowDataRequest()) ? <TapToLoad label={t("showScreen")}>{picture}</TapToLoad> : picture}

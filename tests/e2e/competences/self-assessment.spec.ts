@@ -126,6 +126,7 @@ test("the curator sees a mentee's profile and confirms a self-rating; another cu
   await tabTo(page, page.getByRole("link", { name: `← Сторінка підопічного: ${mentee.name}` }), 200);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: mentee.name })).toBeVisible();
+  await expectAccessible();
   await page.goBack();
   await expect(page.getByRole("heading", { level: 1, name: `Компетентності: ${mentee.name}` })).toBeVisible();
 

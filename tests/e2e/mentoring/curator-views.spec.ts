@@ -61,6 +61,7 @@ test("the curator's lesson picker is in the curator's alphabet and marks what th
 
   await signIn(curator);
   await page.goto("/curator");
+  await expectAccessible();
   await tabTo(page, page.getByRole("link", { name: mentee.name }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: mentee.name })).toBeVisible();
