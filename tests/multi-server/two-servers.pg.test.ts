@@ -73,7 +73,9 @@ async function startServer(databaseUrl: string, smtpPort: number): Promise<Serve
   // so stopping it stops whatever it starts.
   const child = spawn(process.execPath, [join(PROJECT_ROOT, "scripts", "serve.mjs")], {
     cwd: PROJECT_ROOT,
-    env: { ...env, PORT: String(port) },
+    // One process each (serve.mjs would start one per CPU on PostgreSQL, decision 041): the tests
+    // count the servers that claimed a job, and two processes of one server are two such servers.
+    env: { ...env, PORT: String(port), WEB_CONCURRENCY: "1" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
