@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { isLowDataRequest } from "@/features/accounts/server/low-data";
 import { TapToLoad } from "@/features/lessons/components/static";
 import { StepHelp } from "./step-help";
+import { GuideLegendItems } from "./guide-legend";
 import { GuideMarks } from "./guide-marks";
 import type { HandoutFormat } from "../handout-format";
 import type { ScreenSize } from "../mark-geometry";
@@ -120,17 +121,7 @@ async function GuideStepView({
             {t("onScreen")}
           </p>
           <ol className="guide-legend mb-4" aria-labelledby={`legend-${id}`}>
-            {hotspots.map((h) => (
-              <li key={h.n} className="guide-legend-item">
-                <span aria-hidden="true" className="guide-legend-number">
-                  {h.n}
-                </span>
-                <span>
-                  <span className="sr-only">{h.n}. </span>
-                  {h.children}
-                </span>
-              </li>
-            ))}
+            <GuideLegendItems marks={hotspots.map((h) => ({ n: h.n, label: h.children }))} />
           </ol>
           <div>{rest}</div>
           {help}

@@ -1,3 +1,4 @@
+import { GuideLegendItems } from "@/features/walkthroughs/components/guide-legend";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
@@ -62,17 +63,7 @@ export default async function WalkthroughScreens({ params }: { params: Promise<{
               {t("onScreen")}
             </p>
             <ol className="guide-legend mb-3" aria-labelledby={`screen-${step.id}-legend`}>
-              {step.hotspots.map((h) => (
-                <li key={h.n} className="guide-legend-item">
-                  <span aria-hidden="true" className="guide-legend-number">
-                    {h.n}
-                  </span>
-                  <span>
-                    <span className="sr-only">{h.n}. </span>
-                    {h.label}
-                  </span>
-                </li>
-              ))}
+              <GuideLegendItems marks={step.hotspots.map((h) => ({ n: h.n, label: h.label }))} />
             </ol>
             {/* The player's screens: the opening is the first, so step 1 is ?step=2. */}
             <a href={`/walkthroughs/${id}?step=${i + 2}`}>{t("backToStep", { n: i + 1 })}</a>
