@@ -43,6 +43,20 @@ describe("forms", () => {
     expect(offenders).toEqual([]);
   });
 
+  // A client form hydrates after the person may have typed into it (decision 044): its `ref` replays
+  // what was typed so the component's state does not wipe it.
+  it("in client components keep what was typed before the scripts ran (ref={keepEarlyInput})", () => {
+    const offenders = ["app", "features", "ui"]
+      .flatMap((dir) => tsxFiles(dir))
+      .filter((file) => /^["']use client["'];/m.test(readFileSync(file, "utf8")))
+      .flatMap((file) =>
+        formTags(readFileSync(file, "utf8"))
+          .filter((tag) => !/\bref=\{keepEarlyInput\}/.test(tag))
+          .map((tag) => `${file}: ${tag.slice(0, 60)}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it("finds the forms it checks", () => {
     expect(formTags(`<form method="post" onSubmit={(e) => void submit(e)} className="x">`)).toEqual([
       `<form method="post" onSubmit={(e) => void submit(e)} className="x">`,

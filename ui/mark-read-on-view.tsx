@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useEffect, useRef, useState } from "react";
 import { callApi, newKey } from "./api-client";
 
@@ -22,7 +23,7 @@ export function MarkReadOnView({ action, upTo, next, label }: { action: string; 
   }, [action, upTo]);
   if (done) return null;
   return (
-    <form method="post" action={action} className="mt-2">
+    <form ref={keepEarlyInput} method="post" action={action} className="mt-2">
       <input type="hidden" name="upTo" value={upTo} />
       <input type="hidden" name="next" value={next} />
       <button type="submit" className="btn-secondary">

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
 import { Field, FormError, Notice, fieldErrors } from "@/ui/form";
@@ -10,6 +11,7 @@ export function ForgotPasswordForm() {
   if (mutation.isSuccess) return <Notice>{t("forgot.sent")}</Notice>;
   return (
     <form
+      ref={keepEarlyInput}
       method="post"
       noValidate
       className="card max-w-md"

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
@@ -15,6 +16,7 @@ export function ProfileForm({ initial }: { initial: ProfileFields }) {
   });
   return (
     <form
+      ref={keepEarlyInput}
       method="post"
       noValidate
       onSubmit={(e) => {
@@ -50,6 +52,7 @@ export function PasswordForm() {
   const mutation = useApiMutation<{ currentPassword: string; newPassword: string }, { ok: true }>("POST", "/api/v1/me/password", t("common.offline"));
   return (
     <form
+      ref={keepEarlyInput}
       method="post"
       noValidate
       onSubmit={(e) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import Link from "next/link";
 import { useT } from "@/ui/messages";
 import { useApiMutation } from "@/ui/api";
@@ -24,6 +25,7 @@ export function SetPasswordForm({ token, kind }: { token: string; kind: "reset" 
   }
   return (
     <form
+      ref={keepEarlyInput}
       method="post"
       noValidate
       className="card max-w-md"

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { useT } from "@/ui/messages";
@@ -64,6 +65,7 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form
+      ref={keepEarlyInput}
       method="post"
       noValidate
       className="card max-w-md"

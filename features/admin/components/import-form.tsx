@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -20,6 +21,7 @@ export function ImportForm() {
   const rows = mutation.error?.body.rows;
   return (
     <form
+      ref={keepEarlyInput}
       method="post"
       noValidate
       onSubmit={(e) => {

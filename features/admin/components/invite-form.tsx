@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { useT } from "@/ui/messages";
@@ -20,6 +21,7 @@ export function InviteForm({ organizations, grantable }: { organizations: { id: 
   const roleErrors = fieldErrors(mutation.error, "roles");
   return (
     <form
+      ref={keepEarlyInput}
       method="post"
       noValidate
       onSubmit={(e) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -39,7 +40,7 @@ export function GroupInviteForm({ slug, people }: Props) {
       {people.length === 0 ? (
         <p>{t("noInvitees")}</p>
       ) : (
-        <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-2">
+        <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)} className="grid gap-2">
           <label htmlFor={`${id}-person`} className="font-semibold">
             {t("invitePerson")}
           </label>

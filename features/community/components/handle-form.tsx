@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "@/ui/messages";
 import { callApi, errorText } from "@/ui/api-client";
@@ -29,7 +30,7 @@ export function HandleForm({ initial }: { initial: string }) {
     }
   };
   return (
-    <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-2" noValidate>
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)} className="grid gap-2" noValidate>
       <label htmlFor={`${id}-handle`} className="font-semibold">
         {t("handleLabel")}
       </label>

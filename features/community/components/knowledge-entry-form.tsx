@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -43,7 +44,7 @@ export function KnowledgeEntryForm(props: Props) {
     }
   };
   return (
-    <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-2" aria-label={props.mode === "add" ? t("add") : t("edit")}>
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)} className="grid gap-2" aria-label={props.mode === "add" ? t("add") : t("edit")}>
       <label htmlFor={`${id}-title`} className="font-semibold">
         {t("entryTitle")}
       </label>

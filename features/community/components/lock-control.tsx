@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -29,7 +30,7 @@ export function LockControl({ threadId, isLocked }: { threadId: string; isLocked
     }
   };
   return (
-    <form method="post" onSubmit={(e) => void submit(e)} className="card mt-8 grid gap-2" aria-labelledby={`${id}-heading`}>
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)} className="card mt-8 grid gap-2" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="text-lg font-bold">
         {t("moderation")}
       </h2>

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -129,7 +130,7 @@ export function PostForm(props: Props) {
   const errorId = `${id}-error`;
   const describedBy = error ? errorId : undefined;
   return (
-    <form method="post" onSubmit={(e) => void submit(e)} className="mt-3 grid gap-3" noValidate>
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)} className="mt-3 grid gap-3" noValidate>
       {props.mode === "thread" ? (
         <>
           <fieldset>

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -50,7 +51,7 @@ export function SpaceCreateForm({
     }
   };
   return (
-    <form method="post" onSubmit={(e) => void submit(e)} className="card grid gap-2">
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)} className="card grid gap-2">
       <label htmlFor={`${id}-name`} className="font-semibold">
         {labels.name}
       </label>

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useT } from "@/ui/messages";
 import { ApiError } from "@/ui/api-client";
@@ -118,7 +119,7 @@ export function AssessmentForm({ form, steps, purposes, frequencies, tools, dire
   const missing = submitError?.body.fields;
 
   return (
-    <div>
+    <div ref={keepEarlyInput}>
       <p className="mb-1 font-semibold">{t("stepOf", { step: step + 1, total: steps.length })}</p>
       <progress className="mb-4 h-3 w-full accent-brand-700" max={steps.length} value={step + 1} aria-label={t("progress")} />
       <h2 ref={headingRef} tabIndex={-1} className="mb-4 text-xl font-bold">

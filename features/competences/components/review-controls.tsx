@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -28,6 +29,7 @@ export function ReviewControls({
   });
   return (
     <form
+      ref={keepEarlyInput}
       method="post"
       className="mt-2"
       noValidate

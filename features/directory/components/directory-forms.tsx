@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -76,6 +77,7 @@ function CreateForm<T>({
   const m = useCreate<T>(path);
   return (
     <form
+      ref={keepEarlyInput}
       method="post"
       noValidate
       onSubmit={(e) => {
@@ -175,6 +177,7 @@ export function ReassessSetting({ organizationId, name, days }: { organizationId
   const errors = fieldErrors(m.error, "reassessEveryDays");
   return (
     <form
+      ref={keepEarlyInput}
       method="post"
       noValidate
       className="mt-1 flex flex-wrap items-end gap-2"

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { useT } from "@/ui/messages";
 import { useReportAnswer } from "./answer-sink";
@@ -49,7 +50,7 @@ export function Quiz({ id, question, multiple = false, children }: { id: string;
     );
   };
   return (
-    <fieldset className="card my-6" data-quiz-id={id}>
+    <fieldset ref={keepEarlyInput} className="card my-6" data-quiz-id={id}>
       <legend className="px-1 text-lg font-semibold">{question}</legend>
       <p className="mb-2 text-sm text-muted">{multiple ? t("chooseSeveral") : t("chooseOne")}</p>
       <QuizContext.Provider value={state}>{children}</QuizContext.Provider>
@@ -98,7 +99,7 @@ export function TrueFalse({ id, statement, answer, explanation }: { id: string; 
   const [choice, setChoice] = useState<boolean | null>(null);
   const reportAnswer = useReportAnswer();
   return (
-    <fieldset className="card my-6" data-quiz-id={id}>
+    <fieldset ref={keepEarlyInput} className="card my-6" data-quiz-id={id}>
       <legend className="px-1 text-lg font-semibold">{t("trueOrFalse")}</legend>
       <p className="mb-2">{statement}</p>
       <div className="flex flex-wrap gap-x-6">
@@ -149,7 +150,7 @@ export function Scenario({ id, title, children }: { id: string; title: string; c
   );
   const state = useMemo(() => ({ name, picked: picked?.key ?? null, pick }), [name, picked, pick]);
   return (
-    <fieldset className="card my-6 border-l-4 border-l-brand-700" data-quiz-id={id}>
+    <fieldset ref={keepEarlyInput} className="card my-6 border-l-4 border-l-brand-700" data-quiz-id={id}>
       <legend className="px-1 text-lg font-semibold">
         {t("scenario")}: {title}
       </legend>
@@ -198,7 +199,7 @@ export function Choice({ best = false, consequence, children }: { best?: boolean
 /** A checklist the learner can tick (kept on this screen only). */
 export function Checklist({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <fieldset className="card my-6" data-checklist-id={id}>
+    <fieldset ref={keepEarlyInput} className="card my-6" data-checklist-id={id}>
       <legend className="px-1 text-lg font-semibold">{title}</legend>
       {children}
     </fieldset>

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -69,7 +70,7 @@ export function AssignForm({
       </p>
     ) : null;
   return (
-    <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-3">
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)} className="grid gap-3">
       <fieldset>
         <legend className="mb-1 font-semibold">{t("kind")}</legend>
         <div className="flex flex-wrap gap-x-5">

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -33,7 +34,7 @@ export function FeedbackForm({ curatorId, menteeId }: { curatorId: string; mente
     }
   };
   return (
-    <form method="post" onSubmit={(e) => void submit(e)} className="mt-3">
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)} className="mt-3">
       <label htmlFor={`${id}-body`} className="mb-1 block font-semibold">
         {t("label")}
       </label>

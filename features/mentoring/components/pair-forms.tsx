@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -70,7 +71,7 @@ export function PairForm({ curators, learners }: { curators: Person[]; learners:
     void send("/api/v1/mentorships", { curatorEmail: curator, menteeEmail: mentee });
   };
   return (
-    <form method="post" onSubmit={submit} className="grid gap-3">
+    <form ref={keepEarlyInput} method="post" onSubmit={submit} className="grid gap-3">
       <div>
         <label htmlFor={`${id}-curator`} className="mb-1 block font-semibold">
           {t("curator")}
@@ -116,7 +117,7 @@ export function PairsImportForm() {
     if (await send("/api/v1/mentorships/import", { csv })) setCsv("");
   };
   return (
-    <form method="post" onSubmit={(e) => void submit(e)}>
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)}>
       <label htmlFor={`${id}-file`} className="mb-1 block font-semibold">
         {t("file")}
       </label>

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -30,7 +31,7 @@ export function RequestCuratorForm({ curators }: { curators: { id: string; label
     }
   };
   return (
-    <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-3">
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)} className="grid gap-3">
       <div>
         <label htmlFor={`${id}-curator`} className="mb-1 block font-semibold">
           {t("chooseCurator")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useState, type FormEvent } from "react";
 import { useT } from "@/ui/messages";
 import { callApi, newKey } from "@/ui/api-client";
@@ -23,7 +24,7 @@ export function DigestForm({ current }: { current: (typeof CHOICES)[number] }) {
     }
   };
   return (
-    <form method="post" onSubmit={(e) => void submit(e)}>
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)}>
       <fieldset>
         <legend className="mb-1 font-semibold">{t("digestTitle")}</legend>
         <p className="mb-2 text-sm">{t("digestLead")}</p>

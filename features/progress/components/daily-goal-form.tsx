@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -34,7 +35,7 @@ export function DailyGoalForm({ current, choices }: { current: number; choices: 
     }
   };
   return (
-    <form method="post" onSubmit={(e) => void submit(e)}>
+    <form ref={keepEarlyInput} method="post" onSubmit={(e) => void submit(e)}>
       <fieldset>
         <legend className="mb-2 font-semibold">{t("goalLegend")}</legend>
         <div className="flex flex-wrap gap-x-5">

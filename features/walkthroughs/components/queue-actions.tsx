@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/ui/messages";
@@ -16,7 +17,7 @@ export function VerifyForm({ walkthroughId, title }: { walkthroughId: string; ti
     void run(`/api/v1/walkthroughs/${walkthroughId}/verifications`, note.trim() ? { note } : {}, t("verifiedDone"));
   };
   return (
-    <form method="post" onSubmit={submit} className="mt-2">
+    <form ref={keepEarlyInput} method="post" onSubmit={submit} className="mt-2">
       <label htmlFor={`${id}-note`} className="mb-1 block text-sm font-semibold">
         {t("noteLabel", { title })}
       </label>

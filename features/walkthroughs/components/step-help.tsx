@@ -1,5 +1,6 @@
 "use client";
 
+import { keepEarlyInput } from "@/ui/keep-early-input";
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "@/ui/messages";
 import { ApiError } from "@/ui/api-client";
@@ -81,7 +82,13 @@ export function StepHelp({ walkthroughId, stepId, curatorName }: { walkthroughId
         </div>
       ) : null}
       {open === "different" ? (
-        <form method="post" id={`${id}-different`} className="mt-3 rounded-md bg-neutral-100 p-3" onSubmit={(e) => void submitDifferent(e)}>
+        <form
+          ref={keepEarlyInput}
+          method="post"
+          id={`${id}-different`}
+          className="mt-3 rounded-md bg-neutral-100 p-3"
+          onSubmit={(e) => void submitDifferent(e)}
+        >
           <label htmlFor={`${id}-comment`} className="mb-1 block font-semibold">
             {t("differentLabel")}
           </label>
