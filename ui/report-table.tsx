@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
+import { decimalsAt, formatReportNumber, type ReportDecimals } from "@/lib/report-number";
 
 /** One table of a regional report, structurally the same as server/reports/export-tables.ts `ReportTable`. */
-export type ReportTableData = { id: string; title: string; note?: string; header: string[]; rows: (string | number)[][] };
+export type ReportTableData = { id: string; title: string; note?: string; header: string[]; rows: (string | number)[][]; decimals?: ReportDecimals };
 
 /**
  * A report table as the competency and activity reports show and print it: a titled card that is
@@ -52,7 +53,7 @@ export function ReportTableSection({
                       </th>
                     ) : (
                       <td key={c} className="tabular-nums">
-                        {typeof cell === "number" ? cell.toLocaleString(locale === "uk" ? "uk-UA" : "en-GB") : cell}
+                        {typeof cell === "number" ? formatReportNumber(cell, locale, decimalsAt(table.decimals, r, c)) : cell}
                       </td>
                     ),
                   )}

@@ -38,7 +38,7 @@ export default async function ProfilePage() {
           <h2 id="personal" className="mb-3 text-xl font-bold">
             {t("personal")}
           </h2>
-          <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dl className="mb-4 grid grid-cols-1 gap-x-4 [&>dd]:mb-2 sm:grid-cols-[max-content_minmax(0,1fr)] sm:gap-y-1 sm:[&>dd]:mb-0">
             <dt className="font-semibold">{t("email")}</dt>
             <dd className="break-all">{profile.email}</dd>
             <dt className="font-semibold">{t("organization")}</dt>

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { lockPgliteDir } from "./pglite-lock";
 import { PGLITE_EXTENSIONS } from "./pglite-extensions";
+import { inMemoryTemplate } from "./pglite-template";
 import { getDatabaseSettings } from "../env";
 
 /**
@@ -44,7 +45,8 @@ export function getPglite(): PGlite {
     mkdirSync(dir, { recursive: true });
     state.unlock = lockPgliteDir(dir);
   }
-  state.pglite = new PGlite(dir, { extensions: PGLITE_EXTENSIONS });
+  const template = dir.startsWith("memory://") ? inMemoryTemplate() : undefined;
+  state.pglite = new PGlite(dir, { extensions: PGLITE_EXTENSIONS, ...(template ? { loadDataDir: template } : {}) });
   return state.pglite;
 }
 

@@ -1,3 +1,4 @@
+import { decimalsAt, formatReportNumber } from "@/lib/report-number";
 import { actorFromDb } from "../factories/actors";
 import { beforeAll, describe, expect, it } from "vitest";
 import readXlsxFile from "read-excel-file/node";
@@ -332,8 +333,13 @@ describe("the activity report's exports", () => {
     expect(text).toContain("Період: 24 жовтня 2026 р. – 2 листопада 2026 р. (за київським часом)");
     for (const t of report.tables) {
       expect(text).toContain(t.title);
-      for (const r of t.rows) expect(text).toContain(r.map((c) => (/[",\n;]/.test(String(c)) ? `"${c}"` : String(c))).join(","));
+      for (const [i, r] of t.rows.entries()) {
+        const cells = r.map((c, j) => (typeof c === "number" ? formatReportNumber(c, "uk", decimalsAt(t.decimals, i, j), { grouping: false }) : c));
+        expect(text).toContain(cells.map((c) => (/[",\n;]/.test(c) ? `"${c}"` : c)).join(","));
+      }
     }
+    // The active share is a percentage with one decimal and a decimal comma, as on the page.
+    expect(text).toMatch(/\nЧастка активних[^,\n]*,"\d+,\d"\r\n/);
 
     const xlsx = await exportRoute.GET(new NextRequest(`http://localhost:3000${url("&format=xlsx")}`, { headers: { cookie: cookieHeader() } }), {
       params: Promise.resolve({}),

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll } from "vitest";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
 
 /**
  * Each test file gets its own fresh database: an in-memory PGlite by default, or a throwaway
  * PostgreSQL database when TEST_DB=postgres (the integration suite runs both ways in npm test).
+ * The PGlite one is opened when a test first uses it, as a copy of the migrated database that
+ * tests/setup/global.ts saved once for the run: a file whose tests need no database pays nothing.
  */
 const usePostgres = process.env.TEST_DB === "postgres";
 let dropDatabase: (() => Promise<void>) | undefined;
@@ -17,19 +20,28 @@ if (usePostgres) {
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = "memory://";
+  const { startInMemoryDatabasesFrom } = await import("../../server/db/pglite-template");
+  const template = inject("pgliteTemplate");
+  startInMemoryDatabasesFrom(() => new Blob([readFileSync(template)]));
 }
 
+/** The database client's module was loaded by this file's imports: its tests use the database. */
+const usesDatabase = () => Boolean((globalThis as { __skhodynkyDb?: unknown }).__skhodynkyDb);
+
 beforeAll(async () => {
-  const { applyMigrations, resolveDbTarget } = await import("../../scripts/db/engine");
   if (usePostgres) {
+    const { applyMigrations, resolveDbTarget } = await import("../../scripts/db/engine");
     await applyMigrations(resolveDbTarget());
-  } else {
+  } else if (usesDatabase()) {
+    // Opened now, not inside a test's first transaction, whose start would wait for the copy.
     const { getPglite } = await import("../../server/db/client");
-    await applyMigrations({ kind: "pglite-instance", db: getPglite() });
+    await getPglite().waitReady;
   }
 });
 
 afterAll(async () => {
+  // A file whose tests never opened the database has nothing to close.
+  if (!usePostgres && !usesDatabase()) return;
   const { disconnectDb } = await import("../../server/db/client");
   await disconnectDb();
   await dropDatabase?.();

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { TestProject } from "vitest/node";
 
 /**
  * Runs once per `vitest run`, before any test file: pages and features read lessons and
@@ -24,7 +26,38 @@ export function isContentStale(root: string): boolean {
   return SOURCES.some((source) => newestMtime(join(root, source)) > built);
 }
 
-export default function setup(): void {
+export default async function setup(project: TestProject): Promise<() => void> {
+  compileContentIfStale();
+  return process.env.TEST_DB === "postgres" ? () => undefined : await saveMigratedPglite(project);
+}
+
+/**
+ * One migrated in-memory PGlite, saved to a file the test files' databases start from
+ * (tests/setup/database.ts): making and migrating a PGlite takes seconds, copying one about one.
+ */
+async function saveMigratedPglite(project: TestProject): Promise<() => void> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLITE_EXTENSIONS } = await import("../../server/db/pglite-extensions");
+  const { applyMigrations } = await import("../../scripts/db/engine");
+  const db = new PGlite("memory://", { extensions: PGLITE_EXTENSIONS });
+  await applyMigrations({ kind: "pglite-instance", db });
+  const dump = await db.dumpDataDir("none");
+  await db.close();
+  const dir = mkdtempSync(join(tmpdir(), "skh-test-pglite-"));
+  const file = join(dir, "migrated.tar");
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide("pgliteTemplate", file);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The migrated PGlite data directory every test file's database starts from. */
+    pgliteTemplate: string;
+  }
+}
+
+function compileContentIfStale(): void {
   const root = process.cwd();
   if (!isContentStale(root)) return;
   // A process of its own: the compiler needs the react-server condition that the tests do not run under.

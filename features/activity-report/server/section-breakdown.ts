@@ -17,6 +17,8 @@ export async function breakdownSection(ctx: ActivityReportContext): Promise<Repo
   const { m } = ctx;
   const [counts, people] = await Promise.all([activityCounts(ctx), population(ctx)]);
   const header = [m.learners, m.activeLearnersInPeriod, m.activeShare, m.lessonsFinished, m.guidesFinished, m.learnersWithoutCurator];
+  // The active share, a percentage, follows the group's labels, the learners and the active ones.
+  const shareColumn = (labels: number) => ({ columns: { [labels + 2]: 1 } });
   const rowsOf = (groups: Group[]) =>
     suppressBreakdown(groups.map((g) => ({ ...g, n: Math.max(g.learners, g.measures.active) }))).map((g) => [
       ...g.label,
@@ -48,7 +50,7 @@ export async function breakdownSection(ctx: ActivityReportContext): Promise<Repo
       ...sum(people.organizations.filter((o) => o.regionId === r.id).map((o) => o.id)),
       measures: counts.byRegion.get(r.id) ?? zeroMeasures(),
     }));
-    return [{ id: "byRegion", title: m.byRegionTitle, note: m.breakdownNote, header: [m.region, ...header], rows: rowsOf(regions) }];
+    return [{ id: "byRegion", title: m.byRegionTitle, note: m.breakdownNote, header: [m.region, ...header], rows: rowsOf(regions), decimals: shareColumn(1) }];
   }
 
   const hromadas = new Map<string, { name: string; orgIds: string[] }>();
@@ -69,13 +71,14 @@ export async function breakdownSection(ctx: ActivityReportContext): Promise<Repo
     measures: counts.byOrganization.get(o.id) ?? zeroMeasures(),
   }));
   return [
-    { id: "byHromada", title: m.byHromadaTitle, note: m.breakdownNote, header: [m.hromada, ...header], rows: rowsOf(hromadaGroups) },
+    { id: "byHromada", title: m.byHromadaTitle, note: m.breakdownNote, header: [m.hromada, ...header], rows: rowsOf(hromadaGroups), decimals: shareColumn(1) },
     {
       id: "byOrganization",
       title: m.byOrganizationTitle,
       note: m.breakdownNote,
       header: [m.organization, m.hromada, ...header],
       rows: rowsOf(organizationGroups),
+      decimals: shareColumn(2),
     },
   ];
 }

@@ -33,6 +33,8 @@ export async function learningSection(ctx: ActivityReportContext): Promise<Repor
       [m.learnersWithoutCurator, people.withoutCurator],
       [m.curatorsAtCapacity, coverage.curators.filter((c) => c.atCapacity).length],
     ],
+    // The active share (the third row) is a percentage.
+    decimals: { rows: { 2: 1 } },
   };
   const byDay: ReportTable =
     periodLength(period) <= MAX_DAILY_DAYS

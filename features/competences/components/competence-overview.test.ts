@@ -129,7 +129,7 @@ describe("a mentee's competences as their curator reads them", () => {
 describe("the gap list", () => {
   it("shows three gaps with unfinished lessons, each once, and every gap behind a disclosure", async () => {
     const html = await render(overview([]), { reviewable: false, about: null });
-    const shortList = html.slice(html.indexOf("Що варто підтягнути"), html.indexOf("<details"));
+    const shortList = html.slice(html.indexOf("Що варто розвинути"), html.indexOf("<details"));
     expect(shortList.match(/<li><p class="font-semibold">/g)).toHaveLength(3);
     expect(shortList).toContain("SW.3 Компетентність SW.3");
     expect(shortList).not.toContain("4.1 Компетентність 4.1");

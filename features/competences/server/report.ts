@@ -9,6 +9,7 @@ import { computeAggregates, type Aggregates, type Scope } from "./aggregates";
 import { getFramework } from "./framework";
 
 import type { ReportTable } from "@/server/reports/export-tables";
+import { columnsFrom } from "@/lib/report-number";
 
 export type { ReportTable };
 export type Report = {
@@ -119,6 +120,7 @@ export function buildTables(a: Aggregates, locale: AppLocale): ReportTable[] {
       note: m.purposesNote,
       header: [m.purpose, ...FREQUENCIES.map((f) => `${FREQUENCY_LABELS[f][locale]} (%)`)],
       rows: PURPOSES.map((p) => [p.label[locale], ...FREQUENCIES.map((f) => a.purposes[p.id]?.[f] ?? 0)]),
+      decimals: { columns: columnsFrom(1, FREQUENCIES.length) },
     },
     a.competenceDistribution
       ? {
@@ -145,6 +147,7 @@ export function buildTables(a: Aggregates, locale: AppLocale): ReportTable[] {
               return [used, Math.round((100 - used) * 10) / 10];
             }),
           ]),
+          decimals: { columns: columnsFrom(1, DIRECTIONS.length * 2) },
         }
       : { id: "tools", title: m.toolsTitle, note: m.tooFewFull.replace("{min}", String(MIN_GROUP)), header: [], rows: [] },
     {
@@ -153,6 +156,7 @@ export function buildTables(a: Aggregates, locale: AppLocale): ReportTable[] {
       note: m.trendNote,
       header: [m.quarter, m.respondents, ...fw.areas.map((area) => area.title[locale])],
       rows: a.trend.map((q) => [q.quarter, q.suppressed ? hidden : q.n, ...fw.areas.map((area) => (q.suppressed ? hidden : (q.areaMeans[area.id] ?? "—")))]),
+      decimals: { columns: columnsFrom(2, fw.areas.length) },
     },
   ];
   return tables;

@@ -9,7 +9,8 @@ type Props = {
   /** The person signed in: only their items are counted and sent. */
   userId: string;
   /** The header's sign-out form: signing out with unsent changes asks first. */
-  signOutFormId: string;
+  /** The header's sign-out forms (one in the wide header, one in the phone's menu): a CSS selector. */
+  signOutForms: string;
 };
 
 const RETRY_EVERY_MS = 30_000;
@@ -20,7 +21,7 @@ const RETRY_EVERY_MS = 30_000;
  * opens, when the connection returns, when the tab is shown again and every half minute while
  * something waits; and it asks before signing out with unsent changes.
  */
-export function OutboxIndicator({ userId, signOutFormId }: Props) {
+export function OutboxIndicator({ userId, signOutForms }: Props) {
   const t = useT("deviceOutbox");
   const [isOnline, setOnline] = useState(true);
   const [counts, setCounts] = useState({ waiting: 0, refused: 0 });
@@ -57,17 +58,18 @@ export function OutboxIndicator({ userId, signOutFormId }: Props) {
   }, [userId]);
 
   useEffect(() => {
-    const form = document.getElementById(signOutFormId);
-    if (!(form instanceof HTMLFormElement)) return;
+    const forms = [...document.querySelectorAll<HTMLFormElement>(signOutForms)];
     const guard = (event: SubmitEvent) => {
       const unsent = counts.waiting + counts.refused;
       if (unsent > 0 && !window.confirm(t("signOutWarning", { count: unsent }))) return event.preventDefault();
       // From now on, offline, this device opens nobody's kept pages until someone signs in (decision 036).
       void setCurrentDeviceUser(null).catch(() => undefined);
     };
-    form.addEventListener("submit", guard);
-    return () => form.removeEventListener("submit", guard);
-  }, [signOutFormId, counts, t]);
+    for (const form of forms) form.addEventListener("submit", guard);
+    return () => {
+      for (const form of forms) form.removeEventListener("submit", guard);
+    };
+  }, [signOutForms, counts, t]);
 
   const parts = [
     !isOnline ? t("offline") : "",

@@ -49,7 +49,7 @@ test("a learner takes the short form, sees the profile and gaps, retakes it and 
 
   await expect(page.getByRole("status").filter({ hasText: "Самооцінювання збережено" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /Ваш рівень порівняно з ціллю ролі/ })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Що варто підтягнути" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Що варто розвинути" })).toBeVisible();
   await expect(page.getByText(/Зараз 2, ціль — 4\./).first()).toBeVisible();
   await expect(page.getByText("Це ваше перше самооцінювання")).toBeVisible();
   await expect(page.getByRole("img", { name: "Рівні за областями в кожному самооцінюванні" })).toBeVisible();

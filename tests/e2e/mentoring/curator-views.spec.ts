@@ -92,7 +92,7 @@ test("the gap list shows three gaps with unfinished lessons and guides, each onc
   await submitShortSelfAssessment(playwright, learner, { otherwise: 1 });
   await signIn(learner);
   await page.goto("/competences");
-  const gaps = page.getByRole("region", { name: "Що варто підтягнути" });
+  const gaps = page.getByRole("region", { name: "Що варто розвинути" });
   await expect(gaps.locator(":scope > ol > li")).toHaveCount(3);
   const hrefs = await gaps.locator(":scope > ol a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   expect(hrefs.length).toBeGreaterThan(0);

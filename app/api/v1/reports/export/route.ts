@@ -10,7 +10,7 @@ export const GET = handle(reportEndpoints.exportReport, async ({ user, query: q,
   const summary = reportSummary(report, locale);
   const stem = `skhodynky-${q.scope}-${new Date().toISOString().slice(0, 10)}`;
   if (q.format === "csv") {
-    return { file: { content: tablesToCsv(summary, report.tables), type: "text/csv; charset=utf-8", name: `${stem}.csv` } };
+    return { file: { content: tablesToCsv(summary, report.tables, locale), type: "text/csv; charset=utf-8", name: `${stem}.csv` } };
   }
   const content = await tablesToXlsx(summary, report.tables, MESSAGES[locale].reports.sheetSummary);
   return { file: { content, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: `${stem}.xlsx` } };

@@ -11,7 +11,7 @@ export const GET = handle(activityReportEndpoints.exportActivityReport, async ({
   const summary = activityReportSummary(report, m);
   const stem = `skhodynky-activity-${report.region?.code.toLowerCase() ?? "country"}-${report.period.from}-${report.period.to}${q.table ? `-${q.table}` : ""}`;
   if (q.format === "csv") {
-    return { file: { content: tablesToCsv(summary, tables), type: "text/csv; charset=utf-8", name: `${stem}.csv` } };
+    return { file: { content: tablesToCsv(summary, tables, locale), type: "text/csv; charset=utf-8", name: `${stem}.csv` } };
   }
   const content = await tablesToXlsx(summary, tables, m.sheetSummary);
   return { file: { content, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: `${stem}.xlsx` } };
