@@ -114,6 +114,8 @@ describe("reports and the methodologists' queue", () => {
       expect.objectContaining({
         walkthroughId: GUIDE,
         stepId,
+        // The guide's third step is its fourth screen (the opening screen comes first).
+        href: `/walkthroughs/${GUIDE}?step=4`,
         stuck: 1,
         looksDifferent: 1,
         comments: [expect.objectContaining({ text: "Кнопка тепер угорі" })],

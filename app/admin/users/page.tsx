@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/server/auth/require-user";
 import { can } from "@/server/authz/policy";
-import { findUsers } from "@/features/admin/server/queries";
+import { findUsers, USERS_PAGE_SIZE } from "@/features/admin/server/queries";
+import { PageNav } from "@/ui/page-nav";
 import { AdminNav } from "@/features/admin/components/admin-nav";
 import { UserActions } from "@/features/admin/components/user-actions";
 import { ClientMessages } from "@/ui/client-messages";
@@ -11,10 +12,34 @@ export async function generateMetadata() {
   return { title: (await getTranslations("users"))("title") };
 }
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }) {
   const user = await requirePermission("read:users");
-  const { q = "" } = await searchParams;
-  const [{ rows, total }, t, tr, locale] = await Promise.all([findUsers(user, q), getTranslations("users"), getTranslations("roles"), getLocale()]);
+  const params = await searchParams;
+  const q = typeof params.q === "string" ? params.q : "";
+  const requested = typeof params.page === "string" && /^\d{1,6}$/.test(params.page) ? Number(params.page) : 1;
+  const [{ rows, total, page, pageCount }, t, tr, tp, locale] = await Promise.all([
+    findUsers(user, q, requested),
+    getTranslations("users"),
+    getTranslations("roles"),
+    getTranslations("paging"),
+    getLocale(),
+  ]);
+  const pageHref = (to: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(to > 1 ? { page: String(to) } : {}) }).toString()}`;
+  const pages = (
+    <PageNav
+      page={page}
+      pageCount={pageCount}
+      href={pageHref}
+      labels={{
+        nav: t("pagesLabel"),
+        first: tp("first"),
+        previous: tp("previous"),
+        next: tp("next"),
+        last: tp("last"),
+        current: tp("pageOf", { page, count: pageCount }),
+      }}
+    />
+  );
   const namesGen = await Promise.all(rows.map((row) => nameInCase(row.name, "genitive", locale === "en" ? "en" : "uk")));
   return (
     <>
@@ -32,8 +57,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       <p className="mb-2" role="status">
-        {t("shown", { shown: rows.length, total })}
+        {rows.length
+          ? t("shownRange", { from: (page - 1) * USERS_PAGE_SIZE + 1, to: (page - 1) * USERS_PAGE_SIZE + rows.length, total })
+          : t("shown", { shown: 0, total })}
       </p>
+      {pages}
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
@@ -71,6 +99,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
+      {pages}
     </>
   );
 }

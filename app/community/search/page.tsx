@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { searchCommunity } from "@/features/community/server/search-community";
 import { listReadableSpaces } from "@/features/community/server/list-readable-spaces";
-import { PageNav } from "@/features/community/components/page-nav";
+import { PageNav } from "@/ui/page-nav";
 import { SEARCH_PAGE_SIZE, THREAD_KINDS, type ThreadKind } from "@/features/community/types";
 
 export async function generateMetadata() {

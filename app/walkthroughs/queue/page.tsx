@@ -9,7 +9,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("walkthroughQueue"))("title") };
 }
 
-/** The region's methodologists: guides due for a check and what learners reported, step by step. */
+/** The region's methodologists: what learners reported, step by step (each linked to its step), then the guides due for a check. */
 export default async function WalkthroughQueuePage({ searchParams }: { searchParams: Promise<{ region?: string }> }) {
   const user = await requireUser();
   const [{ region }, t, localeRaw] = await Promise.all([searchParams, getTranslations("walkthroughQueue"), getLocale()]);
@@ -44,30 +44,8 @@ export default async function WalkthroughQueuePage({ searchParams }: { searchPar
         </form>
       ) : null}
 
-      <section className="mb-8" aria-labelledby="to-check">
-        <h2 id="to-check" className="mb-2 text-xl font-bold">
-          {t("toCheckTitle", { count: queue.toCheck.length })}
-        </h2>
-        <p className="mb-3 max-w-prose text-muted">{t("toCheckLead")}</p>
-        {queue.toCheck.length === 0 ? <p>{t("toCheckNone")}</p> : null}
-        <ul className="grid gap-3 md:grid-cols-2">
-          {queue.toCheck.map((g) => (
-            <li key={g.id} className="card">
-              <h3 className="font-semibold">
-                <a href={`/walkthroughs/${g.id}`}>{g.title}</a>
-              </h3>
-              <p className="text-sm">
-                {g.reason === "unverified"
-                  ? t("unverified")
-                  : t("stale", { date: date.format(new Date(`${g.freshness!.verifiedOn}T12:00:00Z`)), by: g.freshness!.by })}
-              </p>
-              <VerifyForm walkthroughId={g.id} title={g.title} />
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="reports">
+      {/* What learners ran into first: it is about today's screens; the dated checks follow. */}
+      <section className="mb-8" aria-labelledby="reports">
         <h2 id="reports" className="mb-2 text-xl font-bold">
           {t("reportsTitle")}
         </h2>
@@ -99,9 +77,9 @@ export default async function WalkthroughQueuePage({ searchParams }: { searchPar
                 {queue.steps.map((s) => (
                   <tr key={`${s.walkthroughId}/${s.stepId}`} className="border-t border-neutral-300 align-top">
                     <th scope="row" className="p-2 font-normal">
-                      <a href={`/walkthroughs/${s.walkthroughId}`}>{s.title}</a>
+                      <a href={s.href}>{s.stepTitle}</a>
                       <br />
-                      <span className="text-sm">{s.stepTitle}</span>
+                      <span className="text-sm">{s.title}</span>
                     </th>
                     <td className="p-2 tabular-nums">{s.stuck}</td>
                     <td className="p-2 tabular-nums">{s.looksDifferent}</td>
@@ -132,6 +110,28 @@ export default async function WalkthroughQueuePage({ searchParams }: { searchPar
             </table>
           </div>
         )}
+      </section>
+      <section aria-labelledby="to-check">
+        <h2 id="to-check" className="mb-2 text-xl font-bold">
+          {t("toCheckTitle", { count: queue.toCheck.length })}
+        </h2>
+        <p className="mb-3 max-w-prose text-muted">{t("toCheckLead")}</p>
+        {queue.toCheck.length === 0 ? <p>{t("toCheckNone")}</p> : null}
+        <ul className="grid gap-3 md:grid-cols-2">
+          {queue.toCheck.map((g) => (
+            <li key={g.id} className="card">
+              <h3 className="font-semibold">
+                <a href={`/walkthroughs/${g.id}`}>{g.title}</a>
+              </h3>
+              <p className="text-sm">
+                {g.reason === "unverified"
+                  ? t("unverified")
+                  : t("stale", { date: date.format(new Date(`${g.freshness!.verifiedOn}T12:00:00Z`)), by: g.freshness!.by })}
+              </p>
+              <VerifyForm walkthroughId={g.id} title={g.title} />
+            </li>
+          ))}
+        </ul>
       </section>
     </ClientMessages>
   );

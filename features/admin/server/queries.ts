@@ -29,7 +29,16 @@ export type UserRow = {
 
 export const USERS_PAGE_SIZE = 50;
 
-export async function findUsers(actor: Actor, query: string): Promise<{ rows: UserRow[]; total: number }> {
+/**
+ * One page of the people the actor may see, by name (then id, so pages never overlap), matching
+ * `query` in the name or email. A page past the last answers the last; anything but a whole number
+ * from 1 answers the first.
+ */
+export async function findUsers(
+  actor: Actor,
+  query: string,
+  requestedPage: number = 1,
+): Promise<{ rows: UserRow[]; total: number; page: number; pageCount: number }> {
   authorize(actor, "read:users");
   const q = query.trim().slice(0, 100);
   const where = {
@@ -40,10 +49,14 @@ export async function findUsers(actor: Actor, query: string): Promise<{ rows: Us
     ],
   };
   const db = getDb();
-  const [rows, total] = await Promise.all([
+  const total = await db.user.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
+  const page = Number.isSafeInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, pageCount) : 1;
+  const [rows] = await Promise.all([
     db.user.findMany({
       where,
-      orderBy: { name: "asc" },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
       select: {
         id: true,
@@ -55,10 +68,11 @@ export async function findUsers(actor: Actor, query: string): Promise<{ rows: Us
         roles: { select: { role: true } },
       },
     }),
-    db.user.count({ where }),
   ]);
   return {
     total,
+    page,
+    pageCount,
     rows: rows.map((u) => ({
       id: u.id,
       name: u.name,

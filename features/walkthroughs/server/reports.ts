@@ -32,6 +32,8 @@ export type QueueStep = {
   title: string;
   stepId: string;
   stepTitle: string;
+  /** The guide's page opened at this step (`?step=` counts the opening screen first), or the guide when the step is gone. */
+  href: string;
   stuck: number;
   looksDifferent: number;
   comments: { text: string; at: string }[];
@@ -67,11 +69,13 @@ export async function getWalkthroughQueue(actor: Actor, regionId: string, locale
     let step = steps.get(key);
     if (!step) {
       const guide = await catalog.getWalkthrough(r.walkthroughId, locale);
+      const index = guide?.steps.findIndex((s) => s.id === r.stepId) ?? -1;
       step = {
         walkthroughId: r.walkthroughId,
         title: guide?.frontmatter.title ?? r.walkthroughId,
         stepId: r.stepId,
-        stepTitle: guide?.steps.find((s) => s.id === r.stepId)?.title ?? r.stepId,
+        stepTitle: guide?.steps[index]?.title ?? r.stepId,
+        href: index >= 0 ? `/walkthroughs/${r.walkthroughId}?step=${index + 2}` : `/walkthroughs/${r.walkthroughId}`,
         stuck: 0,
         looksDifferent: 0,
         comments: [],

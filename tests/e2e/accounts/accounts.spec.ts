@@ -198,3 +198,26 @@ test("the header's language switch and sign-out work without JavaScript", async 
   await expect(noScript).toHaveURL(/\/sign-in\?next=%2Fprofile$/);
   await context.close();
 });
+
+test("an admin pages through the list of people with plain links", async ({ page, factory, signIn, expectAccessible }) => {
+  await signIn(await factory.person({ roles: ["ADMIN"] }));
+  // The demo world alone has 48 people, and every journey adds its own: more than one page of 50.
+  for (let i = 0; i < 3; i++) await factory.person({ roles: ["LEARNER"] });
+  await page.goto("/admin/users");
+  const pages = page.getByRole("navigation", { name: "Сторінки списку людей" }).first();
+  await expect(pages.getByText(/^Сторінка 1 з \d+$/)).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(/^Показано 1–50 з \d+$/);
+  const firstOnPageOne = await page.locator("tbody tr").first().textContent();
+  await expectAccessible();
+  await pages.getByRole("link", { name: "Наступна ›" }).click();
+  await expect(page).toHaveURL(/\/admin\/users\?page=2$/);
+  await expect(
+    page
+      .getByRole("navigation", { name: "Сторінки списку людей" })
+      .first()
+      .getByText(/^Сторінка 2 з \d+$/),
+  ).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(/^Показано 51–\d+ з \d+$/);
+  expect(await page.locator("tbody tr").first().textContent()).not.toBe(firstOnPageOne);
+  await expectAccessible();
+});

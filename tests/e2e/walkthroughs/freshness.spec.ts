@@ -46,6 +46,10 @@ test("a learner reports a changed screen; the region's methodologist sees it, ma
   const row = page.getByRole("row").filter({ hasText: stepTitle });
   await expect(row).toContainText("Кнопка розкладу тепер у боковому меню");
   await expect(row.getByRole("cell").nth(1)).toHaveText("1");
+  // Learners' reports come first, each linked to its step; the guides due for a check follow.
+  const sections = await page.getByRole("heading", { level: 2 }).allTextContents();
+  expect(sections.findIndex((h) => h === "Звернення слухачів")).toBeLessThan(sections.findIndex((h) => h.startsWith("Потребують перевірки")));
+  await expect(row.getByRole("link", { name: stepTitle })).toHaveAttribute("href", /^\/walkthroughs\/zoom-call-elderly-client\?step=\d+$/);
   await expectAccessible();
 
   const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Zoom-розмова з літнім клієнтом — спокійно і безпечно" }) });

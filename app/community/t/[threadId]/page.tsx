@@ -14,7 +14,7 @@ import { ThreadKnowledgeControl } from "@/features/community/components/thread-k
 import { CommunityComposer } from "@/features/community/components/composer-context";
 import { QuoteButton } from "@/features/community/components/quote-button";
 import { quoteForReply } from "@/features/community/server/quote-for-reply";
-import { PageNav } from "@/features/community/components/page-nav";
+import { PageNav } from "@/ui/page-nav";
 
 export const dynamic = "force-dynamic";
 
