@@ -7,6 +7,8 @@ test("a learner completes a walkthrough with the keyboard only, reading each scr
   signIn,
   expectAccessible,
 }) => {
+  // Ten screens, each checked with axe: on a busy two-CPU machine this takes about a minute.
+  test.setTimeout(120_000);
   const learner = await factory.person({ roles: ["LEARNER"] });
   const curator = await factory.person({ roles: ["CURATOR", "LEARNER"] });
   await factory.pair(curator, learner);
