@@ -1,6 +1,6 @@
 /**
  * Numbered pages as plain links (no JavaScript): first, previous, "page N of M", next, last. A server
- * component shared by search results and long threads; `href` builds each page's address.
+ * component shared by search results, long threads and the admin's list of people; `href` builds each page's address.
  */
 export function PageNav({
   page,
