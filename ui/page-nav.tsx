@@ -1,19 +1,24 @@
+import { getTranslations } from "next-intl/server";
+
 /**
  * Numbered pages as plain links (no JavaScript): first, previous, "page N of M", next, last. A server
  * component shared by search results, long threads and the admin's list of people; `href` builds each page's address.
  */
-export function PageNav({
+export async function PageNav({
   page,
   pageCount,
   href,
-  labels,
+  label,
 }: {
   page: number;
   pageCount: number;
   href: (page: number) => string;
-  labels: { nav: string; first: string; previous: string; next: string; last: string; current: string };
+  /** What the pages are of, for the navigation landmark («Сторінки результатів»). */
+  label: string;
 }) {
   if (pageCount <= 1) return null;
+  const t = await getTranslations("paging");
+  const labels = { nav: label, first: t("first"), previous: t("previous"), next: t("next"), last: t("last"), current: t("pageOf", { page, count: pageCount }) };
   const link = (to: number, text: string, rel?: string) => (
     <li>
       <a href={href(to)} rel={rel} className="inline-block px-1 py-2">

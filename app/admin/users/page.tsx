@@ -17,29 +17,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q : "";
   const requested = typeof params.page === "string" && /^\d{1,6}$/.test(params.page) ? Number(params.page) : 1;
-  const [{ rows, total, page, pageCount }, t, tr, tp, locale] = await Promise.all([
+  const [{ rows, total, page, pageCount }, t, tr, locale] = await Promise.all([
     findUsers(user, q, requested),
     getTranslations("users"),
     getTranslations("roles"),
-    getTranslations("paging"),
     getLocale(),
   ]);
   const pageHref = (to: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(to > 1 ? { page: String(to) } : {}) }).toString()}`;
-  const pages = (
-    <PageNav
-      page={page}
-      pageCount={pageCount}
-      href={pageHref}
-      labels={{
-        nav: t("pagesLabel"),
-        first: tp("first"),
-        previous: tp("previous"),
-        next: tp("next"),
-        last: tp("last"),
-        current: tp("pageOf", { page, count: pageCount }),
-      }}
-    />
-  );
+  const pages = <PageNav page={page} pageCount={pageCount} href={pageHref} label={t("pagesLabel")} />;
   const namesGen = await Promise.all(rows.map((row) => nameInCase(row.name, "genitive", locale === "en" ? "en" : "uk")));
   return (
     <>

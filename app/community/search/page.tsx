@@ -102,19 +102,7 @@ export default async function CommunitySearchPage({ searchParams }: { searchPara
               </li>
             ))}
           </ul>
-          <PageNav
-            page={found.page}
-            pageCount={found.pageCount}
-            href={href}
-            labels={{
-              nav: ts("pagesLabel"),
-              first: ts("first"),
-              previous: ts("previous"),
-              next: ts("next"),
-              last: ts("last"),
-              current: ts("pageOf", { page: found.page, count: found.pageCount }),
-            }}
-          />
+          <PageNav page={found.page} pageCount={found.pageCount} href={href} label={ts("pagesLabel")} />
         </section>
       )}
     </>

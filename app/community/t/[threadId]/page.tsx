@@ -50,21 +50,7 @@ export default async function ThreadPage({
   // "Quote" without JavaScript: ?quote=<postId> puts that post's quotation in the reply form (decision 025).
   const quotation = thread.canReply ? await quoteForReply(user, thread.id, query.quote) : undefined;
   const pageHref = (to: number) => (to > 1 ? `/community/t/${thread.id}?page=${to}` : `/community/t/${thread.id}`);
-  const pageNav = (
-    <PageNav
-      page={thread.page}
-      pageCount={thread.pageCount}
-      href={pageHref}
-      labels={{
-        nav: ts("threadPagesLabel"),
-        first: ts("first"),
-        previous: ts("previous"),
-        next: ts("next"),
-        last: ts("last"),
-        current: ts("pageOf", { page: thread.page, count: thread.pageCount }),
-      }}
-    />
-  );
+  const pageNav = <PageNav page={thread.page} pageCount={thread.pageCount} href={pageHref} label={ts("threadPagesLabel")} />;
   const when = new Intl.DateTimeFormat(localeRaw === "en" ? "en-GB" : "uk-UA", {
     day: "numeric",
     month: "long",
