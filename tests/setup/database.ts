@@ -3,7 +3,8 @@ import { afterAll, beforeAll, inject } from "vitest";
 
 /**
  * Each test file gets its own fresh database: an in-memory PGlite by default, or a throwaway
- * PostgreSQL database when TEST_DB=postgres (the integration suite runs both ways in npm test).
+ * PostgreSQL database when TEST_DB=postgres (the integration suite runs both ways in npm test),
+ * created from the migrated template database of tests/setup/global.ts.
  * The PGlite one is opened when a test first uses it, as a copy of the migrated database that
  * tests/setup/global.ts saved once for the run: a file whose tests need no database pays nothing.
  */
@@ -14,7 +15,7 @@ if (usePostgres) {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DB=postgres needs TEST_DATABASE_URL");
   const { createThrowawayDatabase } = await import("../helpers/throwaway-db");
-  const db = await createThrowawayDatabase(base, "skh_test");
+  const db = await createThrowawayDatabase(base, "skh_test", { template: inject("postgresTemplate") });
   process.env.DATABASE_URL = db.url;
   dropDatabase = db.drop;
 } else {
@@ -29,10 +30,7 @@ if (usePostgres) {
 const usesDatabase = () => Boolean((globalThis as { __skhodynkyDb?: unknown }).__skhodynkyDb);
 
 beforeAll(async () => {
-  if (usePostgres) {
-    const { applyMigrations, resolveDbTarget } = await import("../../scripts/db/engine");
-    await applyMigrations(resolveDbTarget());
-  } else if (usesDatabase()) {
+  if (!usePostgres && usesDatabase()) {
     // Opened now, not inside a test's first transaction, whose start would wait for the copy.
     const { getPglite } = await import("../../server/db/client");
     await getPglite().waitReady;

@@ -28,7 +28,28 @@ export function isContentStale(root: string): boolean {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   compileContentIfStale();
-  return process.env.TEST_DB === "postgres" ? () => undefined : await saveMigratedPglite(project);
+  return process.env.TEST_DB === "postgres" ? await migratePostgresTemplate(project) : await saveMigratedPglite(project);
+}
+
+/**
+ * One migrated PostgreSQL database that every test file's throwaway database is created from
+ * (`CREATE DATABASE … TEMPLATE`, tests/setup/database.ts), dropped when the run ends: migrating
+ * a database per file spent most of the PostgreSQL pass in the schema engine.
+ */
+async function migratePostgresTemplate(project: TestProject): Promise<() => Promise<void>> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DB=postgres needs TEST_DATABASE_URL");
+  const { createThrowawayDatabase } = await import("../helpers/throwaway-db");
+  const { applyMigrations, resolveDbTarget } = await import("../../scripts/db/engine");
+  const template = await createThrowawayDatabase(base, "skh_test_template");
+  try {
+    await applyMigrations(resolveDbTarget({ ...process.env, DATABASE_URL: template.url }));
+  } catch (error) {
+    await template.drop();
+    throw error;
+  }
+  project.provide("postgresTemplate", template.name);
+  return template.drop;
 }
 
 /**
@@ -54,6 +75,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The migrated PGlite data directory every test file's database starts from. */
     pgliteTemplate: string;
+    /** The migrated PostgreSQL database every test file's database is created from (TEST_DB=postgres). */
+    postgresTemplate: string;
   }
 }
 
