@@ -1,0 +1,3 @@
+import { everyRouteRefusesHostileInputAs } from "../helpers/hostile-input";
+
+everyRouteRefusesHostileInputAs("curator@demo.skhodynky.org");

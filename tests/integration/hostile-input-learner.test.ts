@@ -1,0 +1,3 @@
+import { everyRouteRefusesHostileInputAs } from "../helpers/hostile-input";
+
+everyRouteRefusesHostileInputAs("learner@demo.skhodynky.org");
