@@ -71,18 +71,53 @@ const lower = (locale: AppLocale, text: string) => text.toLocaleLowerCase(locale
  */
 export const loadCatalog = cache(readCatalog);
 
+/**
+ * Catalogs this server built, under the content revision it read before building them (decision
+ * 046): the database raises the revision in the same transaction as any change a catalog is made
+ * of, so a catalog kept under the current revision is the one a fresh build would make. Kept by
+ * the queries that build them, so two people whose queries are the same share one.
+ */
+const built = { revision: 0n, byQuery: new Map<string, Promise<Catalog>>() };
+/** A region's hromadas times the roles that see differently: a few hundred, bounded all the same. */
+const MAX_BUILT_CATALOGS = 500;
+
 /** loadCatalog without the per-request memo (a page and its metadata read one catalog per person). */
 async function readCatalog(audience: CatalogAudience): Promise<Catalog> {
   const db = getDb();
   const published = { currentVersion: { not: null } };
-  const where: Prisma.AuthoredItemWhereInput =
+  const items: Prisma.AuthoredItemWhereInput =
     audience === "everything"
       ? published
       : isActor(audience)
         ? authoredItemsVisibleWhere(audience)
         : { AND: [published, { OR: [{ regionId: null }, { regionId: audience.regionId }] }] };
-  // Every page reads the catalog: the publishers' regions are one query for the items and the tracks
-  // together (a `region` include is a query of its own for each).
+  const tracks: Prisma.RegionTrackWhereInput =
+    audience === "everything" ? {} : isActor(audience) ? regionTracksVisibleWhere(audience) : { regionId: audience.regionId };
+  const row = await db.contentRevision.findUnique({ where: { id: 1 }, select: { n: true } });
+  const revision = row?.n ?? 0n;
+  if (revision > built.revision) {
+    built.revision = revision;
+    built.byQuery.clear();
+  }
+  // A request that read an older revision than another one already did builds for itself alone.
+  if (revision < built.revision) return buildCatalog(items, tracks);
+  const key = JSON.stringify([items, tracks]);
+  let catalog = built.byQuery.get(key);
+  if (!catalog) {
+    if (built.byQuery.size >= MAX_BUILT_CATALOGS) built.byQuery.delete(built.byQuery.keys().next().value!);
+    catalog = buildCatalog(items, tracks);
+    built.byQuery.set(key, catalog);
+    catalog.catch(() => {
+      if (built.byQuery.get(key) === catalog) built.byQuery.delete(key);
+    });
+  }
+  return catalog;
+}
+
+async function buildCatalog(where: Prisma.AuthoredItemWhereInput, trackWhere: Prisma.RegionTrackWhereInput): Promise<Catalog> {
+  const db = getDb();
+  // The publishers' regions are one query for the items and the tracks together (a `region`
+  // include is a query of its own for each).
   const [items, tracks] = await Promise.all([
     db.authoredItem.findMany({
       where,
@@ -90,7 +125,7 @@ async function readCatalog(audience: CatalogAudience): Promise<Catalog> {
       orderBy: { slug: "asc" },
     }),
     db.regionTrack.findMany({
-      where: audience === "everything" ? {} : isActor(audience) ? regionTracksVisibleWhere(audience) : { regionId: audience.regionId },
+      where: trackWhere,
       select: { slug: true, title: true, description: true, lessons: true, regionId: true },
       orderBy: { createdAt: "asc" },
     }),
