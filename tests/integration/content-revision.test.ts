@@ -88,7 +88,14 @@ describe("the content revision", () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         db.regionTrack.create({
-          data: { slug: `race-${i}-${uniqueSuffix()}`, regionId: place.regionId, title: `Трек ${i}`, description: "Опис", lessons: ["strong-passwords"], createdById: author.id },
+          data: {
+            slug: `race-${i}-${uniqueSuffix()}`,
+            regionId: place.regionId,
+            title: `Трек ${i}`,
+            description: "Опис",
+            lessons: ["strong-passwords"],
+            createdById: author.id,
+          },
         }),
       ),
     );
