@@ -12,6 +12,7 @@ import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import { createServer } from "node:http";
 import compression from "compression";
+import { constants as zlibConstants } from "node:zlib";
 import { join } from "node:path";
 import { createProxyTrust, forwardedForWithPeer, parseTrustedProxies } from "../server/http/forwarded-for.mjs";
 import { precompressStatic, serveBrotliStatic } from "../server/http/precompressed-static.mjs";
@@ -89,8 +90,10 @@ async function runServer() {
   await app.prepare();
   // The build's scripts and styles as Brotli (server/http/precompressed-static.mjs), ready before the first request.
   const brotliAssets = precompressStatic(join(process.cwd(), ".next", "static"));
-  // What Next would do with `compress` on (gzip), plus Brotli for browsers that accept it.
-  const compress = compression();
+  // What Next would do with `compress` on (gzip), plus Brotli for browsers that accept it, at
+  // quality 6 rather than the library's 4: a page is written once (decision 041), and at 6 a guide's
+  // step, whose data carries every screen, is 11 % smaller (20.4 → 18.1 KB) for about 0.6 ms more.
+  const compress = compression({ brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6 } } });
 
   const server = createServer((req, res) => {
     if (serveBrotliStatic(req, res, brotliAssets, SECURITY_HEADERS)) return;

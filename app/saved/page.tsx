@@ -12,7 +12,7 @@ export default async function SavedPage() {
   await requireUser();
   const t = await getTranslations("offlineSave");
   return (
-    <ClientMessages namespaces={["offlineSave"]}>
+    <ClientMessages namespaces={["offlineSave", "savedOnDevice"]}>
       <div className="mx-auto max-w-3xl">
         <h1 className="page-title">{t("pageTitle")}</h1>
         <p className="mb-4">{t("pageLead")}</p>

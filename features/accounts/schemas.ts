@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, linkToken, secret, singleLine, text } from "@/lib/zod-text";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password";
+import { isCommonPassword } from "@/server/auth/common-passwords";
 
 export const ZRole = z.enum(["LEARNER", "CURATOR", "METHODOLOGIST", "ADMIN"]);
 export const ZLocale = z.enum(["uk", "en"]);
@@ -8,7 +9,11 @@ export const ZEmail = singleLine()
   .toLowerCase()
   .pipe(z.email({ error: "errors.emailInvalid" }))
   .pipe(z.string().max(254));
-export const ZPassword = secret().min(PASSWORD_MIN_LENGTH, { error: "errors.passwordTooShort" }).max(PASSWORD_MAX_LENGTH, { error: "errors.passwordTooLong" });
+/** A new password (ASVS 6.2, NIST SP 800-63B): long enough, not too long, not a common one; no rules about which characters. */
+export const ZPassword = secret()
+  .min(PASSWORD_MIN_LENGTH, { error: "errors.passwordTooShort" })
+  .max(PASSWORD_MAX_LENGTH, { error: "errors.passwordTooLong" })
+  .refine((password) => !isCommonPassword(password), { error: "errors.passwordCommon" });
 export const ZPersonName = singleLine().min(2, { error: "errors.nameTooShort" }).max(120, { error: "errors.nameTooLong" });
 export const ZPosition = singleLine().max(120, { error: "errors.positionTooLong" });
 export const ZId = z.object({ id: id() });

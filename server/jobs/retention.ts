@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../db/client";
 import { pruneSignInFailures, THROTTLE_WINDOW_MS } from "../auth/sign-in";
 import { purgeOrphanedFiles } from "../storage/orphans";
+import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "../auth/session-config";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,7 +33,16 @@ export const RETENTION_MS = {
    * uploads when the item is saved, so a file still loose a day later was abandoned.
    */
   orphanedFile: DAY_MS,
+  /**
+   * Signed-in devices after they ended — signed out, ended by the person or an admin, idle past
+   * the idle lifetime or past the absolute one: a month, so a sign-in someone disputes can still be
+   * traced to a device and address, then nothing is kept of them.
+   */
+  endedSession: 30 * DAY_MS,
 } as const;
+
+/** A session's `lastSeenAt` is written at most every 15 minutes while it is used. */
+const SESSION_TOUCH_SLACK_MS = 15 * 60 * 1000;
 
 export const PURGE_EVERY_MS = DAY_MS;
 
@@ -46,4 +56,13 @@ export async function purgeExpiredRecords(now = new Date()): Promise<void> {
   await db.notification.deleteMany({ where: { readAt: { not: null }, createdAt: { lt: before(RETENTION_MS.readNotification) } } });
   await db.postDraft.deleteMany({ where: { updatedAt: { lt: before(RETENTION_MS.postDraft) } } });
   await purgeOrphanedFiles(before(RETENTION_MS.orphanedFile));
+  await db.userSession.deleteMany({
+    where: {
+      OR: [
+        { revokedAt: { lt: before(RETENTION_MS.endedSession) } },
+        { lastSeenAt: { lt: before(RETENTION_MS.endedSession + SESSION_IDLE_SECONDS * 1000 + SESSION_TOUCH_SLACK_MS) } },
+        { createdAt: { lt: before(RETENTION_MS.endedSession + SESSION_ABSOLUTE_SECONDS * 1000) } },
+      ],
+    },
+  });
 }

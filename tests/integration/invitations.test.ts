@@ -41,6 +41,11 @@ describe("invitations", () => {
     const short = await callRoute(accept.POST, "/api/v1/invitations/accept", { body: { token, password: "short" } });
     expect(short.status).toBe(400);
     expect(short.json.error?.fields?.password).toBeDefined();
+    // A common password is refused whatever its length, with a message that says why; the invitation stays open.
+    const common = await callRoute(accept.POST, "/api/v1/invitations/accept", { body: { token, password: "Password123" } });
+    expect(common.status).toBe(400);
+    expect(common.json.error?.fields?.password?.join(" ")).toContain("найпоширеніших");
+    expect(await getDb().user.count({ where: { email: "nova.pratsivnytsia@example.org" } })).toBe(0);
     const ok = await callRoute(accept.POST, "/api/v1/invitations/accept", { body: { token, password: "довга-фраза-для-входу" } });
     expect(ok.status).toBe(201);
     const user = await getDb().user.findUniqueOrThrow({ where: { email: "nova.pratsivnytsia@example.org" }, include: { roles: true } });

@@ -220,6 +220,24 @@ describe("the daily purge", () => {
     await note("/old-read", RETENTION_MS.readNotification + MINUTE, true);
     await note("/new-read", RETENTION_MS.readNotification - MINUTE, true);
     await note("/old-unread", RETENTION_MS.readNotification + MINUTE, false);
+    // Signed-in devices: kept a month after they ended, however they ended; one in use stays.
+    const HOUR = 60 * MINUTE;
+    const device = (userAgent: string, session: { createdAt: number; lastSeenAt: number; revokedAt?: number }) =>
+      db.userSession.create({
+        data: {
+          userId: person.id,
+          userAgent,
+          createdAt: ago(session.createdAt),
+          lastSeenAt: ago(session.lastSeenAt),
+          revokedAt: session.revokedAt === undefined ? null : ago(session.revokedAt),
+        },
+      });
+    const ended = RETENTION_MS.endedSession;
+    await device("signed-out-long-ago", { createdAt: ended + 2 * HOUR, lastSeenAt: ended + 2 * HOUR, revokedAt: ended + HOUR });
+    await device("signed-out-lately", { createdAt: ended, lastSeenAt: ended - HOUR, revokedAt: ended - 2 * HOUR });
+    await device("idle-long-ago", { createdAt: ended + 10 * HOUR, lastSeenAt: ended + 9 * HOUR });
+    await device("idle-lately", { createdAt: ended + 2 * HOUR, lastSeenAt: ended + HOUR });
+    await device("in-use", { createdAt: 3 * HOUR, lastSeenAt: MINUTE });
 
     await purgeExpiredRecords(now);
 
@@ -229,6 +247,11 @@ describe("the daily purge", () => {
     expect((await db.notification.findMany({ where: { userId: person.id }, orderBy: { href: "asc" } })).map((r) => r.href)).toEqual([
       "/new-read",
       "/old-unread",
+    ]);
+    expect((await db.userSession.findMany({ where: { userId: person.id }, orderBy: { userAgent: "asc" } })).map((r) => r.userAgent)).toEqual([
+      "idle-lately",
+      "in-use",
+      "signed-out-lately",
     ]);
   });
 

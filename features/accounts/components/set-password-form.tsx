@@ -41,7 +41,7 @@ export function SetPasswordForm({ token, kind }: { token: string; kind: "reset" 
         name="password"
         type="password"
         autoComplete="new-password"
-        minLength={10}
+        minLength={8}
         required
         errors={fieldErrors(mutation.error, "password")}
       />

@@ -22,11 +22,12 @@ async function read() {
  * browser's storage the app uses. Never another person's.
  */
 export function SavedOnDevice() {
-  const t = useT("offlineSave");
+  const t = useT("savedOnDevice");
+  const tSave = useT("offlineSave");
   const [data, setData] = useState<{ saved: SavedThing[]; opened: OpenedPage[]; usage: number | null } | null>(null);
   const [supported, setSupported] = useState(true);
   const [announce, setAnnounce] = useState("");
-  const size = (bytes: number) => formatMegabytes(bytes, t("megabytes"));
+  const size = (bytes: number) => formatMegabytes(bytes, tSave("megabytes"));
 
   useEffect(() => {
     read().then(setData, () => setSupported(false));
@@ -51,7 +52,7 @@ export function SavedOnDevice() {
     await load();
   };
 
-  if (!supported) return <p>{t("unsupported")}</p>;
+  if (!supported) return <p>{tSave("unsupported")}</p>;
   if (!data) return null;
   const dateFormat = new Intl.DateTimeFormat(pageLocale(), { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
   const path = (key: string) => {

@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { markDrawing, placeBadges, PHONE_SCREEN, type MarkPlace, type ScreenSize } from "../mark-geometry";
 
 /**
@@ -17,29 +18,34 @@ export function GuideMarks({ marks, size }: { marks: readonly MarkPlace[]; size:
     <div className="guide-marks" aria-hidden="true">
       {placed.map((mark, index) => {
         const { badge, line, box } = markDrawing(mark, size);
-        const inBadges = (n: number) => `${+(n / 100).toFixed(3)} * var(--guide-badge)`;
+        const inBadges = (n: number) => String(+(n / 100).toFixed(3));
+        // The leader and its arrow are one shape, drawn twice: a white halo under the amber line. A
+        // guide's every screen is in its page's data, so each mark is kept to a few numbers.
+        const leader = line ? `M${line.x1},${line.y1}L${line.x2},${line.y2}${line.arrow}` : null;
         return (
           <svg
             key={`${mark.n}-${index}`}
             className="guide-mark"
             viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
-            focusable="false"
-            style={{
-              left: `calc(${mark.x}% + ${inBadges(box.x)})`,
-              top: `calc(${mark.y}% + ${inBadges(box.y)})`,
-              width: `calc(${inBadges(box.width)})`,
-              height: `calc(${inBadges(box.height)})`,
-            }}
+            style={
+              {
+                "--x": `${mark.x}%`,
+                "--y": `${mark.y}%`,
+                "--bx": inBadges(box.x),
+                "--by": inBadges(box.y),
+                "--bw": inBadges(box.width),
+                "--bh": inBadges(box.height),
+              } as CSSProperties
+            }
           >
-            {line ? (
+            {leader ? (
               <>
-                <line className="guide-mark-halo" x1={line.x1} y1={line.y1} x2={line.x2} y2={line.y2} />
-                <line className="guide-mark-line" x1={line.x1} y1={line.y1} x2={line.x2} y2={line.y2} />
-                <path className="guide-mark-arrow" d={line.arrow} />
+                <path className="guide-mark-halo" d={leader} />
+                <path className="guide-mark-line" d={leader} />
               </>
             ) : null}
             <circle className="guide-mark-badge" cx={badge.x} cy={badge.y} r={47} />
-            <text className="guide-mark-number" x={badge.x} y={badge.y} textAnchor="middle" dominantBaseline="central">
+            <text className="guide-mark-number" x={badge.x} y={badge.y}>
               {Number.isFinite(mark.n) ? mark.n : "?"}
             </text>
           </svg>

@@ -111,7 +111,15 @@ test("an admin invites a person, who sets a password from the outbox link and si
   await inviteePage.goto(new URL(link!).pathname + new URL(link!).search);
   await expect(inviteePage.getByRole("heading", { name: "Запрошення до «Сходинок»" })).toBeVisible();
   await expectAccessible(inviteePage);
-  await tabTo(inviteePage, inviteePage.getByLabel("Придумайте пароль"));
+  // A password everyone tries first is refused with a reason, and the typed one can be replaced.
+  const passwordField = inviteePage.getByLabel("Придумайте пароль");
+  await tabTo(inviteePage, passwordField);
+  await inviteePage.keyboard.type("йцукенгшщз");
+  await inviteePage.keyboard.press("Enter");
+  await expect(inviteePage.locator("main")).toContainText("серед найпоширеніших");
+  await expectAccessible(inviteePage);
+  await passwordField.fill("");
+  await tabTo(inviteePage, passwordField);
   await inviteePage.keyboard.type("моя-нова-фраза-для-входу");
   await inviteePage.keyboard.press("Enter");
   await expect(inviteePage.locator("main").getByRole("status")).toContainText("Обліковий запис створено");

@@ -1,8 +1,14 @@
 import { NextResponse } from "next/server";
-import { checkDatabase } from "@/server/health";
+import { checkReadiness } from "@/server/health";
 
-/** Readiness for the load balancer: 200 when the database answers, 503 with Retry-After otherwise. */
+/**
+ * Readiness for the load balancer: 200 when this server can serve (the database answers and has
+ * every migration of this build), 503 with Retry-After otherwise. It says nothing else — no
+ * version, no reason, no timings — to anyone who asks.
+ */
 export async function GET() {
-  const ok = await checkDatabase();
-  return ok ? NextResponse.json({ status: "ok" }) : NextResponse.json({ status: "unavailable" }, { status: 503, headers: { "Retry-After": "10" } });
+  const { ready } = await checkReadiness();
+  return ready
+    ? NextResponse.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } })
+    : NextResponse.json({ status: "unavailable" }, { status: 503, headers: { "Retry-After": "10", "Cache-Control": "no-store" } });
 }
