@@ -10,6 +10,9 @@ import { EndButton } from "@/features/mentoring/components/pair-forms";
 import { getMyHandle } from "@/features/community/server/update-handle";
 import { HandleForm } from "@/features/community/components/handle-form";
 import { nameInCase } from "@/server/name-cases";
+import { listSignedInDevices } from "@/features/accounts/server/devices";
+import { SignedInDevices } from "@/features/accounts/components/signed-in-devices";
+import { currentSessionId } from "@/server/auth/current-user";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -17,7 +20,7 @@ export async function generateMetadata() {
 
 export default async function ProfilePage() {
   const user = await requireUser();
-  const [profile, t, tr, locale, curators, tp, { handle }, td, lowData] = await Promise.all([
+  const [profile, t, tr, locale, curators, tp, { handle }, td, lowData, devices] = await Promise.all([
     getProfile(user),
     getTranslations("profile"),
     getTranslations("roles"),
@@ -27,6 +30,7 @@ export default async function ProfilePage() {
     getMyHandle(user),
     getTranslations("communityDrafts"),
     getLowDataMode(user),
+    currentSessionId().then((sid) => listSignedInDevices(user, sid)),
   ]);
   const en = locale === "en";
   const curatorsIns = await Promise.all(curators.map((c) => nameInCase(c.name, "instrumental", en ? "en" : "uk")));
@@ -116,6 +120,7 @@ export default async function ProfilePage() {
               {t("sessionsTitle")}
             </h2>
             <p className="mb-3">{t("sessionsLead")}</p>
+            <SignedInDevices devices={devices} />
             <SignOutEverywhereButton />
           </section>
         </div>

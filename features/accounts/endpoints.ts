@@ -127,6 +127,17 @@ export const accountEndpoints = {
     summary: "End every session of your account, this one included.",
     response: ZOk,
   }),
+  endSignedInDevice: defineEndpoint({
+    method: "POST",
+    path: "/api/v1/me/sessions/{id}/end",
+    tag: "profile",
+    auth: "user",
+    summary: "End one of your signed-in sessions (a device); from a form, answers 303 back to the profile.",
+    params: ZId,
+    response: ZOk,
+    statuses: [404],
+    acceptsForm: true,
+  }),
   signOut: defineEndpoint({
     method: "POST",
     path: "/api/v1/session/sign-out",

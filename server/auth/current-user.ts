@@ -89,3 +89,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   return raw ? resolveSession(raw) : null;
 });
+
+/** The server-side session (`UserSession` id) of this request's cookie, or null: which device this is. */
+export async function currentSessionId(): Promise<string | null> {
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  return raw ? ((await readSessionClaims(raw))?.sid ?? null) : null;
+}

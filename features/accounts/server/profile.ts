@@ -55,11 +55,11 @@ export async function updateProfile(
 }
 
 /**
- * Changes the password and ends every other session; returns the new session version for this
- * device. Wrong current passwords are throttled like sign-ins (10 in 15 minutes, then 429), so a
+ * Changes the password and ends every other session (`thisSessionId`, the device it is changed on,
+ * stays signed in); returns the new session version for this device. Wrong current passwords are throttled like sign-ins (10 in 15 minutes, then 429), so a
  * borrowed session cannot be used to guess the password.
  */
-export async function changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string): Promise<number> {
+export async function changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string, thisSessionId: string | null): Promise<number> {
   authorize(actor, "update:profile:own");
   await assertPasswordChangeAllowed(actor.id);
   const db = getDb();
@@ -68,10 +68,12 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
     await recordPasswordChangeFailure(actor.id, ip);
     throw new AppError("validation_failed", "errors.currentPasswordWrong", { currentPassword: ["errors.currentPasswordWrong"] });
   }
-  const updated = await db.user.update({
-    where: { id: actor.id },
-    data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
-    select: { sessionVersion: true },
+  const passwordHash = await hashPassword(newPassword);
+  // Moving the session version ends every session row of the account (a database trigger) but the
+  // one named here: the device the password was changed on stays signed in.
+  const updated = await db.$transaction(async (tx) => {
+    if (thisSessionId) await tx.$queryRaw`SELECT set_config('skh.keep_session', ${thisSessionId}, true)`;
+    return tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
   });
   await db.auditEntry.create({ data: { actorId: actor.id, action: "password.change", targetType: "User", targetId: actor.id } });
   return updated.sessionVersion;
