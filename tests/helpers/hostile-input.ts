@@ -26,7 +26,7 @@ const HOSTILE = ["\u0000", "a\u0000b", "\u202eevil.txt", "\ud800", "x\udc00y", "
 const HOSTILE_QUERY = ["%00", "a%00b", "%E2%80%AE", "%ED%A0%80", "%C2%85", encodeURIComponent("я".repeat(3000)), encodeURIComponent(NON_ASCII_TOKEN)];
 
 type Handler = Parameters<typeof callRoute>[0];
-type Route = { file: string; path: string; method: (typeof METHODS)[number]; handler: Handler; spec?: EndpointSpec; params: string[] };
+export type Route = { file: string; path: string; method: (typeof METHODS)[number]; handler: Handler; spec?: EndpointSpec; params: string[] };
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -76,7 +76,7 @@ async function discoverRoutes(): Promise<Route[]> {
 
 // ---- A well-formed value for a zod schema, and the paths of its string fields. ----
 
-type Def = {
+export type Def = {
   type: string;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
@@ -86,7 +86,7 @@ type Def = {
   entries?: Record<string, string>;
   values?: unknown[];
 };
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+export const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 const STRING_CANDIDATES = [
   "cnotanid000000000000000000",
@@ -107,7 +107,7 @@ function isStringy(schema: z.ZodType): boolean {
   return false;
 }
 
-function sample(schema: z.ZodType): unknown {
+export function sample(schema: z.ZodType): unknown {
   const def = defOf(schema);
   if (isStringy(schema)) return STRING_CANDIDATES.find((c) => schema.safeParse(c).success) ?? "x";
   switch (def.type) {
