@@ -17,7 +17,17 @@ const DATABASE = { group: ["@/server/db/*", "**/server/db/*"], message: "Routes 
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", ".data/**", "backups/**", "server/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/sw.js"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "backups/**",
+      "server/db/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "public/sw.js",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
