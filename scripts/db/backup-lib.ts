@@ -44,6 +44,25 @@ export async function fingerprint(query: Query): Promise<{ counts: Record<string
   return { counts, checksums };
 }
 
+/** The fingerprint of a target database: PostgreSQL by URL, PGlite opened from its folder (or the open instance). */
+export async function fingerprintTarget(target: DbTarget): Promise<Awaited<ReturnType<typeof fingerprint>>> {
+  if (target.kind === "postgres") {
+    const client = new pg.Client({ connectionString: target.url });
+    await client.connect();
+    try {
+      return await fingerprint(async (sql) => (await client.query(sql)).rows);
+    } finally {
+      await client.end();
+    }
+  }
+  const db = target.kind === "pglite-instance" ? target.db : await PGlite.create(target.dataDir, { extensions: PGLITE_EXTENSIONS });
+  try {
+    return await fingerprint(async (sql) => (await db.query<Record<string, unknown>>(sql)).rows);
+  } finally {
+    if (target.kind !== "pglite-instance") await db.close();
+  }
+}
+
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: ["ignore", "inherit", "pipe"], encoding: "utf8" });
   if (result.error) throw new Error(`${command} could not start (${result.error.message}); install the PostgreSQL client tools (Debian: postgresql-client).`);

@@ -5,11 +5,8 @@
  * Stop the app first. Run `npm run db:migrate` afterwards when the backup is older than this release.
  */
 import { parseArgs } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { describeDbTarget, resolveDbTarget } from "./engine";
-import { fingerprint, restoreDatabase, type Query } from "./backup-lib";
-import { PGLITE_EXTENSIONS } from "../../server/db/pglite-extensions";
+import { fingerprintTarget, restoreDatabase } from "./backup-lib";
 
 const { values, positionals } = parseArgs({ options: { force: { type: "boolean", default: false } }, allowPositionals: true });
 const target = resolveDbTarget();
@@ -18,18 +15,7 @@ try {
   if (!file) throw new Error("Name the backup file: npm run restore -- backups/<file> [--force]");
   const { movedAside } = await restoreDatabase(target, file, { force: values.force });
   if (movedAside) console.info(`The database that was there is kept in ${movedAside}.`);
-  let counts: Record<string, number>;
-  if (target.kind === "postgres") {
-    const client = new pg.Client({ connectionString: target.url });
-    await client.connect();
-    counts = (await fingerprint(async (sql) => (await client.query(sql)).rows)).counts;
-    await client.end();
-  } else {
-    const db = await PGlite.create(target.kind === "pglite" ? target.dataDir : "memory://", { extensions: PGLITE_EXTENSIONS });
-    const query: Query = async (sql) => (await db.query<Record<string, unknown>>(sql)).rows;
-    counts = (await fingerprint(query)).counts;
-    await db.close();
-  }
+  const { counts } = await fingerprintTarget(target);
   console.info(`Restored ${file} into ${describeDbTarget(target)}: ${Object.keys(counts).length} tables.`);
   const width = Math.max(...Object.keys(counts).map((table) => table.length));
   for (const [table, rows] of Object.entries(counts)) console.info(`  ${table.padEnd(width)}  ${rows}`);

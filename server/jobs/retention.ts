@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../db/client";
 import { pruneSignInFailures, THROTTLE_WINDOW_MS } from "../auth/sign-in";
 import { purgeOrphanedFiles } from "../storage/orphans";
-import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "../auth/session-config";
+import { openSessionLimits } from "../auth/user-sessions";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -41,9 +41,6 @@ export const RETENTION_MS = {
   endedSession: 30 * DAY_MS,
 } as const;
 
-/** A session's `lastSeenAt` is written at most every 15 minutes while it is used. */
-const SESSION_TOUCH_SLACK_MS = 15 * 60 * 1000;
-
 export const PURGE_EVERY_MS = DAY_MS;
 
 /** Deletes what the retention periods no longer keep. */
@@ -56,13 +53,11 @@ export async function purgeExpiredRecords(now = new Date()): Promise<void> {
   await db.notification.deleteMany({ where: { readAt: { not: null }, createdAt: { lt: before(RETENTION_MS.readNotification) } } });
   await db.postDraft.deleteMany({ where: { updatedAt: { lt: before(RETENTION_MS.postDraft) } } });
   await purgeOrphanedFiles(before(RETENTION_MS.orphanedFile));
+  // Sessions that had ended already a retention period ago.
+  const ended = openSessionLimits(before(RETENTION_MS.endedSession));
   await db.userSession.deleteMany({
     where: {
-      OR: [
-        { revokedAt: { lt: before(RETENTION_MS.endedSession) } },
-        { lastSeenAt: { lt: before(RETENTION_MS.endedSession + SESSION_IDLE_SECONDS * 1000 + SESSION_TOUCH_SLACK_MS) } },
-        { createdAt: { lt: before(RETENTION_MS.endedSession + SESSION_ABSOLUTE_SECONDS * 1000) } },
-      ],
+      OR: [{ revokedAt: { lt: before(RETENTION_MS.endedSession) } }, { lastSeenAt: { lt: ended.lastSeenAfter } }, { createdAt: { lt: ended.createdAfter } }],
     },
   });
 }

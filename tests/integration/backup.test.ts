@@ -2,11 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { getDb, getPglite } from "../../server/db/client";
-import { PGLITE_EXTENSIONS } from "../../server/db/pglite-extensions";
-import { backupDatabase, fingerprint, restoreDatabase, CHECKSUMMED_TABLES, type Query } from "../../scripts/db/backup-lib";
+import { backupDatabase, fingerprint, fingerprintTarget, restoreDatabase, CHECKSUMMED_TABLES, type Query } from "../../scripts/db/backup-lib";
 import { createDemoWorld } from "../factories/demo-world";
 import { createThrowawayDatabase } from "../helpers/throwaway-db";
 
@@ -34,35 +31,25 @@ describe(`backup and restore (${usePostgres ? "PostgreSQL: pg_dump and pg_restor
     if (usePostgres) {
       await backupDatabase({ kind: "postgres", url: process.env.DATABASE_URL! }, file);
       const fresh = await createThrowawayDatabase(process.env.TEST_DATABASE_URL!, "skh_restore");
-      const client = new pg.Client({ connectionString: fresh.url });
+      const restored = { kind: "postgres", url: fresh.url } as const;
       try {
-        await restoreDatabase({ kind: "postgres", url: fresh.url }, file);
-        await client.connect();
-        expect(await fingerprint(async (sql) => (await client.query(sql)).rows)).toEqual(before);
-        await expect(restoreDatabase({ kind: "postgres", url: fresh.url }, file)).rejects.toThrow(/--force/);
-        await restoreDatabase({ kind: "postgres", url: fresh.url }, file, { force: true });
-        expect(await fingerprint(async (sql) => (await client.query(sql)).rows)).toEqual(before);
+        await restoreDatabase(restored, file);
+        expect(await fingerprintTarget(restored)).toEqual(before);
+        await expect(restoreDatabase(restored, file)).rejects.toThrow(/--force/);
+        await restoreDatabase(restored, file, { force: true });
+        expect(await fingerprintTarget(restored)).toEqual(before);
       } finally {
-        await client.end();
         await fresh.drop();
       }
     } else {
       await backupDatabase({ kind: "pglite-instance", db: getPglite() }, file);
-      const folder = join(dir, "restored");
-      await restoreDatabase({ kind: "pglite", dataDir: folder }, file);
-      const read = async () => {
-        const db = await PGlite.create(folder, { extensions: PGLITE_EXTENSIONS });
-        try {
-          return await fingerprint(async (sql) => (await db.query<Record<string, unknown>>(sql)).rows);
-        } finally {
-          await db.close();
-        }
-      };
-      expect(await read()).toEqual(before);
-      await expect(restoreDatabase({ kind: "pglite", dataDir: folder }, file)).rejects.toThrow(/--force/);
-      const { movedAside } = await restoreDatabase({ kind: "pglite", dataDir: folder }, file, { force: true });
+      const restored = { kind: "pglite", dataDir: join(dir, "restored") } as const;
+      await restoreDatabase(restored, file);
+      expect(await fingerprintTarget(restored)).toEqual(before);
+      await expect(restoreDatabase(restored, file)).rejects.toThrow(/--force/);
+      const { movedAside } = await restoreDatabase(restored, file, { force: true });
       expect(movedAside).toMatch(/restored\.before-restore-/);
-      expect(await read()).toEqual(before);
+      expect(await fingerprintTarget(restored)).toEqual(before);
     }
   });
 });

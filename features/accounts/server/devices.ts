@@ -2,8 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
-import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/server/auth/session-config";
-import { SESSION_TOUCH_AFTER_MS } from "@/server/auth/user-sessions";
+import { openSessionLimits } from "@/server/auth/user-sessions";
 import { deviceName, type DeviceName } from "@/lib/device-name";
 
 export type SignedInDevice = DeviceName & {
@@ -22,13 +21,13 @@ export type SignedInDevice = DeviceName & {
  */
 export async function listSignedInDevices(actor: Actor, thisSessionId: string | null, now = new Date()): Promise<SignedInDevice[]> {
   authorize(actor, "read:profile:own");
+  const open = openSessionLimits(now);
   const rows = await getDb().userSession.findMany({
     where: {
       userId: actor.id,
       revokedAt: null,
-      // lastSeenAt moves at most every 15 minutes while a session is used.
-      lastSeenAt: { gt: new Date(now.getTime() - SESSION_IDLE_SECONDS * 1000 - SESSION_TOUCH_AFTER_MS) },
-      createdAt: { gt: new Date(now.getTime() - SESSION_ABSOLUTE_SECONDS * 1000) },
+      lastSeenAt: { gt: open.lastSeenAfter },
+      createdAt: { gt: open.createdAfter },
     },
     orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
     select: { id: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true },

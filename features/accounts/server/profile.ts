@@ -56,8 +56,9 @@ export async function updateProfile(
 
 /**
  * Changes the password and ends every other session (`thisSessionId`, the device it is changed on,
- * stays signed in); returns the new session version for this device. Wrong current passwords are throttled like sign-ins (10 in 15 minutes, then 429), so a
- * borrowed session cannot be used to guess the password.
+ * stays signed in); returns the new session version for this device. Wrong current passwords are
+ * throttled like sign-ins (10 in 15 minutes, then 429), so a borrowed session cannot be used to
+ * guess the password.
  */
 export async function changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string, thisSessionId: string | null): Promise<number> {
   authorize(actor, "update:profile:own");
