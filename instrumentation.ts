@@ -14,3 +14,13 @@ export async function register() {
   const { startBackgroundJobs } = await import("./features/jobs/registry");
   startBackgroundJobs();
 }
+
+/**
+ * A page or handler that failed because the database could not be reached: the proxy answers the
+ * next requests with 503 and Retry-After for a few seconds (server/db/outage.ts, decision 053).
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ isDatabaseUnavailable }, { noteDatabaseUnavailable }] = await Promise.all([import("./server/errors"), import("./server/db/outage")]);
+  if (isDatabaseUnavailable(error)) noteDatabaseUnavailable();
+}

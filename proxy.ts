@@ -2,8 +2,31 @@ import { NextResponse, type NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { getAuthSecret, getEnv } from "./server/env";
 import { strictTransportSecurity } from "./server/http/strict-transport";
-import { SESSION_IDLE_SECONDS, SESSION_REFRESH_AFTER_SECONDS, sessionCookieName, sessionCookieOptions } from "./server/auth/session-config";
+import { LOCALE_COOKIE, SESSION_IDLE_SECONDS, SESSION_REFRESH_AFTER_SECONDS, sessionCookieName, sessionCookieOptions } from "./server/auth/session-config";
+import { databaseUnavailableFor } from "./server/db/outage";
+import { resolveRequestLocale, translateError } from "./server/i18n";
 import { decodeSessionToken } from "./server/auth/session-token";
+
+/**
+ * While this server has just failed to reach the database (server/db/outage.ts), a page is answered
+ * at once with 503, Retry-After and a short page in the person's language that reloads itself, not
+ * after a wait with a 500. The health check, the API (which answers 503 itself) and files pass.
+ */
+function unavailablePage(request: NextRequest): NextResponse | null {
+  const path = request.nextUrl.pathname;
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (path.startsWith("/api/") || path.startsWith("/_next/") || /\.[a-z0-9]+$/i.test(path)) return null;
+  const waitMs = databaseUnavailableFor();
+  if (waitMs === 0) return null;
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const locale = resolveRequestLocale(null, request.cookies.get(LOCALE_COOKIE)?.value);
+  const [title, text] = [translateError(locale, "errors.outageTitle"), translateError(locale, "errors.outageText")];
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="${seconds + 2}"><title>${title}</title></head><body><main><h1>${title}</h1><p>${text}</p></main></body></html>`;
+  return new NextResponse(request.method === "HEAD" ? null : html, {
+    status: 503,
+    headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(seconds), "cache-control": "no-store" },
+  });
+}
 
 /**
  * Runs before every page and API request:
@@ -14,6 +37,8 @@ import { decodeSessionToken } from "./server/auth/session-token";
  *    against the database (server/auth/current-user.ts).
  */
 export async function proxy(request: NextRequest) {
+  const unavailable = unavailablePage(request);
+  if (unavailable) return unavailable;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isDev = getEnv().NODE_ENV === "development";
   const csp = [

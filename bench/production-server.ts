@@ -4,9 +4,12 @@
 // and a mail server it never uses (background jobs are off, and rendering a page sends no mail).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { openSync } from "node:fs";
 
-export async function startProductionServer(port: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startProductionServer(port: string, options: { log?: string } = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const url = `http://localhost:${port}`;
+  // With `log`, the server's output goes to that file (bench/fault-restart.ts keeps it to read afterwards).
+  const log = options.log ? openSync(options.log, "a") : "ignore";
   const server = spawn(process.execPath, ["scripts/serve.mjs"], {
     env: {
       ...process.env,
@@ -18,7 +21,7 @@ export async function startProductionServer(port: string): Promise<{ url: string
       NEXTAUTH_URL: url,
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(48).toString("base64"),
     },
-    stdio: "ignore",
+    stdio: ["ignore", log, log],
   });
   const stop = async () => {
     server.kill("SIGTERM");

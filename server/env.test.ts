@@ -26,6 +26,7 @@ function freshEnv(vars: Record<string, string | undefined>) {
     "TRUSTED_PROXIES",
     "TRUSTED_PROXY_HOPS",
     "AUTH_TRUST_HOST",
+    "AUDIT_RETENTION_DAYS",
   ];
   for (const key of keys) delete process.env[key];
   Object.assign(process.env, vars);
@@ -116,6 +117,17 @@ describe("addresses", () => {
     expect(() => getEnv()).toThrow(/TRUSTED_PROXY_HOPS/);
     freshEnv({ PORT: "http" });
     expect(() => getEnv()).toThrow(/PORT/);
+  });
+
+  it("keeps the audit trail 400 days unless told otherwise, and never less than 30", () => {
+    freshEnv({});
+    expect(getEnv().AUDIT_RETENTION_DAYS).toBe(400);
+    freshEnv({ AUDIT_RETENTION_DAYS: "730" });
+    expect(getEnv().AUDIT_RETENTION_DAYS).toBe(730);
+    freshEnv({ AUDIT_RETENTION_DAYS: "29" });
+    expect(() => getEnv()).toThrow(/AUDIT_RETENTION_DAYS/);
+    freshEnv({ AUDIT_RETENTION_DAYS: "a year" });
+    expect(() => getEnv()).toThrow(/AUDIT_RETENTION_DAYS/);
   });
 
   it("tells next-auth the configured address, or to follow the request's host", () => {

@@ -50,6 +50,11 @@ const ZEnv = z.object({
     }),
   /** Or: how many proxies stand in front of the app (each appends to X-Forwarded-For). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Days the audit trail keeps an entry (decision 050) before the daily purge removes it: 400 by
+   * default (a year and a review's margin); at least 30, so an incident is still traceable.
+   */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(400),
   /** Period of reminders and digests (15 minutes); tests shorten it to see several servers race. */
   JOB_INTERVAL_MS: z.coerce
     .number()

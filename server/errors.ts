@@ -9,8 +9,12 @@ export type ErrorCode =
   | "validation_failed"
   | "unauthenticated"
   | "forbidden"
+  /** A sensitive action needs the second factor proved within the last 15 minutes (decision 052). */
+  | "second_factor_required"
   | "not_found"
   | "conflict"
+  /** The same Idempotency-Key's first request is still running: try again after Retry-After. */
+  | "in_progress"
   | "wrong_user"
   | "payload_too_large"
   | "unsupported_media_type"
@@ -24,8 +28,10 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  second_factor_required: 403,
   not_found: 404,
   conflict: 409,
+  in_progress: 409,
   wrong_user: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -59,24 +65,46 @@ export const rateLimited = (message: MessageKey, retryAfterSeconds: number) => n
 /** True when the error means the database could not be reached (not a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
+  const queue: unknown[] = [error];
+  while (queue.length) {
+    const current = queue.shift();
+    if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    const e = current as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
-    const code = typeof e.code === "string" ? e.code : "";
-    if (["P1001", "P1002", "P1017", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P03"].includes(code)) return true;
+    const e = current as {
+      code?: unknown;
+      originalCode?: unknown;
+      name?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
+    for (const code of [e.code, e.originalCode]) if (typeof code === "string" && isUnavailableCode(code)) return true;
     const name = typeof e.name === "string" ? e.name : "";
-    if (name === "DriverAdapterError" || name === "PrismaClientInitializationError") {
-      const msg = typeof e.message === "string" ? e.message : "";
-      if (/connect|ECONNREFUSED|terminat|timeout|closed/i.test(msg)) return true;
-    }
     const message = typeof e.message === "string" ? e.message : "";
-    if (/ECONNREFUSED|Connection terminated|connect ETIMEDOUT|Can't reach database server|the database system is (starting|shutting) up/i.test(message))
+    if ((name === "DriverAdapterError" || name === "PrismaClientInitializationError") && /connect|ECONNREFUSED|terminat|timeout|closed/i.test(message))
       return true;
-    current = e.cause;
+    if (UNAVAILABLE_MESSAGE.test(message)) return true;
+    // Prisma wraps the driver's error (P2010 and others): its SQLSTATE is in meta.driverAdapterError.cause.
+    queue.push(e.cause, e.meta?.driverAdapterError);
   }
   return false;
 }
+
+/**
+ * Codes that mean "not now" rather than "wrong": Prisma cannot reach the server (P1001, P1002,
+ * P1017) or start a transaction in time (P2028, every connection busy), the socket failed, or
+ * PostgreSQL is shutting down, starting, in recovery, out of connections (57P01–57P03, 53300) or
+ * lost the connection (class 08).
+ */
+function isUnavailableCode(code: string): boolean {
+  return (
+    ["P1001", "P1002", "P1017", "P2028", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03", "53300"].includes(code) ||
+    /^08[0-9A-Z]{3}$/.test(code)
+  );
+}
+
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|encountered a connection error and is not queryable|Unable to start a transaction in the given time/i;
 
 /** A rule the database refused: a unique index, a CHECK, a foreign key, or the immutability trigger. */
 export type ConstraintViolation = { kind: "unique" | "check" | "foreign_key" | "immutable"; constraint: string | null };
@@ -124,6 +152,8 @@ const UNIQUE_MESSAGES: Record<string, MessageKey> = {
   KnowledgeEntry_threadId_key: "errors.knowledgeEntryExists",
   GroupAdmission_one_pending: "errors.admissionPending",
   WorkshopRegistration_active_key: "errors.workshopAlreadyRegistered",
+  SecondFactor_one_totp_per_user: "errors.totpExists",
+  SecondFactor_credentialId_key: "errors.passkeyExists",
 };
 
 /** The AppError a refused write becomes (409, or 422 for a value out of range), or null if it was no such refusal. */

@@ -51,7 +51,8 @@ export async function callApi<T>(method: string, path: string, body: unknown, id
   const data: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const error = (data as { error?: ApiErrorBody } | null)?.error ?? { code: "http_" + response.status, message: offlineMessage };
-    throw new ApiError(response.status, error, response.status === 503);
+    // Unavailable, or this key's first request still running: the same key may be sent again.
+    throw new ApiError(response.status, error, response.status === 503 || (response.status === 409 && error.code === "in_progress"));
   }
   return data as T;
 }

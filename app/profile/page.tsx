@@ -109,6 +109,15 @@ export default async function ProfilePage() {
               ))
             )}
           </section>
+          <section className="card" aria-labelledby="security-title">
+            <h2 id="security-title" className="mb-2 text-xl font-bold">
+              {t("securityTitle")}
+            </h2>
+            <p className="mb-3">{user.hasSecondFactor ? t("securityOn") : user.withheldRoles?.length ? t("securityRequired") : t("securityOff")}</p>
+            <a className="btn-secondary" href="/profile/security">
+              {t("securityLink")}
+            </a>
+          </section>
           <section className="card" aria-labelledby="password">
             <h2 id="password" className="mb-3 text-xl font-bold">
               {t("passwordTitle")}
@@ -122,6 +131,22 @@ export default async function ProfilePage() {
             <p className="mb-3">{t("sessionsLead")}</p>
             <SignedInDevices devices={devices} />
             <SignOutEverywhereButton />
+          </section>
+          <section className="card" aria-labelledby="my-data-title">
+            <h2 id="my-data-title" className="mb-2 text-xl font-bold">
+              {t("myDataTitle")}
+            </h2>
+            <p className="mb-3">{t("myDataLead")}</p>
+            <ul className="grid gap-1">
+              <li>
+                <a href="/profile/my-data">{t("myDataView")}</a>
+              </li>
+              <li>
+                <a href="/api/v1/me/data" download>
+                  {t("myDataDownload")}
+                </a>
+              </li>
+            </ul>
           </section>
         </div>
       </div>

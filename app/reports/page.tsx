@@ -8,6 +8,7 @@ import { PrintButton } from "@/ui/print-button";
 import { ReportTableSection } from "@/ui/report-table";
 import { ReportsNav } from "@/features/activity-report/components/reports-nav";
 import { loadForPage } from "@/app/_lib/page-access";
+import { SecondFactorGate } from "@/features/accounts/components/second-factor-gate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reports"))("title") };
@@ -41,12 +42,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <p className="mb-2 font-semibold">{t("respondentsLine", { n: report.respondents, full: report.fullFormRespondents })}</p>
       <p className="mb-4 text-sm text-muted">{t("generated", { date: formatDateTime(new Date(), locale) })}</p>
       <div className="no-print mb-6 flex flex-wrap gap-3">
-        <a className="btn" href={`/api/v1/reports/export?${query}&format=xlsx`} download>
-          {t("downloadXlsx")}
-        </a>
-        <a className="btn-secondary" href={`/api/v1/reports/export?${query}&format=csv`} download>
-          {t("downloadCsv")}
-        </a>
+        <SecondFactorGate actor={user}>
+          <a className="btn" href={`/api/v1/reports/export?${query}&format=xlsx`} download>
+            {t("downloadXlsx")}
+          </a>
+          <a className="btn-secondary" href={`/api/v1/reports/export?${query}&format=csv`} download>
+            {t("downloadCsv")}
+          </a>
+        </SecondFactorGate>
         <PrintButton label={t("print")} />
       </div>
       {report.suppressed ? <p className="card mb-6 max-w-prose">{t("tooFew")}</p> : null}

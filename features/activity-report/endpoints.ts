@@ -10,6 +10,7 @@ export const activityReportEndpoints = {
     summary:
       "Download a region's activity report (a methodologist's own region; the country or any region for admins) for a period of Kyiv days as CSV or XLSX — the whole report, or one table with `table`. Groups under 5 learners are suppressed.",
     query: ZActivityReportExport,
+    recentSecondFactor: true,
     statuses: [404],
   }),
 };

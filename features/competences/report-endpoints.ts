@@ -17,6 +17,7 @@ export const reportEndpoints = {
     summary:
       "Download a competence report (country for admins; a region or hromada for its methodologists) as CSV or XLSX. Groups under 5 respondents are suppressed.",
     query: ZReportQuery,
+    recentSecondFactor: true,
     statuses: [404],
   }),
 };

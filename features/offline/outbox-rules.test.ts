@@ -12,6 +12,9 @@ describe("how the outbox reads an answer", () => {
   it("tries again later when the server is busy or failing", () => {
     for (const status of [429, 500, 502, 503, 504]) expect(classifyResponse(status)).toBe("retryLater");
   });
+  it("tries again later while the same write's first request is still running (or until it counts as abandoned)", () => {
+    expect(classifyResponse(409, "in_progress")).toBe("retryLater");
+  });
   it("shows every other refusal to its person, a conflict of another kind included", () => {
     for (const [status, code] of [
       [400, "validation_failed"],

@@ -44,13 +44,13 @@ export type Verdict = "done" | "refused" | "retryLater" | "signedOut" | "otherUs
 /**
  * What an answer means for a queued write: accepted (2xx, or a replay the server recognised);
  * the session belongs to someone else (stop, keep it for its person); signed out (stop, keep it);
- * busy or unavailable (try later); any other 4xx is a refusal the person must see; a 5xx is the
+ * busy, unavailable or the same write still running elsewhere (try later); any other 4xx is a refusal the person must see; a 5xx is the
  * server's fault, tried again later.
  */
 export function classifyResponse(status: number, errorCode?: string): Verdict {
   if (status >= 200 && status < 300) return "done";
   if (status === 409 && errorCode === "wrong_user") return "otherUser";
   if (status === 401) return "signedOut";
-  if (status === 429 || status >= 500) return "retryLater";
+  if (status === 429 || status >= 500 || (status === 409 && errorCode === "in_progress")) return "retryLater";
   return "refused";
 }

@@ -32,6 +32,16 @@ export type EndpointSpec<
    * the handler reads `req.body` as a stream within the limit of the type it declared.
    */
   upload?: { types: readonly string[]; maxBytes: number };
+  /**
+   * The answer holds secrets shown once (recovery codes) or single-use challenges: it is never kept
+   * for an idempotent replay, so an Idempotency-Key is ignored and a retry is a new request.
+   */
+  secretResponse?: boolean;
+  /**
+   * A sensitive action (decision 052): the signed-in person must have proved the second factor in
+   * this session within the last 15 minutes, else 403 `second_factor_required`.
+   */
+  recentSecondFactor?: boolean;
   /** Status codes besides the common 400/401/403/413/429/503 that this endpoint answers. */
   statuses?: number[];
 };

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { getDb, Prisma } from "../db/client";
 import { AppError, constraintError, isDatabaseUnavailable, type FieldErrors } from "../errors";
 import { getCurrentUser, type SessionUser } from "../auth/current-user";
-import { authorize, type ResourceFreePermission } from "../authz/policy";
+import { assertRecentSecondFactor, authorize, type ResourceFreePermission } from "../authz/policy";
 import { clientIp } from "../auth/client-ip";
 import { assertSameOrigin, isAllowedOrigin } from "../http/origin";
 import { resolveRequestLocale, translateError, type AppLocale } from "../i18n";
 import { safeNextPath } from "@/lib/safe-next-path";
 import { readBodyWithinLimit } from "../http/read-body";
+import { noteDatabaseUnavailable } from "../db/outage";
 import type { EndpointSpec } from "./endpoint";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -82,6 +83,10 @@ export function handle<
       const outboxUser = req.headers.get("x-outbox-user");
       if (isWrite && outboxUser !== null && outboxUser !== user?.id) throw new AppError("wrong_user", "errors.outboxOtherUser");
       if (spec.permission && user) authorize(user, spec.permission);
+      if (spec.recentSecondFactor) {
+        if (!user) throw new AppError("unauthenticated", "errors.unauthenticated");
+        assertRecentSecondFactor(user);
+      }
 
       const params = spec.params ? validate(spec.params, await route.params, locale) : undefined;
       if (isWrite && spec.upload) assertUpload(req, spec.upload);
@@ -99,7 +104,7 @@ export function handle<
         return result;
       };
       let response: Response;
-      if (isWrite && key !== null) {
+      if (isWrite && key !== null && !spec.secretResponse) {
         if (!IDEMPOTENCY_KEY.test(key)) {
           throw new AppError("bad_request", "errors.badIdempotencyKey");
         }
@@ -277,44 +282,94 @@ async function withIdempotency(
     .digest("hex");
 
   const existing = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
-  if (existing) return replay(existing, requestHash, locale);
-
-  try {
-    await db.idempotencyRecord.create({
-      data: { scope, key, userId, method: req.method, path, requestHash, status: 0 },
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const raced = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
-      if (raced) return replay(raced, requestHash, locale);
+  if (existing) {
+    if (!(await tookOverAbandoned(existing, requestHash))) return replay(existing, requestHash, locale);
+  } else {
+    try {
+      await db.idempotencyRecord.create({
+        data: { scope, key, userId, method: req.method, path, requestHash, status: 0 },
+      });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        const raced = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
+        if (raced) return replay(raced, requestHash, locale);
+      }
+      throw error;
     }
-    throw error;
   }
 
   let result: ApiResult;
   try {
     result = await run();
   } catch (error) {
-    // A failed first attempt records nothing, so the client may retry with the same key.
-    await db.idempotencyRecord.delete({ where: { scope_key: { scope, key } } }).catch(() => undefined);
+    // A failed first attempt records nothing, so the client may retry with the same key. When the
+    // database has just gone, the mark is removed once it is back (decision 053), not left "in progress".
+    await untilDatabaseAnswers(() => db.idempotencyRecord.delete({ where: { scope_key: { scope, key } } })).catch(() => undefined);
     throw error;
   }
   const status = result.status ?? 200;
-  await db.idempotencyRecord.update({
-    where: { scope_key: { scope, key } },
-    data: { status, responseBody: (result.body ?? { ok: true }) as Prisma.InputJsonValue },
-  });
+  // The write is done: its answer is kept even if the database went away just after it, so a retry
+  // gets the replay and never does the write a second time.
+  await untilDatabaseAnswers(() =>
+    db.idempotencyRecord.update({
+      where: { scope_key: { scope, key } },
+      data: { status, responseBody: (result.body ?? { ok: true }) as Prisma.InputJsonValue },
+    }),
+  );
   const response = toResponse(result);
   response.headers.set("Idempotency-Key", key);
   return response;
 }
 
-function replay(record: { requestHash: string; status: number; responseBody: unknown }, requestHash: string, locale: AppLocale): Response {
+/** How long a request waits for the database to come back to settle its idempotency mark. */
+export const SETTLE_MARK_WITHIN_MS = 30_000;
+
+/**
+ * Runs a write of the idempotency bookkeeping again (every 0.25–2 s) while the database is
+ * unreachable, for up to SETTLE_MARK_WITHIN_MS: a restart of a few seconds then leaves no mark
+ * "in progress" behind (decision 053). Any other error, or a longer outage, is thrown.
+ */
+export async function untilDatabaseAnswers<T>(work: () => Promise<T>, withinMs = SETTLE_MARK_WITHIN_MS): Promise<T> {
+  const until = Date.now() + withinMs;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 2_000)) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + wait > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/**
+ * A first request that never finished (its server stopped mid-write, or the database stayed away
+ * longer than SETTLE_MARK_WITHIN_MS) would hold its key "in progress" for ever. After
+ * IN_PROGRESS_ABANDONED_MS a retry with the same request takes the key over: a compare-and-set on
+ * the mark's time, so of two retries at once one runs and the other is told it is in progress.
+ */
+export const IN_PROGRESS_ABANDONED_MS = 5 * 60_000;
+
+async function tookOverAbandoned(
+  record: { scope: string; key: string; requestHash: string; status: number; createdAt: Date },
+  requestHash: string,
+): Promise<boolean> {
+  if (record.status !== 0 || record.requestHash !== requestHash) return false;
+  if (Date.now() - record.createdAt.getTime() < IN_PROGRESS_ABANDONED_MS) return false;
+  const { count } = await getDb().idempotencyRecord.updateMany({
+    where: { scope: record.scope, key: record.key, status: 0, createdAt: record.createdAt },
+    data: { createdAt: new Date() },
+  });
+  return count === 1;
+}
+
+function replay(record: { requestHash: string; status: number; responseBody: unknown; createdAt: Date }, requestHash: string, locale: AppLocale): Response {
   if (record.requestHash !== requestHash) {
     return errorResponse(new AppError("unprocessable", "errors.idempotencyMismatch"), locale);
   }
   if (record.status === 0) {
-    return errorResponse(new AppError("conflict", "errors.idempotencyInProgress"), locale);
+    // Retry once the first request is done, or once it counts as abandoned.
+    const wait = Math.max(1, Math.ceil((record.createdAt.getTime() + IN_PROGRESS_ABANDONED_MS - Date.now()) / 1000));
+    return errorResponse(new AppError("in_progress", "errors.idempotencyInProgress", undefined, Math.min(wait, 10)), locale);
   }
   const response =
     record.status === 204 ? new Response(null, { status: 204 }) : NextResponse.json(record.responseBody ?? { ok: true }, { status: record.status });
@@ -339,6 +394,7 @@ export function errorResponse(error: unknown, locale: AppLocale): Response {
     );
   }
   if (isDatabaseUnavailable(error)) {
+    noteDatabaseUnavailable();
     return NextResponse.json(
       { error: { code: "service_unavailable", message: translateError(locale, "errors.unavailable") } },
       { status: 503, headers: { "Retry-After": "10" } },

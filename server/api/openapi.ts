@@ -53,7 +53,7 @@ export function buildOpenApiDocument(endpoints: readonly EndpointSpec[]) {
         schema,
       })),
       ...(e.path.match(/\{(\w+)\}/g) ?? []).map((p) => ({ name: p.slice(1, -1), in: "path", required: true, schema: { type: "string" } })),
-      ...(e.method !== "GET"
+      ...(e.method !== "GET" && !e.secretResponse
         ? [
             {
               name: "Idempotency-Key",
@@ -66,7 +66,9 @@ export function buildOpenApiDocument(endpoints: readonly EndpointSpec[]) {
         : []),
     ];
     (paths[e.path] ??= {})[e.method.toLowerCase()] = {
-      summary: e.summary,
+      summary: e.recentSecondFactor
+        ? `${e.summary} Needs the second factor proved in this session within the last 15 minutes (else 403 second_factor_required).`
+        : e.summary,
       tags: [e.tag],
       security: e.auth === "user" ? [{ session: [] }] : [],
       parameters,

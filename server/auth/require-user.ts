@@ -2,16 +2,17 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { can, type Permission } from "../authz/policy";
-import { getCurrentUser, type SessionUser } from "./current-user";
+import { getSessionState, type SessionUser } from "./current-user";
 
-/** For pages: the signed-in user, or a redirect to sign-in that returns here afterwards. */
+/**
+ * For pages: the signed-in user; a session still owing its second factor goes to that step, anyone
+ * else to sign-in, each returning here afterwards.
+ */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) {
-    const path = (await headers()).get("x-pathname") ?? "/profile";
-    redirect(`/sign-in?next=${encodeURIComponent(path)}`);
-  }
-  return user;
+  const state = await getSessionState();
+  if (state?.kind === "signed-in") return state.user;
+  const path = (await headers()).get("x-pathname") ?? "/profile";
+  redirect(`${state ? "/sign-in/second-factor" : "/sign-in"}?next=${encodeURIComponent(path)}`);
 }
 
 /** For pages behind a resource-free permission: 403 page when not allowed. */

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../db/client";
 import { rateLimited, type MessageKey } from "../errors";
 import { getDummyHash, verifyPassword } from "./password";
+import { auditAddress, recordAudit } from "../audit/record-audit";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const THROTTLE_MAX_FAILURES = 10;
@@ -57,6 +58,19 @@ export async function assertPasswordChangeAllowed(userId: string, now = new Date
   await assertUnderLimit({ email: passwordChangeKey(userId) }, PASSWORD_CHANGE_MAX_FAILURES, "errors.tooManyPasswordAttempts", now);
 }
 
+/** Wrong second-factor codes for one account in the window: 10, then 429 until the oldest leaves it. */
+export const SECOND_FACTOR_MAX_FAILURES = 10;
+const secondFactorKey = (userId: string) => `SECOND-FACTOR:${userId}`;
+
+/** Throws 429 after 10 wrong second-factor proofs (codes, recovery codes, passkeys) for this account in 15 minutes. */
+export async function assertSecondFactorAllowed(userId: string, now = new Date()): Promise<void> {
+  await assertUnderLimit({ email: secondFactorKey(userId) }, SECOND_FACTOR_MAX_FAILURES, "errors.tooManySecondFactor", now);
+}
+
+export async function recordSecondFactorFailure(userId: string, ip: string): Promise<void> {
+  await getDb().signInFailure.create({ data: { email: secondFactorKey(userId), ip } });
+}
+
 export async function recordPasswordChangeFailure(userId: string, ip: string): Promise<void> {
   await getDb().signInFailure.create({ data: { email: passwordChangeKey(userId), ip } });
 }
@@ -69,15 +83,37 @@ export async function verifySignIn(emailInput: string, password: string, ip: str
   const email = normaliseEmail(emailInput);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, status: true, lockedAt: true, sessionVersion: true },
+    select: {
+      id: true,
+      passwordHash: true,
+      status: true,
+      lockedAt: true,
+      sessionVersion: true,
+      organization: { select: { hromada: { select: { regionId: true } } } },
+    },
   });
   const passwordOk = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
     : await verifyPassword(await getDummyHash(), password).then(() => false);
+  // The audit trail names the account when there is one; for an address without an account it
+  // keeps only the attempt and the address it came from, never what was typed (decision 050).
+  const audit = (action: "auth.sign-in" | "auth.sign-in-failed", outcome?: string) =>
+    recordAudit(db, {
+      actorId: user?.id ?? null,
+      action,
+      targetType: "account",
+      targetId: user?.id ?? "unknown",
+      regionId: user?.organization.hromada.regionId ?? null,
+      detail: { ip: auditAddress(ip), ...(outcome ? { outcome } : {}) },
+    });
 
-  if (user?.lockedAt) return { ok: false, reason: "locked" };
+  if (user?.lockedAt) {
+    await audit("auth.sign-in-failed", "locked");
+    return { ok: false, reason: "locked" };
+  }
   if (user && passwordOk && user.status === "ACTIVE") {
     await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0 } });
+    await audit("auth.sign-in");
     return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
   }
 
@@ -90,9 +126,11 @@ export async function verifySignIn(emailInput: string, password: string, ip: str
     });
     if (updated.failedSignIns >= LOCK_AFTER_FAILURES) {
       await db.user.update({ where: { id: user.id }, data: { lockedAt: new Date() } });
+      await audit("auth.sign-in-failed", "locked-now");
       return { ok: false, reason: "locked" };
     }
   }
+  await audit("auth.sign-in-failed", !user ? "unknown-account" : passwordOk ? "account-inactive" : "wrong-password");
   return { ok: false, reason: "invalid" };
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   activityDaysWhere,
+  assertRecentSecondFactor,
+  hasRecentSecondFactor,
+  sessionRoles,
   assignmentsWhere,
   authorize,
   can,
@@ -67,6 +70,7 @@ const MATRIX: Row[] = [
   ["read own profile", (a) => can(a, "read:profile:own"), { learner: t, curator: t, methodologist: t, otherMethodologist: t, admin: t }],
   ["open the admin area", (a) => can(a, "read:admin-area"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
   ["read the outbox", (a) => can(a, "read:outbox"), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
+  ["read and export the audit trail", (a) => can(a, "read:audit"), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
   ["read the directory", (a) => can(a, "read:directory"), { learner: f, curator: f, methodologist: t, otherMethodologist: t, admin: t }],
   ["manage the directory", (a) => can(a, "manage:directory"), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
   [
@@ -100,6 +104,9 @@ const MATRIX: Row[] = [
   ["read a Poltava learner", (a) => can(a, "read:user", learnerHere), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
   ["manage a Poltava learner", (a) => can(a, "manage:user", learnerHere), { learner: f, curator: f, methodologist: t, otherMethodologist: f, admin: t }],
   ["manage an admin in Poltava", (a) => can(a, "manage:user", adminHere), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
+  ["erase a Poltava learner", (a) => can(a, "erase:user", learnerHere), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
+  ["erase an admin", (a) => can(a, "erase:user", adminHere), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t }],
+  ["erase oneself", (a) => can(a, "erase:user", { userId: a.id }), { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f }],
   // Mentorship facts are the resource's own (its owner's current curators, loaded from the database): no actor can claim them.
   [
     "read own assessment",
@@ -293,6 +300,21 @@ const MATRIX: Row[] = [
     "read the country's aggregates",
     (a) => can(a, "read:aggregates", { scope: "country" }),
     { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "reset a Poltava learner's second factor",
+    (a) => can(a, "reset:second-factor", learnerHere),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "reset an admin's second factor",
+    (a) => can(a, "reset:second-factor", adminHere),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: t },
+  ],
+  [
+    "reset one's own second factor",
+    (a) => can(a, "reset:second-factor", { userId: a.id, regionId: a.regionId, roles: a.roles }),
+    { learner: f, curator: f, methodologist: f, otherMethodologist: f, admin: f },
   ],
   [
     "manage oneself",
@@ -691,6 +713,24 @@ describe("policy matrix", () => {
         );
       }
     }
+  });
+
+  it("keeps an admin's and a methodologist's role back until they have a second factor (decision 052)", () => {
+    expect(sessionRoles(["ADMIN", "LEARNER"], false)).toEqual({ roles: ["LEARNER"], withheld: ["ADMIN"] });
+    expect(sessionRoles(["METHODOLOGIST"], false)).toEqual({ roles: [], withheld: ["METHODOLOGIST"] });
+    expect(sessionRoles(["CURATOR", "LEARNER"], false)).toEqual({ roles: ["CURATOR", "LEARNER"], withheld: [] });
+    expect(sessionRoles(["ADMIN", "METHODOLOGIST"], true)).toEqual({ roles: ["ADMIN", "METHODOLOGIST"], withheld: [] });
+  });
+
+  it("counts a second-factor proof as recent for 15 minutes, and never one from the future or none at all", () => {
+    const now = Date.UTC(2026, 11, 1, 9, 0);
+    const at = (ms: number | null | undefined) => ({ ...actors.admin!, secondFactorAt: ms });
+    expect(hasRecentSecondFactor(at(now - 14 * 60_000), now)).toBe(true);
+    expect(hasRecentSecondFactor(at(now - 15 * 60_000), now)).toBe(false);
+    expect(hasRecentSecondFactor(at(now + 10 * 60_000), now)).toBe(false);
+    expect(hasRecentSecondFactor(at(null), now)).toBe(false);
+    expect(hasRecentSecondFactor(at(undefined), now)).toBe(false);
+    expect(() => assertRecentSecondFactor(at(null), now)).toThrow(expect.objectContaining({ code: "second_factor_required", status: 403 }));
   });
 
   it("denies everything to nobody", () => {

@@ -8,10 +8,13 @@ import { AppError } from "../errors";
  */
 export type Actor = {
   id: string;
+  /** The roles this session acts with: a privileged role counts only once a second factor is enrolled (decision 052). */
   roles: readonly Role[];
   organizationId: string;
   hromadaId: string;
   regionId: string;
+  /** When this session last proved the second factor (ms since epoch), from the session row; absent or null: not in this session. */
+  secondFactorAt?: number | null;
 };
 
 /** What a rule needs to know about the thing acted on. */
@@ -98,6 +101,8 @@ type Rules = {
   "update:profile:own": undefined;
   "read:admin-area": undefined;
   "read:outbox": undefined;
+  /** The audit trail (decision 050): who did what, when and where, across the country — admins only. */
+  "read:audit": undefined;
   "read:directory": undefined;
   "manage:directory": undefined;
   "create:organization": RegionResource;
@@ -115,6 +120,10 @@ type Rules = {
   "read:aggregates": AggregateResource;
   "read:activity-report": ActivityReportResource;
   "manage:user": UserResource;
+  /** Erase a person's account on request (decision 051): admins only, never their own. */
+  "erase:user": { userId: string };
+  /** Remove every second factor of a person who lost them all (decision 052): admins, never their own. */
+  "reset:second-factor": UserResource;
   "report:walkthrough": undefined;
   "read:walkthrough-queue": RegionResource;
   "resolve:walkthrough-report": RegionResource;
@@ -246,6 +255,7 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "update:profile:own": () => true,
   "read:admin-area": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
   "read:outbox": (a) => isAdmin(a),
+  "read:audit": (a) => isAdmin(a),
   "read:directory": (a) => isAdmin(a) || has(a, "METHODOLOGIST"),
   "manage:directory": (a) => isAdmin(a),
   "create:organization": (a, r) => isAdmin(a) || isMethodologistOf(a, r.regionId),
@@ -262,7 +272,10 @@ const RULES: { [P in Permission]: (actor: Actor, resource: Rules[P]) => boolean 
   "read:aggregates": (a, r) => isAdmin(a) || (r.scope !== "country" && isMethodologistOf(a, r.regionId)),
   // Who learned what, summed: a region's methodologists read their region, admins the country and every region.
   "read:activity-report": (a, r) => isAdmin(a) || (r.scope === "region" && isMethodologistOf(a, r.regionId)),
+  "reset:second-factor": (a, r) => isAdmin(a) && a.id !== r.userId,
   "manage:user": (a, r) => a.id !== r.userId && (isAdmin(a) || (isMethodologistOf(a, r.regionId) && !r.roles.includes("ADMIN"))),
+  // Irreversible and country-wide in effect: admins, and never on themselves (another admin does it).
+  "erase:user": (a, r) => isAdmin(a) && a.id !== r.userId,
   // Anyone who uses a guide can say where they got stuck or that a screen changed.
   "report:walkthrough": () => true,
   // Reports land in the reporter's region: its methodologists (and admins) read and close them.
@@ -358,6 +371,37 @@ export function authorize<P extends Permission>(actor: Actor, permission: P, ...
   if (!can(actor, permission, ...resource)) {
     throw new AppError("forbidden", "errors.forbidden");
   }
+}
+
+/** Roles that open a region's or the country's data: they count only with a second factor enrolled (decision 052). */
+export const ROLES_NEEDING_SECOND_FACTOR: readonly Role[] = ["ADMIN", "METHODOLOGIST"];
+/** A sensitive action asks for the second factor again when the last proof is older than this. */
+export const SECOND_FACTOR_FRESH_MS = 15 * 60 * 1000;
+
+/**
+ * The roles a session acts with, and those withheld: without an enrolled second factor an admin or a
+ * methodologist acts only with their other roles until they enrol.
+ */
+export function sessionRoles(roles: readonly Role[], hasSecondFactor: boolean): { roles: Role[]; withheld: Role[] } {
+  if (hasSecondFactor) return { roles: [...roles], withheld: [] };
+  return {
+    roles: roles.filter((role) => !ROLES_NEEDING_SECOND_FACTOR.includes(role)),
+    withheld: roles.filter((role) => ROLES_NEEDING_SECOND_FACTOR.includes(role)),
+  };
+}
+
+/** Whether the actor proved the second factor in this session within the last 15 minutes. */
+export function hasRecentSecondFactor(actor: Actor, now = Date.now()): boolean {
+  const at = actor.secondFactorAt;
+  return typeof at === "number" && at <= now + 60_000 && now - at < SECOND_FACTOR_FRESH_MS;
+}
+
+/**
+ * Sensitive actions (granting roles, exporting a region's data, resetting someone's second factor)
+ * call this after `authorize`: 403 `second_factor_required` sends the person to prove it again.
+ */
+export function assertRecentSecondFactor(actor: Actor, now = Date.now()): void {
+  if (!hasRecentSecondFactor(actor, now)) throw new AppError("second_factor_required", "errors.secondFactorAgain");
 }
 
 /** Roles the actor may grant through invitations and imports (for forms). */

@@ -59,3 +59,15 @@ export function assertSameOrigin(req: NextRequest): void {
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "errors.crossSite");
 }
+
+/**
+ * The page's own origin for WebAuthn (a passkey is bound to the site it was made on): the Origin
+ * the browser sent, which the wrapper has already checked is allowed, or the address it used.
+ */
+export function pageOrigin(req: NextRequest): string {
+  const origin = req.headers.get("origin");
+  if (origin && isAllowedOrigin(req, origin)) return origin;
+  const used = requestOrigin(req);
+  if (!used) throw new AppError("forbidden", "errors.crossSite");
+  return used;
+}

@@ -3,6 +3,7 @@ import { getDb } from "../db/client";
 import { pruneSignInFailures, THROTTLE_WINDOW_MS } from "../auth/sign-in";
 import { purgeOrphanedFiles } from "../storage/orphans";
 import { openSessionLimits } from "../auth/user-sessions";
+import { purgeAuditTrail } from "../audit/purge-audit-trail";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -43,7 +44,10 @@ export const RETENTION_MS = {
 
 export const PURGE_EVERY_MS = DAY_MS;
 
-/** Deletes what the retention periods no longer keep. */
+/**
+ * Deletes what the retention periods no longer keep. The audit trail's period is a setting
+ * (AUDIT_RETENTION_DAYS, 400 days by default; decision 050), purged in its own transaction.
+ */
 export async function purgeExpiredRecords(now = new Date()): Promise<void> {
   const db = getDb();
   const before = (ms: number) => new Date(now.getTime() - ms);
@@ -60,4 +64,5 @@ export async function purgeExpiredRecords(now = new Date()): Promise<void> {
       OR: [{ revokedAt: { lt: before(RETENTION_MS.endedSession) } }, { lastSeenAt: { lt: ended.lastSeenAfter } }, { createdAt: { lt: ended.createdAfter } }],
     },
   });
+  await purgeAuditTrail(now);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Locale, PrismaClient, Role } from "../../server/db/client";
 import { hashPassword } from "../../server/auth/password";
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, sealValue, TOTP_SECRET_PURPOSE } from "../../server/auth/second-factor";
 
 /**
  * People and places a test owns: a region of its own (so region-wide lists, queues and reports
@@ -25,6 +26,10 @@ export type TestPerson = {
   password: string;
   roles: Role[];
   organizationId: string;
+  /** An authenticator app's secret, when the person has one (decision 052: admins and methodologists do, unless a test says not). */
+  totpSecret?: string;
+  /** Unused recovery codes, when the person has a second factor; a sign-in without the UI uses one each time. */
+  recoveryCodes?: string[];
 };
 
 export type PersonInput = {
@@ -140,4 +145,13 @@ export async function createMentorship(db: PrismaClient, curatorId: string, ment
 export async function clearWalkthroughVerifications(db: PrismaClient, walkthroughId: string): Promise<number> {
   const { count } = await db.walkthroughVerification.deleteMany({ where: { walkthroughId } });
   return count;
+}
+
+/** Gives a person an authenticator app with a known secret and ten recovery codes (as an enrolment would). */
+export async function enrolTestSecondFactor(db: PrismaClient, person: TestPerson): Promise<TestPerson> {
+  const totpSecret = newTotpSecret();
+  const recoveryCodes = newRecoveryCodes();
+  await db.secondFactor.create({ data: { userId: person.id, kind: "TOTP", label: "Телефон", secret: sealValue(totpSecret, TOTP_SECRET_PURPOSE) } });
+  await db.recoveryCode.createMany({ data: recoveryCodes.map((code) => ({ userId: person.id, codeHash: hashRecoveryCode(code) })) });
+  return { ...person, totpSecret, recoveryCodes };
 }

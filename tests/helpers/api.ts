@@ -4,6 +4,7 @@ import { getAuthSecret } from "../../server/env";
 import { getDb } from "../../server/db/client";
 import { sessionCookieName } from "../../server/auth/session-config";
 import { createUserSession } from "../../server/auth/user-sessions";
+import { newTotpSecret, sealValue, TOTP_SECRET_PURPOSE } from "../../server/auth/second-factor";
 import { testCookieJar, setTestRequestHeaders, runAfterResponseTasks } from "../setup/next-request";
 
 export const ORIGIN = "http://localhost:3000";
@@ -53,18 +54,34 @@ export async function callRoute(handler: Handler, path: string, options: CallOpt
 
 /**
  * Signs in without the UI: starts a server-side session for the user, as sign-in does, and puts
- * a valid session token for it in the cookie jar.
+ * a valid session token for it in the cookie jar. An admin or a methodologist is signed in as they
+ * work (decision 052): with an authenticator app enrolled (added here when they have none) and the
+ * second factor proved just now. `secondFactor: "as-is"` leaves the account and the session as they
+ * are (a session that gave only the password).
  */
-export async function signInAs(email: string): Promise<{ id: string }> {
-  const user = await getDb().user.findUniqueOrThrow({ where: { email }, select: { id: true, sessionVersion: true } });
+export async function signInAs(email: string, options: { secondFactor?: "proved" | "as-is" } = {}): Promise<{ id: string; sessionId: string }> {
+  const db = getDb();
+  const user = await db.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, sessionVersion: true, roles: { select: { role: true } }, _count: { select: { secondFactors: true } } },
+  });
   const sid = await createUserSession(user.id, { userAgent: "vitest" });
+  const privileged = user.roles.some((r) => r.role === "ADMIN" || r.role === "METHODOLOGIST");
+  if ((options.secondFactor ?? "proved") === "proved" && (privileged || user._count.secondFactors > 0)) {
+    if (user._count.secondFactors === 0) {
+      await db.secondFactor.create({
+        data: { userId: user.id, kind: "TOTP", label: "Test phone", secret: sealValue(newTotpSecret(), TOTP_SECRET_PURPOSE) },
+      });
+    }
+    await db.userSession.update({ where: { id: sid }, data: { secondFactorAt: new Date() } });
+  }
   const token = await encode({
     token: { uid: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000), sid },
     secret: getAuthSecret(),
   });
   signOutLocally();
   testCookieJar().set(sessionCookieName(), token);
-  return { id: user.id };
+  return { id: user.id, sessionId: sid };
 }
 
 export function signOutLocally(): void {

@@ -238,6 +238,7 @@ describe("declared route permissions", () => {
       "POST files/route.ts",
       "POST invitations/route.ts",
       "POST users/[id]/[action]/route.ts",
+      "POST users/[id]/erase/route.ts",
       "POST users/import/route.ts",
       "POST workshops/route.ts",
     ]);

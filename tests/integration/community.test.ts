@@ -185,7 +185,12 @@ describe("posting and the client-data guard", () => {
     await expect(setThreadLocked(learner.actor, thread.id, true, "Тема вичерпана")).rejects.toMatchObject({ status: 403 });
     await setThreadLocked(world.methodologist.actor, thread.id, true, "Тема вичерпана");
     const audit = await getDb().auditEntry.findFirstOrThrow({ where: { targetType: "Thread", targetId: thread.id } });
-    expect(audit).toMatchObject({ actorId: world.methodologist.id, action: "community.thread.lock", detail: { reason: "Тема вичерпана" } });
+    expect(audit).toMatchObject({ actorId: world.methodologist.id, action: "moderation.lock" });
+    // The moderator's words stay in the moderation log; the audit trail points at its row.
+    const logged = await getDb().moderationAction.findFirstOrThrow({ where: { threadId: thread.id, action: "LOCK" } });
+    expect(logged.reason).toBe("Тема вичерпана");
+    expect(audit.detail).toMatchObject({ moderationId: logged.id });
+    expect(JSON.stringify(audit.detail)).not.toContain("Тема вичерпана");
     await expect(replyToThread(learner.actor, thread.id, { body: "Дякую!" })).rejects.toMatchObject({ status: 409 });
     await expect(replyToThread(world.stranger.actor, thread.id, { body: "Дякую!" })).rejects.toMatchObject({ status: 403 });
   });

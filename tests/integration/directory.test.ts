@@ -50,7 +50,7 @@ describe("the directory", () => {
       where: { targetId: { in: [region.json.id, hromada.json.id, org.json.id].map(String) } },
       select: { action: true },
     });
-    expect(audited.map((a) => a.action).sort()).toEqual(["hromada.create", "organization.create", "region.create"]);
+    expect(audited.map((a) => a.action).sort()).toEqual(["directory.hromada-created", "directory.organization-created", "directory.region-created"]);
   });
 
   it("a methodologist adds organizations only in their region and cannot add hromadas or regions", async () => {

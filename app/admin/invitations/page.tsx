@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/server/auth/require-user";
-import { grantableRoles } from "@/server/authz/policy";
+import { grantableRoles, hasRecentSecondFactor } from "@/server/authz/policy";
 import { formatDateTime } from "@/server/i18n";
 import { findPendingInvitations, listOrganizationOptions } from "@/features/admin/server/queries";
 import { AdminNav } from "@/features/admin/components/admin-nav";
@@ -29,6 +29,11 @@ export default async function InvitationsPage() {
           <p id="invite-lead" className="mb-4">
             {t("lead")}
           </p>
+          {hasRecentSecondFactor(user) ? null : (
+            <p className="mb-4 text-sm">
+              {t("privilegedNeedsProof")} <a href="/sign-in/second-factor?next=%2Fadmin%2Finvitations">{t("privilegedProofLink")}</a>
+            </p>
+          )}
           <InviteForm organizations={organizations} grantable={grantableRoles(user)} />
         </section>
         <section aria-labelledby="pending">

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/server/auth/require-user";
-import { can } from "@/server/authz/policy";
+import { can, hasRecentSecondFactor } from "@/server/authz/policy";
 import { findUsers, USERS_PAGE_SIZE } from "@/features/admin/server/queries";
 import { PageNav } from "@/ui/page-nav";
 import { AdminNav } from "@/features/admin/components/admin-nav";
@@ -12,7 +12,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("users"))("title") };
 }
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[]; page?: string | string[]; erased?: string | string[] }>;
+}) {
   const user = await requirePermission("read:users");
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q : "";
@@ -30,6 +34,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <h1 className="page-title">{t("title")}</h1>
       <AdminNav actor={user} current="/admin/users" />
+      {params.erased === "1" ? (
+        <p role="status" className="card mb-4">
+          {t("erasedNotice")}
+        </p>
+      ) : null}
       <form method="get" role="search" className="mb-4 flex max-w-xl flex-wrap items-end gap-2">
         <div className="flex-1">
           <label htmlFor="q" className="mb-1 block font-semibold">
@@ -50,7 +59,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        // relative: a visually hidden label inside a cell stays within the scrolling box, not past the page's edge.
+        <div className="relative overflow-x-auto">
           <table className="table">
             <thead>
               <tr>
@@ -74,8 +84,27 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td>
                     {!row.isSelf && can(user, "manage:user", { userId: row.id, regionId: row.regionId, roles: row.roles }) ? (
                       <ClientMessages namespaces={["users"]}>
-                        <UserActions userId={row.id} nameGen={namesGen[i]!} status={row.status} />
+                        <UserActions
+                          userId={row.id}
+                          nameGen={namesGen[i]!}
+                          status={row.status}
+                          secondFactorReset={
+                            row.hasSecondFactor && can(user, "reset:second-factor", { userId: row.id, regionId: row.regionId, roles: row.roles })
+                              ? hasRecentSecondFactor(user)
+                                ? "allowed"
+                                : "needsProof"
+                              : "none"
+                          }
+                        />
                       </ClientMessages>
+                    ) : null}
+                    {can(user, "erase:user", { userId: row.id }) ? (
+                      <p className="mt-2 text-sm">
+                        <a href={`/admin/users/${row.id}/erase`}>
+                          {t("erase")}
+                          <span className="sr-only"> {t("eraseWho", { nameGen: namesGen[i]! })}</span>
+                        </a>
+                      </p>
                     ) : null}
                   </td>
                 </tr>

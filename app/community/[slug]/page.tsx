@@ -80,7 +80,8 @@ export default async function SpacePage({
                 {th.title}
               </a>
               <p className="text-sm text-muted">
-                {th.authorName} · {t("replies", { count: th.replyCount })} · {t("lastActivity", { date: when.format(new Date(th.lastPostAt)) })}
+                {th.authorName ?? t("formerMember")} · {t("replies", { count: th.replyCount })} ·{" "}
+                {t("lastActivity", { date: when.format(new Date(th.lastPostAt)) })}
               </p>
             </li>
           ))}

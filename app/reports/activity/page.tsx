@@ -1,3 +1,5 @@
+import { SecondFactorGate } from "@/features/accounts/components/second-factor-gate";
+import { hasRecentSecondFactor } from "@/server/authz/policy";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/require-user";
 import { translateError } from "@/server/i18n";
@@ -51,12 +53,14 @@ export default async function ActivityReportPage({ searchParams }: { searchParam
       ) : null}
       <PeriodForm region={report.region?.id ?? ""} choices={report.choices} from={report.period.from} to={report.period.to} />
       <div className="no-print mb-6 flex flex-wrap gap-3">
-        <a className="btn" href={exportHref("xlsx")} download>
-          {t("downloadXlsx")}
-        </a>
-        <a className="btn-secondary" href={exportHref("csv")} download>
-          {t("downloadCsv")}
-        </a>
+        <SecondFactorGate actor={user}>
+          <a className="btn" href={exportHref("xlsx")} download>
+            {t("downloadXlsx")}
+          </a>
+          <a className="btn-secondary" href={exportHref("csv")} download>
+            {t("downloadCsv")}
+          </a>
+        </SecondFactorGate>
         <PrintButton label={t("print")} />
       </div>
       {report.suppressed ? <p className="card mb-6 max-w-prose">{t("tooFew")}</p> : null}
@@ -67,7 +71,7 @@ export default async function ActivityReportPage({ searchParams }: { searchParam
           locale={locale}
           emptyText={t("noRows")}
           actions={
-            table.header.length ? (
+            table.header.length && hasRecentSecondFactor(user) ? (
               <>
                 <a href={exportHref("csv", table.id)} download>
                   {t("tableCsv", { title: table.title })}

@@ -48,8 +48,9 @@ async function signIn(input: { email: string; password: string; next: string }):
 
 export function SignInForm({ next }: { next: string }) {
   const t = useT();
+  // The sign-in page sends the person on: to `next`, or first to the second-factor step when the account has one.
   const mutation = useMutation<void, SignInProblem, { email: string; password: string; next: string }>(
-    { mutationFn: signIn, retry: false, onSuccess: () => window.location.assign(next) },
+    { mutationFn: signIn, retry: false, onSuccess: () => window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`) },
     getQueryClient(),
   );
   const problem = mutation.error?.problem;

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
 import { hashLinkToken } from "@/server/tokens";
 
@@ -9,7 +10,7 @@ export type InvitationPreview = { email: string; name: string; organization: str
 async function findUsableInvitation(token: string) {
   const invitation = await getDb().invitation.findUnique({
     where: { tokenHash: hashLinkToken(token) },
-    include: { organization: { select: { name: true } } },
+    include: { organization: { select: { name: true, hromada: { select: { regionId: true } } } } },
   });
   if (!invitation || invitation.revokedAt || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) {
     return null;
@@ -49,8 +50,13 @@ export async function acceptInvitation(token: string, password: string): Promise
       },
       select: { id: true },
     });
-    await tx.auditEntry.create({
-      data: { actorId: user.id, action: "invitation.accept", targetType: "User", targetId: user.id, detail: { invitationId: invitation.id } },
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "invitation.accepted",
+      targetType: "User",
+      targetId: user.id,
+      regionId: invitation.organization.hromada.regionId,
+      detail: { invitationId: invitation.id, roles: invitation.roles.join(",") },
     });
   });
   return { email: invitation.email };

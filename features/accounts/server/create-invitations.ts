@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb, type Prisma, type Role } from "@/server/db/client";
-import { authorize, invitationsWhere, organizationsWhere, type Actor } from "@/server/authz/policy";
+import { assertRecentSecondFactor, authorize, invitationsWhere, organizationsWhere, ROLES_NEEDING_SECOND_FACTOR, type Actor } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
+import { recordAudits } from "@/server/audit/record-audit";
 import { sendMail } from "@/server/mail";
 import { createLinkToken } from "@/server/tokens";
 import type { TInvitationCreate, TInvitationDto } from "../schemas";
@@ -46,6 +47,9 @@ export async function createInvitations(actor: Actor, rows: TInvitationCreate[])
     if (!org) throw new AppError("not_found", "errors.organizationNotFound", { organizationId: ["errors.organizationNotFound"] });
     authorize(actor, "create:invitation", { regionId: org.hromada.regionId, roles: row.roles as Role[] });
   }
+  // Handing out a methodologist's or an admin's role is a role change that opens a region's data:
+  // the inviter proves their second factor within the last 15 minutes (decision 052).
+  if (rows.some((row) => row.roles.some((role) => ROLES_NEEDING_SECOND_FACTOR.includes(role)))) assertRecentSecondFactor(actor);
   const emails = rows.map((r) => r.email);
   const existing = await db.user.findMany({ where: { email: { in: emails } }, select: { email: true } });
   if (existing.length > 0) {
@@ -83,9 +87,17 @@ export async function createInvitations(actor: Actor, rows: TInvitationCreate[])
         }),
       );
     }
-    await tx.auditEntry.createMany({
-      data: result.map((inv) => ({ actorId: actor.id, action: "invitation.create", targetType: "Invitation", targetId: inv.id })),
-    });
+    await recordAudits(
+      tx,
+      result.map((inv, i) => ({
+        actorId: actor.id,
+        action: "invitation.created" as const,
+        targetType: "Invitation",
+        targetId: inv.id,
+        regionId: orgById.get(prepared[i]!.row.organizationId)!.hromada.regionId,
+        detail: { roles: prepared[i]!.row.roles.join(",") },
+      })),
+    );
     return result;
   });
 

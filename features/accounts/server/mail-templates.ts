@@ -4,7 +4,7 @@ import { getEnv } from "@/server/env";
 import { toOneLine } from "@/lib/zod-text";
 import { withNameCases } from "@/server/name-cases";
 
-type MailKind = "invitation" | "passwordReset";
+type MailKind = "invitation" | "passwordReset" | "secondFactorReset";
 
 /** How long a name or an organization may run inside a mail line. */
 export const MAIL_USER_TEXT_MAX = 80;

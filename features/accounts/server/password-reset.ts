@@ -2,6 +2,7 @@ import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
 import { createLinkToken, hashLinkToken } from "@/server/tokens";
 import { sendMail } from "@/server/mail";
@@ -61,10 +62,17 @@ export async function confirmPasswordReset(token: string, password: string): Pro
     const claimed = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (claimed.count !== 1) throw new AppError("not_found", "errors.resetInvalid");
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } });
-    await tx.user.update({
+    const user = await tx.user.update({
       where: { id: row.userId },
       data: { passwordHash, sessionVersion: { increment: 1 }, failedSignIns: 0, lockedAt: null },
+      select: { organization: { select: { hromada: { select: { regionId: true } } } } },
     });
-    await tx.auditEntry.create({ data: { actorId: row.userId, action: "password.reset", targetType: "User", targetId: row.userId } });
+    await recordAudit(tx, {
+      actorId: row.userId,
+      action: "auth.password-reset",
+      targetType: "User",
+      targetId: row.userId,
+      regionId: user.organization.hromada.regionId,
+    });
   });
 }

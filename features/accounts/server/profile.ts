@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { assertPasswordChangeAllowed, recordPasswordChangeFailure } from "@/server/auth/sign-in";
 import type { Actor } from "@/server/authz/policy";
 import { authorize } from "@/server/authz/policy";
+import { recordAudit } from "@/server/audit/record-audit";
 
 export type ProfileDto = {
   name: string;
@@ -74,14 +75,22 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
   // one named here: the device the password was changed on stays signed in.
   const updated = await db.$transaction(async (tx) => {
     if (thisSessionId) await tx.$queryRaw`SELECT set_config('skh.keep_session', ${thisSessionId}, true)`;
-    return tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+    const changed = await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "auth.password-changed", targetType: "User", targetId: actor.id, regionId: actor.regionId });
+    return changed;
   });
-  await db.auditEntry.create({ data: { actorId: actor.id, action: "password.change", targetType: "User", targetId: actor.id } });
   return updated.sessionVersion;
 }
 
 /** Ends every session of the actor, this one included. */
 export async function signOutEverywhere(actor: Actor): Promise<void> {
   authorize(actor, "update:profile:own");
-  await getDb().user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actorId: actor.id, action: "user.sessions-ended", targetType: "User", targetId: actor.id, regionId: actor.regionId });
+  });
 }

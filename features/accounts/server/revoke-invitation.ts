@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, invitationsWhere, type Actor } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/audit/record-audit";
 
 export async function revokeInvitation(actor: Actor, id: string): Promise<void> {
   const db = getDb();
@@ -12,6 +13,14 @@ export async function revokeInvitation(actor: Actor, id: string): Promise<void> 
   if (!invitation) throw new AppError("not_found", "errors.invitationNotFound");
   authorize(actor, "revoke:invitation", { regionId: invitation.organization.hromada.regionId });
   if (invitation.acceptedAt) throw new AppError("conflict", "errors.invitationAlreadyAccepted");
-  await db.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
-  await db.auditEntry.create({ data: { actorId: actor.id, action: "invitation.revoke", targetType: "Invitation", targetId: id } });
+  await db.$transaction(async (tx) => {
+    await tx.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "invitation.revoked",
+      targetType: "Invitation",
+      targetId: id,
+      regionId: invitation.organization.hromada.regionId,
+    });
+  });
 }

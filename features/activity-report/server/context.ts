@@ -24,6 +24,11 @@ export type ActivityReportContext = {
   until: Date;
   /** The people of the scope the actor may read (usersWhere), active accounts only. */
   peopleWhere: Prisma.UserWhereInput;
+  /**
+   * People whose learning the report counts beside the roll-ups: active accounts, and erased ones,
+   * whose learning stays in every figure as it was (decision 051).
+   */
+  learningPeopleWhere: Prisma.UserWhereInput;
   /** Learners of the scope: the population every share and every small-group rule counts. */
   learnersWhere: Prisma.UserWhereInput;
   /** Days of learning in the scope and the period the actor may count (activityDaysWhere). */
@@ -67,6 +72,7 @@ export async function resolveActivityContext(actor: Actor, query: TActivityRepor
     since: kyivDayStart(period.from),
     until: kyivDayStart(addDays(period.to, 1)),
     peopleWhere,
+    learningPeopleWhere: { AND: [usersWhere(actor), inScope, { status: { in: ["ACTIVE", "ERASED"] } }] },
     learnersWhere: { AND: [peopleWhere, { roles: { some: { role: "LEARNER" } } }] },
     daysWhere: { AND: [activityDaysWhere(actor), { regionId: { in: regionIds } }, { day: { gte: period.from, lte: period.to } }] },
   };

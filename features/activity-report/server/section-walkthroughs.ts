@@ -25,7 +25,7 @@ export async function walkthroughSection(ctx: ActivityReportContext): Promise<Re
     db.walkthroughReport.groupBy({ by: ["walkthroughId", "stepId", "kind"], where: { ...reportWhere, resolvedAt: null }, _count: { _all: true } }),
     db.walkthroughProgress.groupBy({
       by: ["walkthroughId", "step"],
-      where: { completedAt: null, step: { gt: 0 }, updatedAt: { gte: ctx.since, lt: ctx.until }, user: ctx.peopleWhere },
+      where: { completedAt: null, step: { gt: 0 }, updatedAt: { gte: ctx.since, lt: ctx.until }, user: ctx.learningPeopleWhere },
       _count: { _all: true },
     }),
   ]);

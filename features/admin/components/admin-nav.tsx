@@ -11,6 +11,7 @@ export async function AdminNav({ actor, current }: { actor: Actor; current: stri
     { href: "/admin/directory", label: t("directoryLink") },
     ...(can(actor, "manage:mentorships", { regionId: actor.regionId }) ? [{ href: "/admin/mentorships", label: t("mentorshipsLink") }] : []),
     ...(can(actor, "read:outbox") ? [{ href: "/admin/outbox", label: t("outboxLink") }] : []),
+    ...(can(actor, "read:audit") ? [{ href: "/admin/audit", label: t("auditLink") }] : []),
   ];
   return (
     <nav aria-label={t("sections")} className="mb-6 no-print">

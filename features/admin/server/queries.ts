@@ -2,13 +2,16 @@ import "server-only";
 import { getDb, type Role } from "@/server/db/client";
 import { authorize, invitationsWhere, organizationsWhere, regionsWhere, usersWhere, type Actor } from "@/server/authz/policy";
 
+/** Erased accounts (decision 051) are tombstones, not people: no list or count of people shows them. */
+const NOT_ERASED = { status: { not: "ERASED" as const } };
+
 export type AdminOverview = { users: number; pendingInvitations: number; regionName: { uk: string; en: string } | null };
 
 export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
   authorize(actor, "read:admin-area");
   const db = getDb();
   const [users, pendingInvitations, region] = await Promise.all([
-    db.user.count({ where: usersWhere(actor) }),
+    db.user.count({ where: { AND: [usersWhere(actor), NOT_ERASED] } }),
     db.invitation.count({ where: { AND: [invitationsWhere(actor), { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }] } }),
     actor.roles.includes("ADMIN") ? null : db.region.findUnique({ where: { id: actor.regionId }, select: { nameUk: true, nameEn: true } }),
   ]);
@@ -25,6 +28,8 @@ export type UserRow = {
   status: "ACTIVE" | "DISABLED";
   locked: boolean;
   isSelf: boolean;
+  /** Whether the person has a second factor (an admin can reset it for someone who lost it). */
+  hasSecondFactor: boolean;
 };
 
 export const USERS_PAGE_SIZE = 50;
@@ -44,6 +49,7 @@ export async function findUsers(
   const where = {
     AND: [
       usersWhere(actor),
+      NOT_ERASED,
       // Case-insensitive "contains" is ILIKE '%q%': the trigram indexes on name and email serve it.
       q ? { OR: [{ name: { contains: q, mode: "insensitive" as const } }, { email: { contains: q, mode: "insensitive" as const } }] } : {},
     ],
@@ -66,6 +72,7 @@ export async function findUsers(
         lockedAt: true,
         organization: { select: { name: true, hromada: { select: { regionId: true } } } },
         roles: { select: { role: true } },
+        _count: { select: { secondFactors: true } },
       },
     }),
   ]);
@@ -80,9 +87,11 @@ export async function findUsers(
       organization: u.organization.name,
       regionId: u.organization.hromada.regionId,
       roles: u.roles.map((r) => r.role),
-      status: u.status,
+      // Never ERASED: the query leaves tombstones out.
+      status: u.status === "DISABLED" ? ("DISABLED" as const) : ("ACTIVE" as const),
       locked: Boolean(u.lockedAt),
       isSelf: u.id === actor.id,
+      hasSecondFactor: u._count.secondFactors > 0,
     })),
   };
 }
@@ -135,7 +144,7 @@ export async function getDirectory(actor: Actor, locale: "uk" | "en"): Promise<D
           nameEn: true,
           organizations: {
             orderBy: { name: "asc" },
-            select: { id: true, name: true, kind: true, reassessEveryDays: true, _count: { select: { users: true } } },
+            select: { id: true, name: true, kind: true, reassessEveryDays: true, _count: { select: { users: { where: NOT_ERASED } } } },
           },
         },
       },

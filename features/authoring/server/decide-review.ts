@@ -3,6 +3,7 @@ import { getDb } from "@/server/db/client";
 import { authorize } from "@/server/authz/policy";
 import type { SessionUser } from "@/server/auth/current-user";
 import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/audit/record-audit";
 import { kyivDay } from "@/lib/kyiv-calendar";
 import { kyivLocalToInstant } from "@/features/workshops/kyiv-time";
 import { notify } from "@/features/notifications/server/notify";
@@ -89,6 +90,15 @@ export async function approveForPublication(
       data: { itemId: item.id, revision: input.revision, reviewerId: actor.id, decision: "APPROVED", comment: input.comment ?? "" },
     });
     if (isLive) await goLive(tx, item.id, number, now);
+    // Published now, or approved for its day (the scheduled run records the publication then).
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: isLive ? "content.published" : "content.approved",
+      targetType: "AuthoredItem",
+      targetId: item.id,
+      regionId: item.regionId,
+      detail: { kind, version: number, ...(isLive ? {} : { publishAt: publishAt.toISOString() }), submittedBy: item.submittedById },
+    });
     await notify(tx, item.submittedById!, "authoring.approved", { actorName: actor.name, itemTitle: itemTitle(item) }, `/authoring/${item.id}`);
     return { version: number, publishAt, isLive };
   });

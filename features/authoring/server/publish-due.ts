@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
+import { recordAudit } from "@/server/audit/record-audit";
 import { goLive } from "./go-live";
 
 /**
@@ -15,7 +16,19 @@ export async function publishDueVersions(now = new Date()): Promise<number> {
       await tx.$queryRaw`SELECT "id" FROM "AuthoredItem" WHERE "id" = ${version.itemId} FOR UPDATE`;
       const still = await tx.authoredVersion.findUnique({ where: { itemId_number: version }, select: { publishedAt: true } });
       if (!still || still.publishedAt !== null) return false;
-      return goLive(tx, version.itemId, version.number, now);
+      const live = await goLive(tx, version.itemId, version.number, now);
+      if (live) {
+        const item = await tx.authoredItem.findUniqueOrThrow({ where: { id: version.itemId }, select: { kind: true, regionId: true } });
+        await recordAudit(tx, {
+          actorId: null,
+          action: "content.published",
+          targetType: "AuthoredItem",
+          targetId: version.itemId,
+          regionId: item.regionId,
+          detail: { kind: item.kind, version: version.number, scheduled: true },
+        });
+      }
+      return live;
     });
     if (went) published++;
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Actor } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/audit/record-audit";
 import { goLive, nextVersionNumber } from "./go-live";
 import { loadItemForWriting } from "./load-item";
 
@@ -36,6 +37,14 @@ export async function rollbackToVersion(actor: Actor, itemId: string, restore: n
       },
     });
     await goLive(tx, item.id, number, now);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "content.rolled-back",
+      targetType: "AuthoredItem",
+      targetId: item.id,
+      regionId: item.regionId,
+      detail: { kind: item.kind, version: number, restoredFrom: source.number },
+    });
     if (item.stage === "DRAFT") {
       await tx.authoredItem.update({
         where: { id: item.id },

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/authz/policy";
 import { isUniqueViolation } from "@/server/errors";
+import { recordAudit } from "@/server/audit/record-audit";
 import { kebabFromName } from "../handles";
 import { assertNoClientData } from "./assert-no-client-data";
 
@@ -28,7 +29,19 @@ export async function createNationalSpace(actor: Actor, input: { name: string; d
   for (let attempt = 0; ; attempt++) {
     const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;
     try {
-      await getDb().communitySpace.create({ data: { kind: "NATIONAL", slug, name: input.name, description: input.description ?? "" }, select: { id: true } });
+      await getDb().$transaction(async (tx) => {
+        const space = await tx.communitySpace.create({
+          data: { kind: "NATIONAL", slug, name: input.name, description: input.description ?? "" },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "community.space-created",
+          targetType: "CommunitySpace",
+          targetId: space.id,
+          detail: { kind: "NATIONAL" },
+        });
+      });
       return { slug };
     } catch (error) {
       if (attempt < 5 && isUniqueViolation(error, "CommunitySpace_slug_key")) continue;

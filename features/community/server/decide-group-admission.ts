@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { can, authorize, type Actor } from "@/server/authz/policy";
+import { recordAudit } from "@/server/audit/record-audit";
 import { toSpaceResource } from "./load-space";
 import { notifyGroup } from "./notify-groups";
 
@@ -38,7 +39,17 @@ export async function decideGroupAdmission(actor: Actor, admissionId: string, de
       data: { status, decidedAt: new Date(), decidedById: actor.id },
     });
     if (count === 0) throw new AppError("conflict", "errors.admissionDecided");
-    if (status === "ACCEPTED") await tx.spaceMember.createMany({ data: [{ spaceId: row.spaceId, userId: row.userId, role: "MEMBER" }], skipDuplicates: true });
+    if (status === "ACCEPTED") {
+      await tx.spaceMember.createMany({ data: [{ spaceId: row.spaceId, userId: row.userId, role: "MEMBER" }], skipDuplicates: true });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "community.group-member-added",
+        targetType: "CommunitySpace",
+        targetId: row.spaceId,
+        regionId: row.space.regionId,
+        detail: { userId: row.userId, via: kind === "INVITATION" ? "invitation" : "request" },
+      });
+    }
     const group = { name: row.space.name };
     if (kind === "REQUEST")
       await notifyGroup(

@@ -4,10 +4,12 @@ import { can, moderatedSpacesWhere, type Actor } from "@/server/authz/policy";
 import { EDIT_WINDOW_MINUTES, THREAD_POSTS_PAGE_SIZE, type ThreadKind } from "../types";
 import { loadThread } from "./load-thread";
 import { getMySuspension } from "./posting-limits";
+import { nameUnlessErased } from "@/features/accounts/erased";
 
 export type PostView = {
   id: string;
-  authorName: string;
+  /** Null when the author's account was erased: the page says "a former member" (decision 051). */
+  authorName: string | null;
   isMine: boolean;
   /** Sanitized HTML rendered on write; empty for a removed post. */
   html: string;
@@ -80,7 +82,7 @@ const POST_SELECT = (actorId: string) =>
     hiddenReason: true,
     moderationVersion: true,
     flags: { where: { userId: actorId }, select: { id: true } },
-    author: { select: { name: true } },
+    author: { select: { name: true, status: true } },
     _count: { select: { reactions: true } },
     reactions: { where: { userId: actorId }, select: { id: true } },
   }) satisfies Prisma.PostSelect;
@@ -155,7 +157,7 @@ export async function getThread(actor: Actor, threadId: string, request: ThreadP
     const canEdit = !removed && !thread.lockedAt && suspension === null && can(actor, "edit:community-post", post);
     return {
       id: p.id,
-      authorName: p.author.name,
+      authorName: nameUnlessErased(p.author),
       isMine: p.authorId === actor.id,
       html: removed || (hidden && !seesHidden) ? "" : p.html,
       body: canEdit ? p.body : null,

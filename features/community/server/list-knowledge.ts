@@ -4,6 +4,7 @@ import { AppError } from "@/server/errors";
 import { can, communityKnowledgeWhere, type Actor } from "@/server/authz/policy";
 import { loadSpace } from "./load-space";
 import { knowledgeStatus, type KnowledgeStatus } from "./knowledge-entry-status";
+import { nameUnlessErased } from "@/features/accounts/erased";
 
 export type KnowledgeEntryView = {
   id: string;
@@ -11,8 +12,8 @@ export type KnowledgeEntryView = {
   summary: string;
   threadId: string;
   threadTitle: string;
-  /** The thread's current accepted answer (sanitized HTML rendered on write); null when none is shown. */
-  answer: { postId: string; html: string; authorName: string } | null;
+  /** The thread's current accepted answer (sanitized HTML rendered on write); null when none is shown. Its author is null when erased (decision 051). */
+  answer: { postId: string; html: string; authorName: string | null } | null;
   status: KnowledgeStatus;
 };
 
@@ -46,7 +47,7 @@ export async function listKnowledge(actor: Actor, slug: string): Promise<Knowled
           id: true,
           title: true,
           spaceId: true,
-          acceptedPost: { select: { id: true, html: true, deletedAt: true, hiddenAt: true, author: { select: { name: true } } } },
+          acceptedPost: { select: { id: true, html: true, deletedAt: true, hiddenAt: true, author: { select: { name: true, status: true } } } },
         },
       },
     },
@@ -61,7 +62,7 @@ export async function listKnowledge(actor: Actor, slug: string): Promise<Knowled
         summary: r.summary,
         threadId: r.thread.id,
         threadTitle: r.thread.title,
-        answer: status !== "missing" && accepted ? { postId: accepted.id, html: accepted.html, authorName: accepted.author.name } : null,
+        answer: status !== "missing" && accepted ? { postId: accepted.id, html: accepted.html, authorName: nameUnlessErased(accepted.author) } : null,
         status,
       };
     })

@@ -3,12 +3,14 @@ import { getDb, type Prisma } from "@/server/db/client";
 import { can, communityThreadsWhere, type Actor } from "@/server/authz/policy";
 import { THREADS_PAGE_SIZE, type ThreadKind } from "../types";
 import { loadSpace, type LoadedSpace } from "./load-space";
+import { nameUnlessErased } from "@/features/accounts/erased";
 
 export type ThreadSummary = {
   id: string;
   kind: ThreadKind;
   title: string;
-  authorName: string;
+  /** Null when the author's account was erased: the page says "a former member" (decision 051). */
+  authorName: string | null;
   replyCount: number;
   lastPostAt: string;
   isAnswered: boolean;
@@ -50,7 +52,7 @@ export async function listThreads(actor: Actor, slug: string, options: { cursor?
     lastPostAt: true,
     acceptedPostId: true,
     lockedAt: true,
-    author: { select: { name: true } },
+    author: { select: { name: true, status: true } },
     pinSlot: true,
     reads: { where: { userId: actor.id }, select: { lastReadAt: true } },
   } satisfies Prisma.ThreadSelect;
@@ -75,7 +77,7 @@ export async function listThreads(actor: Actor, slug: string, options: { cursor?
       id: t.id,
       kind: t.kind as ThreadKind,
       title: t.title,
-      authorName: t.author.name,
+      authorName: nameUnlessErased(t.author),
       replyCount: t.replyCount,
       lastPostAt: t.lastPostAt.toISOString(),
       isAnswered: t.acceptedPostId !== null,

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
+import { recordAudit } from "@/server/audit/record-audit";
 import { loadGroupForMember } from "./load-group";
 
 /**
@@ -17,7 +18,17 @@ export async function removeGroupMember(actor: Actor, slug: string, userId: stri
   } else {
     authorize(actor, "manage:community-group", group.resource);
   }
-  const { count } = await getDb().spaceMember.deleteMany({ where: { spaceId: group.id, userId, role: "MEMBER" } });
-  if (count === 0) throw new AppError("not_found", "errors.groupMemberNotFound");
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.spaceMember.deleteMany({ where: { spaceId: group.id, userId, role: "MEMBER" } });
+    if (count === 0) throw new AppError("not_found", "errors.groupMemberNotFound");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "community.group-member-removed",
+      targetType: "CommunitySpace",
+      targetId: group.id,
+      regionId: group.resource.regionId,
+      detail: { userId, left: userId === actor.id },
+    });
+  });
   return { ok: true as const };
 }

@@ -6,7 +6,8 @@ import { recordModeration } from "./record-moderation";
 
 /**
  * A moderator of the space locks a thread (no more replies or edits) or opens it again, with a
- * reason. The action is recorded in the audit log (who, when, what, why) in the same transaction.
+ * reason. The action is recorded in the moderation log (who, when, what, why) and the audit trail in
+ * the same transaction.
  */
 export async function setThreadLocked(actor: Actor, threadId: string, locked: boolean, reason: string, now = new Date()): Promise<{ locked: boolean }> {
   const thread = await loadThread(actor, threadId);
@@ -17,15 +18,6 @@ export async function setThreadLocked(actor: Actor, threadId: string, locked: bo
       data: { lockedAt: locked ? now : null },
     });
     if (count > 0) {
-      await tx.auditEntry.create({
-        data: {
-          actorId: actor.id,
-          action: locked ? "community.thread.lock" : "community.thread.unlock",
-          targetType: "Thread",
-          targetId: thread.id,
-          detail: { reason },
-        },
-      });
       await recordModeration(
         tx,
         { spaceId: thread.space.id, actorId: actor.id, action: locked ? "LOCK" : "UNLOCK", threadId: thread.id, reason: reason.trim() },

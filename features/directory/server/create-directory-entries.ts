@@ -3,11 +3,8 @@ import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, organizationsWhere, regionsWhere, type Actor } from "@/server/authz/policy";
 import { createRegionSpace } from "@/features/community/server/region-space";
+import { recordAudit } from "@/server/audit/record-audit";
 import type { THromadaCreate, TOrganizationCreate, TOrganizationSettings, TRegionCreate } from "../schemas";
-
-async function audit(actorId: string, action: string, targetType: string, targetId: string) {
-  await getDb().auditEntry.create({ data: { actorId, action, targetType, targetId } });
-}
 
 export async function createRegion(actor: Actor, input: TRegionCreate): Promise<{ id: string }> {
   authorize(actor, "manage:directory");
@@ -19,9 +16,9 @@ export async function createRegion(actor: Actor, input: TRegionCreate): Promise<
   const region = await db.$transaction(async (tx) => {
     const created = await tx.region.create({ data: input, select: { id: true, code: true, nameUk: true } });
     await createRegionSpace(tx, created);
+    await recordAudit(tx, { actorId: actor.id, action: "directory.region-created", targetType: "Region", targetId: created.id, regionId: created.id });
     return { id: created.id };
   });
-  await audit(actor.id, "region.create", "Region", region.id);
   return region;
 }
 
@@ -33,9 +30,11 @@ export async function createHromada(actor: Actor, input: THromadaCreate): Promis
   if (await db.hromada.findFirst({ where: { regionId: input.regionId, nameUk: input.nameUk }, select: { id: true } })) {
     throw new AppError("conflict", "errors.hromadaExists", { nameUk: ["errors.hromadaExists"] });
   }
-  const hromada = await db.hromada.create({ data: input, select: { id: true } });
-  await audit(actor.id, "hromada.create", "Hromada", hromada.id);
-  return hromada;
+  return db.$transaction(async (tx) => {
+    const hromada = await tx.hromada.create({ data: input, select: { id: true } });
+    await recordAudit(tx, { actorId: actor.id, action: "directory.hromada-created", targetType: "Hromada", targetId: hromada.id, regionId: input.regionId });
+    return hromada;
+  });
 }
 
 export async function createOrganization(actor: Actor, input: TOrganizationCreate): Promise<{ id: string }> {
@@ -48,9 +47,17 @@ export async function createOrganization(actor: Actor, input: TOrganizationCreat
   if (await db.organization.findFirst({ where: { hromadaId: input.hromadaId, name: { equals: input.name, mode: "insensitive" } }, select: { id: true } })) {
     throw new AppError("conflict", "errors.organizationExists", { name: ["errors.organizationExists"] });
   }
-  const organization = await db.organization.create({ data: input, select: { id: true } });
-  await audit(actor.id, "organization.create", "Organization", organization.id);
-  return organization;
+  return db.$transaction(async (tx) => {
+    const organization = await tx.organization.create({ data: input, select: { id: true } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "directory.organization-created",
+      targetType: "Organization",
+      targetId: organization.id,
+      regionId: hromada.regionId,
+    });
+    return organization;
+  });
 }
 
 /** Admins anywhere, methodologists in their region: how often members are invited to reassess. */
@@ -59,7 +66,16 @@ export async function updateOrganizationSettings(actor: Actor, id: string, input
   const org = await db.organization.findFirst({ where: { id, ...organizationsWhere(actor) }, select: { hromada: { select: { regionId: true } } } });
   if (!org) throw new AppError("not_found", "errors.organizationNotFound");
   authorize(actor, "create:organization", { regionId: org.hromada.regionId });
-  const updated = await db.organization.update({ where: { id }, data: { reassessEveryDays: input.reassessEveryDays }, select: { reassessEveryDays: true } });
-  await audit(actor.id, "organization.settings", "Organization", id);
-  return updated;
+  return db.$transaction(async (tx) => {
+    const updated = await tx.organization.update({ where: { id }, data: { reassessEveryDays: input.reassessEveryDays }, select: { reassessEveryDays: true } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "directory.organization-settings-changed",
+      targetType: "Organization",
+      targetId: id,
+      regionId: org.hromada.regionId,
+      detail: { reassessEveryDays: updated.reassessEveryDays },
+    });
+    return updated;
+  });
 }

@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { getDb, Prisma } from "@/server/db/client";
 import { AppError, constraintError, type MessageKey } from "@/server/errors";
 import { authorize, can, type Actor } from "@/server/authz/policy";
+import { recordAudit, recordAudits } from "@/server/audit/record-audit";
 import type { TImportRowError } from "@/features/accounts/schemas";
 
 export const MAX_PAIR_ROWS = 500;
@@ -114,6 +115,7 @@ export async function assignMentees(actor: Actor, pairs: PairInput[]): Promise<P
   }
   if (errors.length) return { ok: false, status: 422, errors: errors.sort((a, b) => a.row - b.row) };
   const rows = pairs.map((p) => ({ line: p.line, curatorId: byEmail.get(p.curatorEmail)!.id, menteeId: byEmail.get(p.menteeEmail)!.id }));
+  const regionOf = new Map(users.map((u) => [u.id, u.organization.hromada.regionId]));
   try {
     return await db.$transaction(async (tx): Promise<PairOutcome> => {
       await lockUsers(
@@ -122,7 +124,21 @@ export async function assignMentees(actor: Actor, pairs: PairInput[]): Promise<P
       );
       const conflicts = await findPairingConflicts(tx, rows);
       if (conflicts.length) return { ok: false, status: 409, errors: conflicts };
-      await tx.mentorship.createMany({ data: rows.map(({ curatorId, menteeId }) => ({ curatorId, menteeId })) });
+      const created = await tx.mentorship.createManyAndReturn({
+        data: rows.map(({ curatorId, menteeId }) => ({ curatorId, menteeId })),
+        select: { id: true, curatorId: true, menteeId: true },
+      });
+      await recordAudits(
+        tx,
+        created.map((m) => ({
+          actorId: actor.id,
+          action: "mentorship.started" as const,
+          targetType: "Mentorship",
+          targetId: m.id,
+          regionId: regionOf.get(m.menteeId) ?? null,
+          detail: { curatorId: m.curatorId, menteeId: m.menteeId, via: "pairing" },
+        })),
+      );
       return { ok: true, created: rows.length };
     });
   } catch (error) {
@@ -134,12 +150,28 @@ export async function assignMentees(actor: Actor, pairs: PairInput[]): Promise<P
 export async function endMentorship(actor: Actor, mentorshipId: string, now = new Date()) {
   const row = await getDb().mentorship.findUnique({
     where: { id: mentorshipId },
-    select: { endedAt: true, menteeId: true, mentee: { select: { organization: { select: { hromada: { select: { regionId: true } } } } } } },
+    select: {
+      endedAt: true,
+      curatorId: true,
+      menteeId: true,
+      mentee: { select: { organization: { select: { hromada: { select: { regionId: true } } } } } },
+    },
   });
   if (!row) throw new AppError("not_found", "errors.mentorshipNotFound");
   authorize(actor, "end:mentorship", { menteeId: row.menteeId, regionId: row.mentee.organization.hromada.regionId });
-  // Ending twice (two tabs, a replay) keeps the first end.
-  await getDb().mentorship.updateMany({ where: { id: mentorshipId, endedAt: null }, data: { endedAt: now } });
+  // Ending twice (two tabs, a replay) keeps the first end, and the audit trail records it once.
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.mentorship.updateMany({ where: { id: mentorshipId, endedAt: null }, data: { endedAt: now } });
+    if (count === 0) return;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "mentorship.ended",
+      targetType: "Mentorship",
+      targetId: mentorshipId,
+      regionId: row.mentee.organization.hromada.regionId,
+      detail: { curatorId: row.curatorId, menteeId: row.menteeId },
+    });
+  });
   return { ok: true as const };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError, constraintError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/authz/policy";
+import { recordAudit } from "@/server/audit/record-audit";
 import { findPersonalData } from "@/features/privacy/personal-data";
 import { notify } from "@/features/notifications/server/notify";
 import { findPairingConflicts, lockUsers } from "./mentorships";
@@ -115,7 +116,13 @@ export async function decideRequest(actor: Actor, requestId: string, accept: boo
   const db = getDb();
   const request = await db.curatorRequest.findUnique({
     where: { id: requestId },
-    select: { curatorId: true, learnerId: true, decidedAt: true, curator: { select: { name: true } } },
+    select: {
+      curatorId: true,
+      learnerId: true,
+      decidedAt: true,
+      curator: { select: { name: true } },
+      learner: { select: { organization: { select: { hromada: { select: { regionId: true } } } } } },
+    },
   });
   if (!request) throw new AppError("not_found", "errors.requestNotFound");
   authorize(actor, "decide:curator-request", { curatorId: request.curatorId });
@@ -129,7 +136,15 @@ export async function decideRequest(actor: Actor, requestId: string, accept: boo
       if (accept) {
         const [conflict] = await findPairingConflicts(tx, [{ line: 1, curatorId: request.curatorId, menteeId: request.learnerId }]);
         if (conflict) throw new AppError("conflict", conflict.message);
-        await tx.mentorship.create({ data: { curatorId: request.curatorId, menteeId: request.learnerId } });
+        const mentorship = await tx.mentorship.create({ data: { curatorId: request.curatorId, menteeId: request.learnerId }, select: { id: true } });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "mentorship.started",
+          targetType: "Mentorship",
+          targetId: mentorship.id,
+          regionId: request.learner.organization.hromada.regionId,
+          detail: { curatorId: request.curatorId, menteeId: request.learnerId, via: "request" },
+        });
       }
       await notify(tx, request.learnerId, accept ? "request.accepted" : "request.declined", { actorName: request.curator.name }, "/my-curator");
       return { accepted: accept };

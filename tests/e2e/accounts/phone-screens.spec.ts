@@ -22,6 +22,8 @@ const PAGES = [
   "/methodology",
   "/notifications",
   "/profile",
+  "/profile/security",
+  "/profile/my-data",
   "/saved",
   "/outbox",
   "/authoring",
@@ -29,6 +31,7 @@ const PAGES = [
   "/reports",
   "/admin",
   "/admin/users",
+  "/admin/audit",
 ];
 
 async function checkFits(page: Page, path: string, width: number) {

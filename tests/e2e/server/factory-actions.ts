@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PrismaClient } from "../../../server/db/client";
-import { clearWalkthroughVerifications, createMentorship, createPerson, createPlace, findPlace } from "../../factories/people";
+import { clearWalkthroughVerifications, createMentorship, createPerson, createPlace, enrolTestSecondFactor, findPlace } from "../../factories/people";
 import { createWorkshop } from "../../factories/workshops";
 
 /**
@@ -23,9 +23,28 @@ const actions = {
       name: z.string().min(1).optional(),
       locale: z.enum(["uk", "en"]).optional(),
       newAccount: z.boolean().optional(),
+      /** Admins and methodologists get an authenticator app unless this is false (decision 052); others only when true. */
+      secondFactor: z.boolean().optional(),
     }),
-    run: (db: PrismaClient, input: { organizationId: string; roles: z.infer<typeof ZRole>[]; name?: string; locale?: "uk" | "en"; newAccount?: boolean }) =>
-      createPerson(db, input),
+    run: async (
+      db: PrismaClient,
+      input: { organizationId: string; roles: z.infer<typeof ZRole>[]; name?: string; locale?: "uk" | "en"; newAccount?: boolean; secondFactor?: boolean },
+    ) => {
+      const person = await createPerson(db, input);
+      const privileged = input.roles.includes("ADMIN") || input.roles.includes("METHODOLOGIST");
+      return (input.secondFactor ?? privileged) ? enrolTestSecondFactor(db, person) : person;
+    },
+  },
+  /** Moves back the moment every session of a person last proved the second factor (a sensitive action then asks again). */
+  "age-second-factor": {
+    input: z.object({ userId: z.string().min(1), minutes: z.number().int().min(1) }),
+    run: async (db: PrismaClient, input: { userId: string; minutes: number }) => {
+      await db.userSession.updateMany({
+        where: { userId: input.userId, secondFactorAt: { not: null } },
+        data: { secondFactorAt: new Date(Date.now() - input.minutes * 60_000) },
+      });
+      return { ok: true };
+    },
   },
   mentorship: {
     input: z.object({ curatorId: z.string().min(1), menteeId: z.string().min(1) }),

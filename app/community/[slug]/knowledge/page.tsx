@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
  */
 export default async function KnowledgePage({ params }: { params: Promise<{ slug: string }> }) {
   const user = await requireUser();
-  const [{ slug }, t] = await Promise.all([params, getTranslations("communityKnowledge")]);
+  const [{ slug }, t, tc] = await Promise.all([params, getTranslations("communityKnowledge"), getTranslations("community")]);
   const view = await loadForPage(listKnowledge(user, slug));
   return (
     <ClientMessages namespaces={["communityKnowledge", "common"]}>
@@ -47,7 +47,7 @@ export default async function KnowledgePage({ params }: { params: Promise<{ slug
                 {entry.answer ? (
                   <>
                     <h3 className="mt-3 font-semibold text-green-800">✓ {t("answer")}</h3>
-                    <p className="text-sm text-muted">{t("answerBy", { name: entry.answer.authorName })}</p>
+                    <p className="text-sm text-muted">{t("answerBy", { name: entry.answer.authorName ?? tc("formerMember") })}</p>
                     <div className="lesson-prose break-words" dangerouslySetInnerHTML={{ __html: entry.answer.html }} />
                   </>
                 ) : null}

@@ -59,11 +59,13 @@ export default async function ThreadPage({
     timeZone: "Europe/Kyiv",
   });
   const here = `/community/t/${thread.id}`;
+  // An erased author (decision 051) is "a former member": no name, nothing that leads to them.
+  const authorOf = (p: PostView) => p.authorName ?? t("formerMember");
   const post = (p: PostView, heading: string | null) => (
-    <article key={p.id} id={`post-${p.id}`} className={`card ${p.isUnread ? "border-l-4 border-l-brand-700" : ""}`} aria-label={heading ?? p.authorName}>
+    <article key={p.id} id={`post-${p.id}`} className={`card ${p.isUnread ? "border-l-4 border-l-brand-700" : ""}`} aria-label={heading ?? authorOf(p)}>
       {heading ? <h2 className="mb-1 text-lg font-bold text-green-800">✓ {heading}</h2> : null}
       <p className="text-sm text-muted">
-        {t("by", { name: p.authorName, date: when.format(new Date(p.createdAt)) })}
+        {t("by", { name: authorOf(p), date: when.format(new Date(p.createdAt)) })}
         {p.editedAt ? ` · ${t("edited")}` : ""}
         {p.canSeeHistory ? (
           <>
@@ -108,7 +110,7 @@ export default async function ThreadPage({
           <DecisionForm postId={p.id} version={p.moderationVersion} isHidden={p.isHidden} next={`${here}#post-${p.id}`} canDismiss={false} />
         </details>
       ) : null}
-      {p.isRemoved || p.isHidden || !thread.canReply ? null : <QuoteButton postId={p.id} authorName={p.authorName} />}
+      {p.isRemoved || p.isHidden || !thread.canReply ? null : <QuoteButton postId={p.id} authorName={authorOf(p)} />}
     </article>
   );
   return (

@@ -1,12 +1,12 @@
 import { handle } from "@/server/api/handler";
 import { activityReportEndpoints } from "@/features/activity-report/endpoints";
-import { activityReportSummary, getActivityReport, pickTables } from "@/features/activity-report/server/get-activity-report";
+import { activityReportSummary } from "@/features/activity-report/server/get-activity-report";
+import { exportActivityReport } from "@/features/activity-report/server/export-activity-report";
 import { tablesToCsv, tablesToXlsx } from "@/server/reports/export-tables";
 import { MESSAGES } from "@/server/i18n";
 
 export const GET = handle(activityReportEndpoints.exportActivityReport, async ({ user, query: q, locale }) => {
-  const report = await getActivityReport(user, { region: q.region, from: q.from, to: q.to }, locale);
-  const tables = pickTables(report, q.table);
+  const { report, tables } = await exportActivityReport(user, q, locale);
   const m = MESSAGES[locale].activityReport;
   const summary = activityReportSummary(report, m);
   const stem = `skhodynky-activity-${report.region?.code.toLowerCase() ?? "country"}-${report.period.from}-${report.period.to}${q.table ? `-${q.table}` : ""}`;
