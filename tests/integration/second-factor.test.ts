@@ -19,6 +19,7 @@ import * as meRoute from "../../app/api/v1/me/route";
 import * as reportExportRoute from "../../app/api/v1/reports/export/route";
 import * as resetRoute from "../../app/api/v1/users/[id]/second-factor/reset/route";
 import * as codesRoute from "../../app/api/v1/me/recovery-codes/route";
+import * as invitationsRoute from "../../app/api/v1/invitations/route";
 
 /**
  * The second factor (issue 15, decision 052): authenticator apps (TOTP) and recovery codes, the
@@ -249,6 +250,23 @@ describe("roles that need a second factor", () => {
     await db.userSession.update({ where: { id: sessionId }, data: { secondFactorAt: new Date(Date.now() - 14 * MINUTE) } });
     const fresh = await callRoute(reportExportRoute.GET, `/api/v1/reports/export?scope=region&id=${place.regionId}&format=csv`, { method: "GET" });
     expect(fresh.status).toBe(200);
+  });
+
+  it("asks for it again before granting a methodologist's or an admin's role by invitation, not a learner's", async () => {
+    const admin = await person(["ADMIN"]);
+    const { sessionId } = await signInAs(admin.email);
+    await db.userSession.update({ where: { id: sessionId }, data: { secondFactorAt: new Date(Date.now() - 16 * MINUTE) } });
+    const invite = (roles: string[], n: number) =>
+      callRoute(invitationsRoute.POST, "/api/v1/invitations", {
+        body: { email: `invitee.${n}.${admin.id}@example.org`, name: "Ірина Савчук", organizationId: place.organizationId, roles },
+      });
+    const stale = await invite(["METHODOLOGIST"], 1);
+    expect([stale.status, stale.json.error?.code]).toEqual([403, "second_factor_required"]);
+    expect((await invite(["ADMIN", "LEARNER"], 2)).status).toBe(403);
+    expect((await invite(["LEARNER", "CURATOR"], 3)).status).toBe(201);
+    expect(await db.invitation.count({ where: { email: { contains: admin.id } } })).toBe(1);
+    await db.userSession.update({ where: { id: sessionId }, data: { secondFactorAt: new Date() } });
+    expect((await invite(["METHODOLOGIST"], 4)).status).toBe(201);
   });
 
   it("keeps an admin's or a methodologist's last factor; a learner's last one goes with its recovery codes", async () => {
